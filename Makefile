@@ -1,0 +1,36 @@
+# Two commands for a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= demo/storyline.db
+
+.PHONY: install demo test test-slow sample models benchmarks clean
+
+$(BIN)/storyline: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/storyline
+
+## Ingest the bundled Wikinews sample, analyse it and print the stories.
+demo: install
+	mkdir -p demo
+	$(BIN)/storyline ingest src/storyline/data/sample --db $(DB)
+	$(BIN)/storyline articles --db $(DB) --limit 10
+	$(BIN)/storyline search --db $(DB) "Astronaut"
+
+## Install and run the default test suite (what CI runs).
+test: install
+	$(BIN)/python -m pytest -q
+
+test-slow: install
+	$(BIN)/python -m pytest -q -m slow
+
+## Rebuild the bundled sample corpus from ../shared/data (needs the shared data).
+sample: install
+	$(BIN)/python scripts/build_sample.py
+
+clean:
+	rm -rf $(VENV) demo
