@@ -1,0 +1,194 @@
+"""The `storyline` command: thin wrappers over library functions."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from storyline.console import console, err_console, print_json, print_problems, progress_counter
+
+app = typer.Typer(help="Storyline: turn dated German news articles into stories.", no_args_is_help=True,
+                  add_completion=False, rich_markup_mode="rich")
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file or PostgreSQL URL "
+                                                  "[default: $STORYLINE_DB or ~/.local/share/storyline/storyline.db]")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text [default: detected from the content]."
+
+
+def _open_store(db: str | None):
+    from storyline.store.db import Store
+
+    return Store(db)
+
+
+def _read_options(format: str | None, field: list[str] | None, fetch: bool = False):
+    from storyline.ingest.read import FORMATS, ReadOptions
+    from storyline.ingest.tabular import FieldMap
+
+    if format and format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        return ReadOptions(format=format, fields=FieldMap.parse(field), fetch=fetch)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--field") from error
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (folders are read recursively).")],
+    db: DbOption = None,
+    format: Annotated[Optional[str], typer.Option("--format", help=FORMAT_HELP)] = None,
+    field: Annotated[Optional[list[str]], typer.Option("--field", help="Rename an input field, e.g. "
+                                                       "--field text=body (JSON Lines and CSV).")] = None,
+    fetch: Annotated[bool, typer.Option("--fetch", help="Feeds: fetch each entry's linked page.")] = False,
+    json: JsonOption = False,
+):
+    """Read articles from files and folders into the store; bad input is reported and skipped.
+
+    Example:
+        storyline ingest ../shared/seeds --db news.db
+    """
+    from storyline.ingest.run import ingest_paths
+
+    store = _open_store(db)
+    with progress_counter("Ingesting articles") as advance:
+        report = ingest_paths(store, paths, _read_options(format, field, fetch), on_article=lambda _: advance())
+    if json:
+        print_json(report.as_dict())
+    else:
+        console.print(f"Stored {len(report.added)} new articles, {len(report.duplicates)} already stored, "
+                      f"{len(report.near_duplicates)} near-duplicate links ({store.count_articles()} in the store).",
+                      soft_wrap=True)
+        print_problems(report.problems)
+    if report.read == 0:
+        err_console.print("Nothing could be read.")
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to analyse (no database is touched).")],
+    json: JsonOption = False,
+    format: Annotated[Optional[str], typer.Option("--format", help=FORMAT_HELP)] = None,
+    field: Annotated[Optional[list[str]], typer.Option("--field", help="Rename an input field.")] = None,
+):
+    """Analyse articles and print entities, quotes, times, places and stories.
+
+    Example:
+        storyline analyze article.txt --json > analysis.json
+    """
+    from storyline.analyze.run import analyze_paths
+
+    with progress_counter("Analysing articles") as advance:
+        document, problems = analyze_paths(paths, _read_options(format, field), on_article=lambda _: advance())
+    if json:
+        print_json(document)
+    else:
+        _print_analysis(document)
+    print_problems(problems)
+    if not document["articles"]:
+        err_console.print("Nothing could be read.")
+        raise typer.Exit(1)
+
+
+def _print_analysis(document: dict) -> None:
+    for article in document["articles"]:
+        console.print(f"[bold]{article['id']}[/bold] {article.get('date') or ''} {article.get('title') or ''}",
+                      highlight=False)
+        console.print(f"  {len(article['sentences'])} sentences, {len(article['entities'])} entities, "
+                      f"{len(article['quotes'])} quotes, {len(article['times'])} times, "
+                      f"{len(article['places'])} places", highlight=False)
+    for story in document["stories"]:
+        console.print(f"story {story['id']}: {story.get('title')} ({len(story['articles'])} articles)",
+                      markup=False, highlight=False)
+
+
+@app.command()
+def articles(
+    db: DbOption = None, json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="How many articles to list.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many (for paging).")] = 0,
+):
+    """List stored articles, newest first.
+
+    Example:
+        storyline articles --db news.db --json
+    """
+    store = _open_store(db)
+    items = store.list_articles(limit=limit, offset=offset)
+    if json:
+        print_json([_article_summary(store, article) for article in items])
+        return
+    table = Table("id", "date", "outlet", "lang", "title / start of text")
+    for article in items:
+        table.add_row(article.id, article.date.value if article.date else "–", article.outlet or "–",
+                      article.language or "–", _headline(article))
+    console.print(table)
+    console.print(f"{len(items)} of {store.count_articles()} articles")
+
+
+def _headline(article) -> str:
+    return (article.title or article.text[:80].replace("\n", " ")).strip()
+
+
+def _article_summary(store, article) -> dict:
+    return {"id": article.id, "date": article.date.value if article.date else None, "title": article.title,
+            "outlet": article.outlet, "url": article.url, "language": article.language, "path": article.path,
+            "credits": article.credits, "headline": _headline(article), "characters": len(article.text),
+            "near_duplicates": [{"article": other, "similarity": score}
+                                for other, score in store.near_duplicates_of(article.id)]}
+
+
+@app.command()
+def show(article_id: str, db: DbOption = None, json: JsonOption = False):
+    """Show one stored article with its structure.
+
+    Example:
+        storyline show 004_956d5f3b9d4ee0dc
+    """
+    store = _open_store(db)
+    article = store.get_article(article_id)
+    if article is None:
+        err_console.print(f"No article with id {article_id!r}.")
+        raise typer.Exit(1)
+    if json:
+        print_json({**_article_summary(store, article), "text": article.text,
+                    "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in article.blocks],
+                    "sentences": [[s.start, s.end] for s in article.sentences]})
+        return
+    console.print(f"[bold]{_headline(article)}[/bold]", highlight=False)
+    console.print(f"id {article.id} · date {article.date.value if article.date else '–'} · outlet "
+                  f"{article.outlet or '–'} · language {article.language or '–'} · credits "
+                  f"{', '.join(article.credits) or '–'}", markup=False, highlight=False)
+    for block in article.blocks:
+        style = {"heading": "bold", "furniture": "dim strike", "credit": "dim"}.get(block.kind, "")
+        console.print(article.text[block.start:block.end], style=style or None, markup=False, highlight=False)
+        console.print()
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
+    db: DbOption = None, json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+):
+    """Full-text search over the stored articles.
+
+    Example:
+        storyline search "Wostotschny"
+    """
+    hits = _open_store(db).search(query, limit=limit)
+    if json:
+        print_json([hit.__dict__ for hit in hits])
+        return
+    for hit in hits:
+        console.print(f"[bold]{hit.article_id}[/bold] {hit.date or ''} {hit.title or ''}", highlight=False)
+        console.print(f"  {hit.snippet}", markup=False, highlight=False)
+    console.print(f"{len(hits)} hits")
+
+
+if __name__ == "__main__":
+    app()

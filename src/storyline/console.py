@@ -1,0 +1,38 @@
+"""Terminal output shared by the CLI commands: progress that stays quiet when piped, problem reports."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+
+
+@contextmanager
+def progress_counter(description: str, total: int | None = None):
+    """A progress bar on a terminal; nothing at all when output goes to a file or a pipe."""
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+        task = progress.add_task(description, total=total)
+        yield lambda advance=1: progress.advance(task, advance)
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_problems(problems) -> None:
+    if not problems:
+        return
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    for title, group, style in (("set aside", errors, "red"), ("warnings", warnings, "yellow")):
+        if group:
+            err_console.print(f"[{style}]{len(group)} {title}:[/{style}]")
+            for problem in group:
+                err_console.print(f"  {problem}", markup=False, highlight=False)

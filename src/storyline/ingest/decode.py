@@ -1,0 +1,31 @@
+"""Bytes to text: UTF-8 when it is, Windows-1252/Latin-1 with a warning when it is not."""
+from __future__ import annotations
+
+BINARY_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+
+class BinaryInput(ValueError):
+    """Raised for data that is not text at all (images, archives, executables)."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB: not a text file."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in BINARY_CONTROL)
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Return (text, warning); the warning names the fallback encoding when UTF-8 failed."""
+    if looks_binary(data):
+        raise BinaryInput("binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        position = error.start
+    try:
+        return data.decode("cp1252"), f"not valid UTF-8 (byte {position}); read as Windows-1252/Latin-1"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), f"not valid UTF-8 (byte {position}); read as Latin-1"

@@ -1,0 +1,83 @@
+"""RSS and Atom feed files: each entry is an article; linked pages are fetched only on request."""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from storyline.ingest.html import extract_html
+from storyline.ingest.problems import Problem
+from storyline.ingest.raw import RawArticle
+
+FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
+
+
+def is_feed(text: str) -> bool:
+    return bool(FEED_START.match(text[:2048]))
+
+
+def read_feed(text: str, path: Path, fetch: bool = False) -> Iterator[RawArticle | Problem]:
+    import feedparser
+
+    parsed = feedparser.parse(text)
+    if parsed.bozo and not parsed.entries:
+        yield Problem(str(path), f"broken feed ({parsed.get('bozo_exception')})")
+        return
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"entry {number}"
+        if fetch and entry.get("link"):
+            yield _fetched(entry, str(path), where)
+        else:
+            yield _entry_article(entry, str(path), where, outlet)
+
+
+def _entry_article(entry, path: str, where: str, outlet: str | None) -> RawArticle | Problem:
+    body = _entry_html(entry)
+    text = _strip_tags(body)
+    if not text.strip():
+        return Problem(path, "feed entry has no text", where)
+    return RawArticle(text=text, path=path, where=where, id=entry.get("id") or entry.get("link"),
+                      date=_entry_date(entry), title=entry.get("title"), outlet=outlet, url=entry.get("link"))
+
+
+def _entry_html(entry) -> str:
+    if entry.get("content"):
+        return " ".join(part.get("value", "") for part in entry["content"])
+    return entry.get("summary") or entry.get("description") or ""
+
+
+def _strip_tags(html: str) -> str:
+    from lxml import html as lxml_html
+
+    if "<" not in html:
+        return html
+    try:
+        root = lxml_html.fromstring(f"<div>{html}</div>")
+    except Exception:
+        return re.sub(r"<[^>]+>", " ", html)
+    paragraphs = [p.text_content().strip() for p in root.iter("p")] or [root.text_content().strip()]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _entry_date(entry) -> str | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+
+
+def _fetched(entry, path: str, where: str) -> RawArticle | Problem:
+    import httpx
+
+    url = entry["link"]
+    try:
+        response = httpx.get(url, timeout=20, follow_redirects=True,
+                             headers={"User-Agent": "storyline (news analysis)"})
+        response.raise_for_status()
+    except httpx.HTTPError as error:
+        return Problem(path, f"could not fetch {url}: {error}", where)
+    article = extract_html(response.text, path, where, url=url, fallback_date=_entry_date(entry))
+    if isinstance(article, RawArticle):
+        article.id = entry.get("id") or url
+        article.title = article.title or entry.get("title")
+    return article

@@ -1,0 +1,145 @@
+"""Read files and folders of any supported format into articles, reporting what cannot be read.
+
+Format detection looks at the content, not the file name, because news dumps arrive with
+arbitrary names; `--format` overrides it.
+"""
+from __future__ import annotations
+
+import gzip
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.ingest import feed, html, seedtext, tabular, warc
+from storyline.ingest.article import ArticleError, make_article
+from storyline.ingest.dates import DateError
+from storyline.ingest.decode import BinaryInput, decode_bytes
+from storyline.ingest.problems import Problem
+from storyline.ingest.raw import RawArticle
+from storyline.model import Article
+
+FORMATS = ("seed", "jsonl", "csv", "html", "warc", "feed", "text")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+SKIP_NAMES = {"LICENSE", "ATTRIBUTION.md", "README.md", "SOURCE.txt"}
+
+
+@dataclass
+class ReadOptions:
+    format: str | None = None  # one of FORMATS; None detects from the content
+    fields: tabular.FieldMap = field(default_factory=tabular.FieldMap)
+    fetch: bool = False  # feeds: fetch each entry's linked page
+
+
+def list_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files in the order given, folders recursed in name order; hidden files skipped."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts) \
+                        and child.name not in SKIP_NAMES:
+                    yield child
+        else:
+            yield path
+
+
+def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Article | Problem]:
+    """Every article in the given files and folders, and a Problem for each thing set aside."""
+    options = options or ReadOptions()
+    for path in list_files(paths):
+        yield from read_file(path, options)
+
+
+def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
+    for item in _raw_items(path, options):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from build_article(item)
+
+
+def build_article(raw: RawArticle) -> Iterator[Article | Problem]:
+    """Clean and structure a raw record; a bad record becomes a Problem, never an exception."""
+    try:
+        article = make_article(raw.text, id=raw.id, date=raw.date, title=raw.title, outlet=raw.outlet,
+                               url=raw.url, path=raw.path)
+    except (ArticleError, DateError) as error:
+        yield Problem(raw.path, str(error), raw.where)
+        return
+    if article.date is None:
+        yield Problem(raw.path, "no date: stored without a date", raw.where, severity="warning")
+    yield article
+
+
+def _raw_items(path: Path, options: ReadOptions) -> Iterator[RawArticle | Problem]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Problem(str(path), f"file too large ({size:,} bytes, limit {MAX_FILE_BYTES:,})")
+            return
+        head = path.read_bytes()[:8] if options.format is None else b""
+    except OSError as error:
+        yield Problem(str(path), f"cannot read file: {error.strerror or error}")
+        return
+    if options.format == "warc" or warc.is_warc(head) or (head[:2] == b"\x1f\x8b" and _gzip_is_warc(path)):
+        yield from warc.read_warc(path)
+        return
+    try:
+        data = _maybe_gunzip(path.read_bytes())
+        text, warning = decode_bytes(data)
+    except (BinaryInput, OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
+        yield Problem(str(path), str(error) if isinstance(error, BinaryInput) else f"cannot read: {error}")
+        return
+    if warning:
+        yield Problem(str(path), warning, severity="warning")
+    yield from _read_text(text, path, options.format or detect_format(text, path), options)
+
+
+def _gzip_is_warc(path: Path) -> bool:
+    try:
+        with gzip.open(path, "rb") as stream:
+            return stream.read(5) == b"WARC/"
+    except (OSError, EOFError, zlib.error):
+        return False
+
+
+def _maybe_gunzip(data: bytes) -> bytes:
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def detect_format(text: str, path: Path) -> str:
+    """Guess the format from the first characters; the file name only breaks CSV/text ties."""
+    start = text.lstrip()[:1]
+    if seedtext.is_seedtext(text):
+        return "seed"
+    if feed.is_feed(text):
+        return "feed"
+    if html.is_html(text):
+        return "html"
+    if start == "{":
+        return "jsonl"
+    if path.suffix.lower() in (".csv", ".tsv") or _looks_like_csv(text):
+        return "csv"
+    return "text"
+
+
+def _looks_like_csv(text: str) -> bool:
+    header = text.split("\n", 1)[0].lower()
+    return "," in header and "text" in [cell.strip().strip('"') for cell in header.split(",")]
+
+
+def _read_text(text: str, path: Path, format: str, options: ReadOptions) -> Iterator[RawArticle | Problem]:
+    if format == "seed":
+        yield from seedtext.read_seedtext(text, path)
+    elif format == "jsonl":
+        yield from tabular.read_jsonl(text, path, options.fields)
+    elif format == "csv":
+        yield from tabular.read_csv(text, path, options.fields)
+    elif format == "html":
+        yield from html.read_html(text, path)
+    elif format == "feed":
+        yield from feed.read_feed(text, path, fetch=options.fetch)
+    elif format == "text":
+        yield RawArticle(text=text, path=str(path), id=path.stem)
+    else:
+        yield Problem(str(path), f"unknown format {format!r} (choose from {', '.join(FORMATS)})")

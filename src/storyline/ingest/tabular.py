@@ -1,0 +1,73 @@
+"""JSON Lines and CSV: one article per line or row, with renamable field names."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storyline.ingest.problems import Problem
+from storyline.ingest.raw import RawArticle
+
+FIELDS = ("id", "text", "date", "outlet", "url", "title")
+
+
+@dataclass
+class FieldMap:
+    """Which input field holds each article field (`--field text=body`)."""
+
+    names: dict[str, str] = field(default_factory=lambda: {name: name for name in FIELDS})
+
+    @classmethod
+    def parse(cls, pairs: list[str] | None) -> "FieldMap":
+        mapping = cls()
+        for pair in pairs or []:
+            ours, _, theirs = pair.partition("=")
+            if ours not in FIELDS or not theirs:
+                raise ValueError(f"--field takes NAME=COLUMN with NAME one of {', '.join(FIELDS)}: {pair!r}")
+            mapping.names[ours] = theirs
+        return mapping
+
+    def raw(self, record: dict, path: Path, where: str) -> RawArticle | Problem:
+        text = record.get(self.names["text"])
+        if not isinstance(text, str):
+            return Problem(str(path), f"no text field {self.names['text']!r}", where)
+        values = {name: _as_str(record.get(self.names[name])) for name in FIELDS if name != "text"}
+        return RawArticle(text=text, path=str(path), where=where, **values)
+
+
+def _as_str(value) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def read_jsonl(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle | Problem]:
+    """A line that is not JSON is reported by number; the lines after it are still read."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Problem(str(path), f"not JSON ({error.msg})", f"line {number}")
+            continue
+        if not isinstance(record, dict):
+            yield Problem(str(path), "a JSON line must be an object", f"line {number}")
+            continue
+        yield fields.raw(record, path, f"line {number}")
+
+
+def read_csv(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle | Problem]:
+    csv.field_size_limit(64 * 1024 * 1024)
+    reader = csv.DictReader(io.StringIO(text))
+    if fields.names["text"] not in (reader.fieldnames or []):
+        yield Problem(str(path), f"CSV has no column {fields.names['text']!r} (columns: {reader.fieldnames})")
+        return
+    try:
+        for number, row in enumerate(reader, start=1):
+            yield fields.raw(row, path, f"row {number}")
+    except csv.Error as error:
+        yield Problem(str(path), f"broken CSV: {error}", f"row {reader.line_num}")

@@ -1,0 +1,49 @@
+"""End to end: the CLI on real files, as a user runs it."""
+import json
+import subprocess
+import sys
+
+from conftest import INPUTS, ROOT, SEEDS, SHARED, run_cli, run_json
+
+
+def test_ingest_seeds_then_nothing_new(tmp_path):
+    db = str(tmp_path / "news.db")
+    assert "Stored 2 new articles" in run_cli("ingest", str(SEEDS), "--db", db).stdout
+    assert "Stored 0 new articles, 2 already stored" in run_cli("ingest", str(SEEDS), "--db", db).stdout
+    listed = run_json("articles", "--db", db)
+    assert sorted(a["id"] for a in listed) == ["000_a83f360c9ad2210f", "004_956d5f3b9d4ee0dc"]
+    assert all(a["date"] == "2023-09" for a in listed)
+
+
+def test_show_and_search(tmp_path):
+    db = str(tmp_path / "news.db")
+    run_cli("ingest", str(SEEDS), "--db", db)
+    shown = run_json("show", "004_956d5f3b9d4ee0dc", "--db", db)
+    assert shown["credits"] == ["dpa"]
+    assert {"kind": "furniture", "start": shown["text"].index("Anzeige |"),
+            "end": shown["text"].index("Anzeige |") + len("Anzeige | Zum Weiterlesen scrollen")} in shown["blocks"]
+    hits = run_json("search", "Wostotschny", "--db", db)
+    assert [h["article_id"] for h in hits] == ["000_a83f360c9ad2210f"]
+    assert "No article" in run_cli("show", "nope", "--db", db, check=False).stderr
+
+
+def test_help_lists_commands_with_examples():
+    text = run_cli("--help").stdout
+    for command in ("ingest", "analyze", "articles", "show", "search"):
+        assert command in text
+    assert "Example:" in run_cli("ingest", "--help").stdout
+
+
+def check_contract(document: dict, checker) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(checker)], input=json.dumps(document), capture_output=True, text=True)
+
+
+def test_analyze_json_passes_the_contract_checker():
+    document = run_json("analyze", str(SEEDS), str(INPUTS / "artikel.jsonl"))
+    assert [a["id"] for a in document["articles"]][:2] == ["000_a83f360c9ad2210f", "004_956d5f3b9d4ee0dc"]
+    assert "dpa-1" in [a["id"] for a in document["articles"]]
+    checkers = [ROOT / "tests" / "contract" / "check_analyze.py", SHARED / "contract" / "check_analyze.py"]
+    for checker in filter(lambda path: path.exists(), checkers):
+        result = check_contract(document, checker)
+        assert result.returncode == 0, result.stdout
+        assert "0 problems" in result.stdout
