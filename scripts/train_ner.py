@@ -1,0 +1,107 @@
+"""Train the German news NER pipeline and ship it into src/storyline/models/de_news/.
+
+One command from a fresh clone (needs ../shared/data):
+    python scripts/train_ner.py                 # convert data, train the final mix, evaluate, ship
+    python scripts/train_ner.py --mix base --steps 2000 --no-ship   # a quick experiment
+Training data and weights are named in MIXES; GermEval is repeated to outweigh the large
+out-of-domain sets. Seeded (spaCy seed 2014, fixed GermEval split) so reruns give the same figures.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import ner_data  # noqa: E402
+import ner_gazetteer  # noqa: E402
+
+ROOT = ner_data.ROOT
+BUILD = ROOT / "build" / "ner"
+CONFIG = ROOT / "scripts" / "ner_config" / "ner.cfg"
+SHIPPED = ROOT / "src" / "storyline" / "models" / "de_news"
+
+# corpus name -> how many copies go into the training directory
+MIXES = {
+    "base": {"germeval_train": 1, "smartdata": 1},
+    "ge3": {"germeval_train": 3, "smartdata": 1},
+    "mobie": {"germeval_train": 3, "smartdata": 1, "mobie": 1},
+    "legal": {"germeval_train": 3, "smartdata": 1, "legal": 1},
+    "historic": {"germeval_train": 3, "smartdata": 1, "newseye": 1, "zefys": 1},
+    "biofid": {"germeval_train": 3, "smartdata": 1, "biofid": 1},
+    "all": {"germeval_train": 3, "smartdata": 1, "mobie": 1, "legal": 1, "newseye": 1,
+            "zefys": 1, "biofid": 1},
+}
+FINAL_MIX = "all"
+FINAL_STEPS = 6000
+
+
+def assemble_mix(name: str) -> Path:
+    """A directory of DocBin files that spaCy's corpus reader reads as one training set."""
+    target = BUILD / f"train_{name}"
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    for corpus, copies in MIXES[name].items():
+        for copy in range(copies):
+            shutil.copyfile(ner_data.CORPUS / f"{corpus}.spacy", target / f"{corpus}_{copy}.spacy")
+    return target
+
+
+def run_training(mix: str, steps: int, threads: int) -> Path:
+    """Run `spacy train` in a subprocess with pinned threads so timings are comparable."""
+    output = BUILD / f"model_{mix}_{steps}"
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": str(threads),
+           "MKL_NUM_THREADS": str(threads), "PYTHONHASHSEED": "0"}
+    command = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output),
+               "--paths.train", str(assemble_mix(mix)),
+               "--paths.dev", str(ner_data.CORPUS / "germeval_tune.spacy"),
+               "--training.max_steps", str(steps)]
+    subprocess.run(command, check=True, env=env, cwd=ROOT)
+    return output / "model-best"
+
+
+def ship_model(model_dir: Path, mix: str, steps: int) -> None:
+    """Replace the shipped pipeline, keeping the model card that documents it."""
+    card = (SHIPPED / "MODEL_CARD.md").read_text(encoding="utf-8") if (SHIPPED / "MODEL_CARD.md").exists() else None
+    shutil.rmtree(SHIPPED, ignore_errors=True)
+    shutil.copytree(model_dir, SHIPPED)
+    if card:
+        (SHIPPED / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+    print(f"shipped {model_dir} (mix {mix}, {steps} steps) -> {SHIPPED}")
+
+
+def evaluate(model_dir: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import ner as bench
+
+    bench.print_report(model_dir)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mix", default=FINAL_MIX, choices=sorted(MIXES))
+    parser.add_argument("--steps", type=int, default=FINAL_STEPS)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--no-ship", action="store_true")
+    parser.add_argument("--skip-data", action="store_true", help="reuse build/ner/corpus")
+    args = parser.parse_args()
+    if not ner_data.SHARED.exists():
+        sys.exit(f"needs the shared data at {ner_data.SHARED}")
+    started = time.perf_counter()
+    if not args.skip_data:
+        print(ner_data.build_corpora())
+    model_dir = run_training(args.mix, args.steps, args.threads)
+    print(f"training time: {time.perf_counter() - started:.0f} s (mix {args.mix}, {args.steps} steps)")
+    ner_gazetteer.write_names(ner_gazetteer.build_names())
+    ner_gazetteer.write_common_words(ner_gazetteer.build_common_words())
+    if not args.no_ship:
+        ship_model(model_dir, args.mix, args.steps)
+    evaluate(model_dir)
+
+
+if __name__ == "__main__":
+    main()

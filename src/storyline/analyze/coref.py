@@ -1,0 +1,180 @@
+"""Resolve a pronoun, role noun or epithet to the person mention it most likely points back to.
+
+News prose names a person once and then says "er", "das Staatsoberhaupt" or "der Gewaltherrscher
+aus Pjöngjang". A few cues decide almost all such cases: the person was named recently, was the
+subject of a sentence, agrees in gender (first names, role nouns such as "Präsidentin"), and was
+given the same role before ("Kremlsprecher Dimitri Peskow" … "der Kremlsprecher"). People named
+only inside a quotation are not candidates: "Präsident Putin" inside Kim's words is not who speaks
+next. When two candidates score alike the reference stays unresolved (None) rather than guessed.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.quotes_lexicon import load_first_names, load_speech_verbs, role_gender
+from storyline.analyze.quotes_marks import find_quoted
+from storyline.model import Article, Mention
+
+PRONOUN_GENDER = {"er": "m", "sie": "f", "ihm": "m", "ihn": "m", "ihr": "f", "seiner": "m", "ihrer": "f"}
+ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "den": "m", "dem": None, "des": None}
+INDEFINITE = set("ein eine einer eines einem einen einige mehrere viele zahlreiche".split())
+WINDOW_SENTENCES = 8
+MIN_CONFIDENCE = 0.45
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What an expression says about its referent: pronoun or role, its gender, its role noun."""
+
+    kind: str  # "pronoun" | "role"
+    gender: str | None  # m / f / None (either)
+    role: str | None = None  # the head noun, e.g. "Kremlsprecher"
+
+
+def describe_reference(text: str, following: str = "") -> Reference | None:
+    """Pronoun or role-noun phrase; None for anything else (names are not resolved here).
+    A "sie" before or after a plural verb ("sagten sie") is plural and so never one person."""
+    words = re.findall(r"\w+(?:-\w+)*", text)
+    if not words:
+        return None
+    if words[0].lower() in INDEFINITE:
+        return None  # "ein Sprecher": a new person, not one named before
+    if len(words) == 1 and words[0].lower() in PRONOUN_GENDER:
+        if words[0].lower() == "sie" and following.endswith("en"):
+            return None
+        return Reference("pronoun", PRONOUN_GENDER[words[0].lower()])
+    nouns = [w for w in words if w[:1].isupper() and w.lower() not in ARTICLE_GENDER]
+    head = next((w for w in nouns if role_gender(w)), None)
+    if head is None:
+        return None
+    gender = role_gender(head)
+    if gender == "n":
+        gender = ARTICLE_GENDER.get(words[0].lower()) if words[0].lower() in ("der", "die") else None
+    return Reference("role", gender, head)
+
+
+def resolve_reference(article: Article, mentions: list[Mention], start: int, end: int
+                      ) -> tuple[Mention | None, float]:
+    """The PER mention that `article.text[start:end]` refers to, with a confidence in 0..1;
+    (None, 0.0) when the expression is not a reference or no candidate is clearly best."""
+    own = [m for m in mentions if m.type == "PER" and m.start < end and start < m.end]
+    if own:
+        return own[-1], 1.0
+    reference = describe_reference(article.text[start:end], _next_word(article.text, end))
+    if reference is None:
+        return None, 0.0
+    scored = _score_candidates(article, mentions, start, reference)
+    if not scored:
+        return None, 0.0
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    best_score, best = scored[0]
+    second = next((s for s, m in scored[1:] if _group_key(m) != _group_key(best)), 0.0)
+    confidence = round(best_score / (best_score + second + 0.25), 3)
+    return (best, confidence) if confidence >= MIN_CONFIDENCE else (None, confidence)
+
+
+def _score_candidates(article: Article, mentions: list[Mention], start: int,
+                      reference: Reference) -> list[tuple[float, Mention]]:
+    """Best score per person (grouped by last name) among PER mentions before `start`."""
+    quoted = [(q.start, q.end) for q in find_quoted(article)]
+    starts = [s.start for s in article.sentences if not any(a <= s.start < b for a, b in quoted)]
+    here = bisect.bisect_right(starts, start)
+    best: dict[str, tuple[float, Mention]] = {}
+    for mention in mentions:
+        if mention.type != "PER" or mention.end > start or _inside(mention, quoted):
+            continue
+        distance = here - bisect.bisect_right(starts, mention.start)
+        if distance > WINDOW_SENTENCES:
+            continue
+        score = _score(article, mentions, mention, reference, distance)
+        key = _group_key(mention)
+        if score > 0 and (key not in best or score >= best[key][0]):
+            best[key] = (score, mention)
+    return list(best.values())
+
+
+def _score(article: Article, mentions: list[Mention], mention: Mention, reference: Reference,
+           distance: int) -> float:
+    """Recency, subject position, gender agreement and an earlier matching role."""
+    gender = mention_gender(article, mentions, mention)
+    if reference.gender and gender and reference.gender != gender:
+        return 0.0
+    score = 1.0 / (1 + distance)
+    score += 0.5 if _is_subject(article, mention) else 0.0
+    if reference.kind == "pronoun" and _is_speaker(article, mention):
+        score += 0.4  # "er" after a quote mostly goes on with the same speaker
+    score += 0.3 if reference.gender and gender == reference.gender else 0.0
+    if reference.role:
+        score += _role_match(article, mentions, mention, reference.role)
+    return score
+
+
+def mention_gender(article: Article, mentions: list[Mention], mention: Mention) -> str | None:
+    """Gender from a first name of this person anywhere in the article, else from a role noun
+    right before one of its mentions ("Präsidentin X"); None when nothing tells."""
+    names = load_first_names()
+    key = _group_key(mention)
+    same = [m for m in mentions if m.type == "PER" and _group_key(m) == key]
+    for other in same:
+        gender = names.get(other.text.split()[0])
+        if gender:
+            return gender
+    for other in same:
+        gender = role_gender(_previous_word(article.text, other.start))
+        if gender in ("m", "f"):
+            return gender
+    return None
+
+
+def _role_match(article: Article, mentions: list[Mention], mention: Mention, role: str) -> float:
+    """1.0 when the same role noun stood right before this person's name earlier ("Kremlsprecher
+    Dimitri Peskow"), 0.5 when a role of the same kind did ("Präsident" for "Staatspräsident")."""
+    key = _group_key(mention)
+    previous = [_previous_word(article.text, m.start) for m in mentions
+                if m.type == "PER" and _group_key(m) == key and m.start <= mention.start]
+    if any(word.lower() == role.lower() for word in previous):
+        return 1.0
+    if any(word and _same_role(word, role) for word in previous):
+        return 0.5
+    return 0.0
+
+
+def _same_role(word: str, role: str) -> bool:
+    a, b = word.lower(), role.lower()
+    return bool(role_gender(word)) and (a.endswith(b[-6:]) or b.endswith(a[-6:]))
+
+
+def _is_subject(article: Article, mention: Mention) -> bool:
+    """The mention opens its sentence or clause (first noun phrase in German main clauses)."""
+    before = article.text[max(0, mention.start - 40):mention.start]
+    return bool(re.search(r"(^|[.!?:;]\s+|\n\s*)(\w+\s+){0,2}$", before)) and not re.search(
+        r"\b(von|mit|für|gegen|an|bei|zu|über|den|dem|des)\s+(\w+\s+)?$", before)
+
+
+def _is_speaker(article: Article, mention: Mention) -> bool:
+    """A speech verb within a few words of the mention, in the same clause."""
+    after = re.match(r"[^,.;:„“]{0,60}", article.text[mention.end:]).group()
+    before = re.search(r"[^,.;:„“]{0,25}$", article.text[:mention.start]).group()
+    verbs = load_speech_verbs()
+    return any(word.lower() in verbs for word in re.findall(r"\w+", before + " " + after))
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= mention.start and mention.end <= b for a, b in spans)
+
+
+def _group_key(mention: Mention) -> str:
+    """One person across "Wladimir Putin" and "Putin": the last word of the name."""
+    return mention.entity or mention.text.split()[-1].rstrip("s’'")
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"(\w+(?:-\w+)*)\W*$", text[max(0, start - 40):start])
+    return match.group(1) if match else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\W*(\w+)", text[end:end + 40])
+    return match.group(1).lower() if match else ""

@@ -1,0 +1,239 @@
+"""Places: every location mention geocoded offline against the shipped gazetteer.
+
+Input is the NER mentions (LOC, and ORG/MISC when they name a building such as the Kreml) plus a scan of
+the text for gazetteer names no mention covers, so that the stage works before an NER model exists.
+Each name's candidates are ranked by prominence (population), feature class, and the article's context
+(countries named or implied elsewhere in it, nearby places); names the gazetteer does not know stay
+unresolved (lat/lon None) instead of being guessed.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.places_index import (
+    GazetteerEntry,
+    distance_km,
+    lookup_all,
+    lookup_major,
+    stop_words,
+)
+from storyline.model import Article, Mention, Place
+
+WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+LINKERS = {"am", "an", "der", "im", "von", "und", "de", "del", "la", "le", "upon", "on"}
+MAX_WORDS = 5
+HOME_COUNTRIES = {"DE": 1.5, "AT": 0.5, "CH": 0.5}  # German-language news: ties go home
+MIN_SCORE = 4.0  # below this (a far-away hamlet, no context) a name stays unresolved
+NEAR_KM = 300.0
+MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
+
+
+@dataclass
+class Candidate:
+    """A text span that may name a place, with every gazetteer entry it could mean."""
+
+    start: int
+    end: int
+    text: str
+    entries: list[GazetteerEntry]
+    from_mention: bool
+
+
+def name_variants(text: str) -> list[str]:
+    """The forms to look up: as written, then without a genitive ending ('Russlands', 'Moskaus',
+    'Rheines') or a trailing apostrophe ('Rheinland-Pfalz'')."""
+    text = " ".join(text.split()).strip("'’")
+    variants = [text]
+    if text.endswith("es") and len(text) > 5:
+        variants.append(text[:-2])
+    if text.endswith("s") and len(text) > 4:
+        variants.append(text[:-1])
+    return variants
+
+
+def lookup_name(text: str, villages: bool) -> list[GazetteerEntry]:
+    """The first variant the gazetteer knows; villages only for spans NER has called a place."""
+    for variant in name_variants(text):
+        entries = lookup_all(variant) if villages else lookup_major(variant)
+        if entries:
+            return entries
+    return []
+
+
+def is_place_mention(mention: Mention, entries: list[GazetteerEntry]) -> bool:
+    """LOC mentions always; ORG/MISC only when they name a building or site ('Kreml', 'Weißes
+    Haus'), which news uses for the institution inside it."""
+    if mention.type == "LOC":
+        return True
+    return any(entry.fclass == "S" for entry in entries)
+
+
+def candidates_from_mentions(mentions: list[Mention]) -> list[Candidate]:
+    candidates = []
+    for mention in mentions:
+        if mention.type not in ("LOC", "ORG", "MISC"):
+            continue
+        entries = lookup_name(mention.text, villages=mention.type == "LOC")
+        if is_place_mention(mention, entries):
+            candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True))
+    return candidates
+
+
+def sentence_words(article: Article) -> list[list[re.Match]]:
+    """The words of each content sentence (page furniture and agency credits skipped)."""
+    sentences = article.content_sentences() or []
+    if not sentences:
+        return [list(WORD.finditer(article.text))]
+    return [list(WORD.finditer(article.text, s.start, s.end)) for s in sentences]
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | None:
+    """The longest gazetteer name starting at word i: capitalised words, possibly joined by
+    linkers ('Komsomolsk am Amur', 'Golf von Mexiko')."""
+    if not is_capitalised(words[i].group()):
+        return None
+    for j in range(min(len(words), i + MAX_WORDS) - 1, i - 1, -1):
+        last = words[j].group()
+        if not is_capitalised(last) or any(w.group() not in LINKERS and not is_capitalised(w.group())
+                                           for w in words[i:j + 1]):
+            continue
+        start, end = words[i].start(), words[j].end()
+        text = article.text[start:end]
+        if j == i and (text in stop_words() or len(text) < MIN_LETTERS):
+            return None
+        entries = lookup_name(text, villages=False)
+        if entries and plausible_scan(entries, sentence_initial=i == 0, single=j == i):
+            return Candidate(start, end, text, entries, False)
+    return None
+
+
+def plausible_scan(entries: list[GazetteerEntry], sentence_initial: bool, single: bool) -> bool:
+    """A capitalised word at the start of a sentence may be any noun: there only a country, a
+    region or a large city counts."""
+    if not (sentence_initial and single):
+        return True
+    return any(e.fclass != "P" or e.population >= 100_000 for e in entries)
+
+
+def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def name_parts(article: Article) -> set[str]:
+    """Town names that the article also uses as part of a longer name ('Wladimir Putin', 'Kim
+    Jong-un'): a town name followed by a capitalised word that is no place. One sense per article,
+    so the lone 'Kim' later is not the Indian town either."""
+    parts = set()
+    for words in sentence_words(article):
+        for word, following in zip(words, words[1:]):
+            name, after = word.group(), following.group()
+            if (is_capitalised(after) and article.text[word.end():following.start()] == " "
+                    and not lookup_major(after) and is_town_name(name)):
+                parts.add(name)
+    return parts
+
+
+def is_town_name(word: str) -> bool:
+    """A town name as written, not a genitive ('Moskaus Zentrum' is the town's centre)."""
+    if word.endswith("s") and lookup_major(word[:-1]):
+        return False
+    entries = lookup_major(word)
+    return bool(entries) and all(entry.fclass == "P" for entry in entries)
+
+
+def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Candidate]:
+    """Gazetteer names in the text that no NER mention covers (of any type: 'Washington' inside
+    a PER mention is a person)."""
+    spans = [(m.start, m.end) for m in mentions]
+    skip = name_parts(article)
+    found = []
+    for words in sentence_words(article):
+        i = 0
+        while i < len(words):
+            candidate = match_at(article, words, i)
+            if candidate and candidate.text not in skip and not covered(candidate.start, candidate.end, spans):
+                found.append(candidate)
+                i = next(k for k in range(i, len(words)) if words[k].end() >= candidate.end) + 1
+            else:
+                i += 1
+    return found
+
+
+def prior_score(entry: GazetteerEntry) -> float:
+    """Prominence before context: population (log), countries and named regions above towns
+    of the same size, and a home bias for German-language news."""
+    score = math.log10(entry.population + 10)
+    if entry.fcode == "PCLI":
+        score += 3.0
+    elif entry.fclass != "P":
+        score += 1.0
+    return score + HOME_COUNTRIES.get(entry.country or "", 0.0)
+
+
+def context_score(entry: GazetteerEntry, countries: set[str], anchors: list[GazetteerEntry]) -> float:
+    """Evidence from the rest of the article: its country is named there, or a place near it."""
+    score = 3.0 if entry.country in countries else 0.0
+    if entry.fcode != "PCLI" and any(
+        a is not entry and distance_km(a.lat, a.lon, entry.lat, entry.lon) < NEAR_KM for a in anchors
+    ):
+        score += 2.0
+    return score
+
+
+def confident_anchors(candidates: list[Candidate]) -> list[GazetteerEntry]:
+    """Entries that win by prior alone with a clear margin: the article's context."""
+    anchors = []
+    for candidate in candidates:
+        ranked = sorted((prior_score(e) for e in candidate.entries), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0] - ranked[1] >= 2.0) and ranked[0] >= MIN_SCORE:
+            anchors.append(max(candidate.entries, key=prior_score))
+    return anchors
+
+
+def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEntry]) -> Place:
+    """The best entry and a confidence (its softmax share among the candidates), or an unresolved
+    place when nothing is known or nothing scores high enough to be more than a guess."""
+    scores = [prior_score(e) + context_score(e, countries, anchors) for e in candidate.entries]
+    if not scores or max(scores) < MIN_SCORE:
+        return Place(candidate.start, candidate.end, candidate.text, None, None, None)
+    best = max(range(len(scores)), key=scores.__getitem__)
+    share = 1.0 / sum(math.exp(s - scores[best]) for s in scores)
+    entry = candidate.entries[best]
+    confidence = share * (1.0 if candidate.from_mention else 0.9)
+    return Place(candidate.start, candidate.end, candidate.text, entry.name, entry.lat, entry.lon,
+                 entry.country, entry.fclass, round(confidence, 3))
+
+
+def supported_scan(candidate: Candidate, place: Place, countries: set[str]) -> bool:
+    """A town found by the scan alone (no NER mention) needs support: a big city, a country the
+    article is about (or home), or the town's own main name rather than a foreign variant
+    ('Pilzen', plural of 'Pilz', is also a Polish name of Pilsen)."""
+    if candidate.from_mention or place.name is None:
+        return candidate.from_mention
+    if place.feature_class != "P":
+        return True
+    entry = next(e for e in candidate.entries if (e.name, e.lat, e.lon) == (place.name, place.lat, place.lon))
+    in_context = entry.country in countries or entry.country in HOME_COUNTRIES
+    own_name = any(entry.name.casefold() == v.casefold() for v in name_variants(candidate.text))
+    return entry.population >= 1_000_000 or in_context or (own_name and entry.population >= 100_000)
+
+
+def context_countries(anchors: list[GazetteerEntry]) -> set[str]:
+    """Countries the article is about: named countries and regions, and its big cities."""
+    return {a.country for a in anchors if a.country and (a.fclass != "P" or a.population >= 1_000_000)}
+
+
+def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
+    """Every place mention of the article, geocoded, in text order."""
+    candidates = candidates_from_mentions(mentions) + candidates_from_text(article, mentions)
+    candidates.sort(key=lambda c: c.start)
+    anchors = confident_anchors(candidates)
+    countries = context_countries(anchors)
+    places = [(candidate, resolve(candidate, countries, anchors)) for candidate in candidates]
+    return [place for candidate, place in places if supported_scan(candidate, place, countries)]

@@ -1,0 +1,239 @@
+"""Who said what: direct, partial and indirect quotes with their cue and speaker.
+
+Direct quotes come from paired quotation marks; a quoted stretch counts as speech when it opens a
+clause and is long, ends a sentence or has a cue ("„…“, sagte er"), and as a partial quote when it
+sits inside reported speech ("Es gebe „viele Fragen“ zu besprechen, sagte Putin"). Short quoted
+words without any cue — „Gipfel“, „Ehrengast“, „Shenzhou 6“ — are scare quotes or names, not
+speech. Indirect speech comes from cue patterns (`quotes_indirect`). A quote without its own cue
+takes the speaker of the quote next to it, as readers do. Speakers that are pronouns or role
+nouns are resolved to a person mention with `coref.resolve_reference`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.coref import describe_reference, resolve_reference
+from storyline.analyze.quotes_cues import (
+    Found, Token, char_span, clause_end, is_speech_verb, read_noun_phrase, source_phrase_after,
+    source_phrase_before, speaker_after, speaker_before, tokenize,
+)
+from storyline.analyze.quotes_indirect import (
+    _has_konjunktiv, _so_attribution, continues_reported, find_indirect,
+)
+from storyline.analyze.quotes_marks import Quoted, find_quoted
+from storyline.model import Article, Mention, Quote, Sentence
+
+GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
+CARRY_SENTENCES = 2
+
+
+@dataclass
+class QuoteResult(Quote):
+    """A Quote plus the person mention its speaker resolves to (for pronouns and role nouns the
+    antecedent found by coreference), so the caller can map it to an entity id."""
+
+    resolved_start: int | None = None
+    resolved_end: int | None = None
+    resolved_text: str | None = None
+    resolved_confidence: float = 0.0
+    speaker_kind: str | None = None  # name | pronoun | role | group | phrase
+
+
+def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
+    """All quotes of an article in text order, with speakers resolved where possible."""
+    sentences = _readable_sentences(article)
+    quoted = [q for q in find_quoted(article) if _sentence_at(sentences, q.outer_start)]
+    found = find_direct(article, sentences, quoted)
+    found += find_reported(article, sentences, quoted, found)
+    _speakers_from_reported(found)
+    _carry_speakers(found, sentences)
+    return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+
+
+def _readable_sentences(article: Article) -> list[Sentence]:
+    """Content sentences outside headings: a quoted heading repeats a quote from the body."""
+    headings = [b for b in article.blocks if b.kind == "heading"]
+    return [s for s in article.content_sentences() if not any(b.start <= s.start < b.end for b in headings)]
+
+
+def _sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    i = bisect.bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
+
+
+def find_direct(article: Article, sentences: list[Sentence], quoted: list[Quoted]) -> list[Found]:
+    found: list[Found] = []
+    for index, quote in enumerate(quoted):
+        item = _classify_quoted(article, sentences, quoted, index)
+        if item:
+            found.append(item)
+    return found
+
+
+def _classify_quoted(article, sentences, quoted, index) -> Found | None:
+    """Direct, partial or no speech, with the cue and speaker next to the marks if any."""
+    quote, text = quoted[index], article.text
+    opening = _sentence_at(sentences, quote.outer_start)
+    closing = _sentence_at(sentences, max(quote.outer_end - 1, quote.outer_start)) or opening
+    previous_end = max([q.outer_end for q in quoted[:index] if q.outer_end > opening.start], default=opening.start)
+    lead = text[previous_end:quote.outer_start].strip()
+    cue, speaker = _cue_after(text, closing, quote)
+    if cue is None:
+        cue, speaker = _cue_before(text, opening, previous_end, quote)
+    inner = text[quote.start:quote.end]
+    words = len(re.findall(r"\w+", inner))
+    ends_sentence = bool(re.search(r"[.!?…]\W*$|[.!?]\s+[A-ZÄÖÜ„]", inner))
+    opens_clause = lead == "" or lead.endswith(":") or (lead.endswith(",") and previous_end > opening.start)
+    if opens_clause and (cue or words >= 4 or ends_sentence):
+        return Found(quote.start, quote.end, "direct", cue, speaker, 0.95 if cue else 0.75)
+    if not opens_clause and (cue or _sentence_has_cue(text, opening, quoted)):
+        return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
+    return None
+
+
+def _cue_after(text: str, sentence: Sentence, quote: Quoted):
+    """"„…“, sagte Putin" / "„…“, so Putin": cue and speaker right after the closing mark."""
+    tokens = tokenize(text, quote.outer_end, sentence.end)
+    if len(tokens) < 2 or tokens[0].text not in {",", "–"}:
+        return None, None
+    if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and _so_attribution(tokens, 1)):
+        speaker = speaker_after(tokens, 2)
+        if tokens[1].lower == "so" and speaker is None and len(tokens) > 2 and is_speech_verb(tokens, 2):
+            speaker = speaker_after(tokens, 3)
+        return char_span(tokens, (1, 2)), char_span(tokens, speaker)
+    return None, None
+
+
+def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
+    """"Putin sagte: „…“" and "Putin: „…“": a colon before the opening mark."""
+    tokens = tokenize(text, start, quote.outer_start)
+    if not tokens or tokens[-1].text != ":":
+        return None, None
+    colon = len(tokens) - 1
+    for i in range(colon - 1, -1, -1):
+        if is_speech_verb(tokens, i):
+            speaker = speaker_before(tokens, _clause_start(tokens, i), i) or speaker_after(tokens, i + 1)
+            speaker = speaker if speaker and speaker[1] <= colon else None
+            return char_span(tokens, (i, i + 1)), char_span(tokens, speaker)
+    begin = _clause_start(tokens, colon)
+    if read_noun_phrase(tokens, begin) == colon and colon - begin <= 4:
+        return None, char_span(tokens, (begin, colon))
+    return None, None
+
+
+def _clause_start(tokens: list[Token], i: int) -> int:
+    while i > 0 and tokens[i - 1].text not in {",", ":", ";", ".", "“", "»", "”"}:
+        i -= 1
+    return i
+
+
+def _sentence_has_cue(text: str, sentence: Sentence, quoted: list[Quoted]) -> bool:
+    """A speech verb, a source phrase or a Konjunktiv outside the quotation marks."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    marks = [(q.outer_start, q.outer_end) for q in quoted]
+    outside = [i for i, t in enumerate(tokens) if not any(a <= t.start < b for a, b in marks)]
+    for i in outside:
+        if is_speech_verb(tokens, i) or source_phrase_before(tokens, i) or source_phrase_after(tokens, i):
+            return True
+    return _has_konjunktiv(tokens, marks)
+
+
+def find_reported(article: Article, sentences: list[Sentence], quoted: list[Quoted],
+                  direct: list[Found]) -> list[Found]:
+    """Indirect speech per sentence, and Konjunktiv sentences that continue reported speech."""
+    marks = [(q.outer_start, q.outer_end) for q in quoted]
+    spoken = [(f.start, f.end) for f in direct if f.kind == "direct"]
+    quoted_speech = [(f.start, f.end) for f in direct]
+    found: list[Found] = []
+    previous_spoke = False
+    for sentence in sentences:
+        tokens = tokenize(article.text, sentence.start, sentence.end)
+        items = [f for f in find_indirect(tokens, marks)
+                 if _coverage((f.start, f.end), spoken) < 0.8 and not _starts_inside(f.start, marks)]
+        if not items and previous_spoke and continues_reported(tokens, marks):
+            items = _continuation(tokens, spoken)
+        found.extend(items)
+        previous_spoke = bool(items) or any(a < sentence.end and sentence.start < b for a, b in quoted_speech)
+    return found
+
+
+def _starts_inside(offset: int, marks: list[tuple[int, int]]) -> bool:
+    """A message that begins inside quotation marks is the tail of a quote, not new speech."""
+    return any(a < offset < b - 1 for a, b in marks)
+
+
+def _continuation(tokens: list[Token], spoken) -> list[Found]:
+    if not tokens or _coverage((tokens[0].start, tokens[-1].end), spoken) >= 0.5:
+        return []
+    last = len(tokens) - (1 if tokens[-1].text in {".", "!", "?"} else 0)
+    return [Found(tokens[0].start, tokens[last - 1].end, "indirect", None, None, 0.6)]
+
+
+def _coverage(span: tuple[int, int], spans: list[tuple[int, int]]) -> float:
+    """Share of `span` covered by `spans` (which do not overlap each other)."""
+    size = max(span[1] - span[0], 1)
+    return sum(max(0, min(span[1], b) - max(span[0], a)) for a, b in spans) / size
+
+
+def _speakers_from_reported(found: list[Found]) -> None:
+    """A partial quote inside reported speech has that speech's cue and speaker."""
+    for item in found:
+        if item.speaker or item.kind != "partial":
+            continue
+        host = next((f for f in found if f.kind == "indirect" and f.speaker
+                     and f.start <= item.start and item.end <= f.end + 2), None)
+        if host:
+            item.cue, item.speaker = item.cue or host.cue, host.speaker
+
+
+def _carry_speakers(found: list[Found], sentences: list[Sentence]) -> None:
+    """A quote without a speaker takes the one of the quote just before it, else just after it
+    ("„Danke!“, schrieben … „Endlich …“" / "„A.“ „B“, sagte er")."""
+    starts = [s.start for s in sentences]
+    ordered = sorted(found, key=lambda f: f.start)
+    for i, item in enumerate(ordered):
+        if item.speaker or (item.kind == "indirect" and item.cue):
+            continue  # "so hieß es": a cue without a speaker stays unattributed
+        here = bisect.bisect_right(starts, item.start)
+        before = [f for f in ordered[:i] if f.speaker and here - bisect.bisect_right(starts, f.end - 1) <= CARRY_SENTENCES]
+        after = [f for f in ordered[i + 1:] if f.speaker and f.kind == item.kind
+                 and bisect.bisect_right(starts, f.start) - here <= 1]
+        source = before[-1] if before else (after[0] if after else None)
+        if source:
+            item.speaker, item.carried = source.speaker, True
+
+
+def _to_quote(article: Article, mentions: list[Mention], item: Found) -> QuoteResult:
+    text = article.text
+    quote = QuoteResult(
+        start=item.start, end=item.end, text=text[item.start:item.end], kind=item.kind,
+        cue=text[item.cue[0]:item.cue[1]] if item.cue else None, confidence=item.confidence,
+    )
+    if item.speaker:
+        _attach_speaker(article, mentions, quote, item.speaker)
+    return quote
+
+
+def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResult, span) -> None:
+    """Speaker text, and the person it is: a mention inside it, else a coreference antecedent."""
+    start, end = span
+    quote.speaker_text, quote.speaker_start, quote.speaker_end = article.text[start:end], start, end
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    inside.sort(key=lambda m: (m.type != "PER", m.type != "ORG", -(m.end - m.start)))
+    if inside:
+        _set_resolved(quote, inside[0], 1.0, "name")
+        return
+    reference = describe_reference(quote.speaker_text)
+    first = quote.speaker_text.split()[0].lower()
+    quote.speaker_kind = reference.kind if reference else ("group" if first in GROUP_WORDS else "phrase")
+    if reference:
+        mention, confidence = resolve_reference(article, mentions, start, end)
+        if mention:
+            _set_resolved(quote, mention, confidence, reference.kind)
+
+
+def _set_resolved(quote: QuoteResult, mention: Mention, confidence: float, kind: str) -> None:
+    quote.resolved_start, quote.resolved_end, quote.resolved_text = mention.start, mention.end, mention.text
+    quote.resolved_confidence, quote.speaker_kind, quote.speaker = confidence, kind, mention.entity

@@ -1,0 +1,218 @@
+"""Reported speech without quotation marks: "Es sei der Westen, …, sagte er", "Peskow bestätigte,
+Kim sei … eingetroffen", "laut X …", "X zufolge …", "wie X mitteilte, …".
+
+The cue decides, not the mood alone: a clause before ", sagte X" is reported whatever its verb
+form, while a clause after "X sagte," must look reported (Konjunktiv, "dass", "ob") so that
+"Putin sagte, als er ankam, …"-style asides are not taken for content. A sentence in Konjunktiv I
+right after reported speech continues it (German keeps the mood instead of repeating the cue).
+"""
+from __future__ import annotations
+
+from storyline.analyze.quotes_cues import (
+    Found, Token, char_span, clause_end, is_speech_verb, read_noun_phrase, source_phrase_after,
+    source_phrase_before, speaker_after, speaker_before,
+)
+from storyline.analyze.quotes_lexicon import is_konjunktiv, load_konjunktiv
+
+OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".split())
+SUBORDINATORS = {"dass", "ob", "wie", "warum", "wann", "wo", "weshalb", "wieso"}
+FINAL = {".", "!", "?"}
+
+
+def find_indirect(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[Found]:
+    """Reported speech in one sentence's tokens; `quoted` are the spans of quotation marks."""
+    for finder in (_postposed_cue, _preposed_cue, _wie_clause, _wonach, _source_phrase):
+        found = finder(tokens, quoted)
+        if found:
+            return [found]
+    return []
+
+
+def _outside(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return not any(a <= token.start < b for a, b in quoted)
+
+
+def _message(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens[first:last] without trailing sentence punctuation."""
+    while last > first and tokens[last - 1].text in FINAL | {",", ":", "–"}:
+        last -= 1
+    return (tokens[first].start, tokens[last - 1].end) if last > first else None
+
+
+def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
+    """"<message>, sagte X" and "<message>, so X": the message runs back to the sentence start."""
+    for i in range(2, len(tokens)):
+        if tokens[i - 1].text != "," or not _outside(tokens[i], quoted):
+            continue
+        is_so = tokens[i].lower == "so" and _so_attribution(tokens, i)
+        if not (is_so or is_speech_verb(tokens, i)):
+            continue
+        message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
+        speaker = speaker_after(tokens, i + 1)
+        message = _extend_parenthetical(tokens, i, speaker, message)
+        if message:
+            return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
+                         char_span(tokens, speaker), 0.85)
+    return None
+
+
+def _so_attribution(tokens: list[Token], i: int) -> bool:
+    """", so Putin." / ", so hieß es" — "so" followed by a speaker or a speech verb."""
+    nxt = i + 1
+    if nxt < len(tokens) and is_speech_verb(tokens, nxt):
+        return True
+    end = read_noun_phrase(tokens, nxt)
+    return end > nxt and (end >= len(tokens) or tokens[end].text in FINAL | {",", "laut", "gegenüber"})
+
+
+def _clause_start(tokens: list[Token], before: int) -> int:
+    """Start of the message ending at `before`: after a colon, else the sentence start."""
+    for j in range(before - 1, -1, -1):
+        if tokens[j].text == ":":
+            return j + 1
+    return 0
+
+
+def _extend_parenthetical(tokens, i, speaker, message):
+    """"Kim, so hieß es, werde …": a cue set off by commas inside the message."""
+    stop = clause_end(tokens, (speaker[1] if speaker else i + 1))
+    if message and stop < len(tokens) - 2 and tokens[stop].text == ",":
+        rest = _message(tokens, stop + 1, len(tokens))
+        if rest and any(is_konjunktiv(t.lower) for t in tokens[stop + 1:]):
+            return message[0], rest[1]
+    return message
+
+
+def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
+    """"Peskow bestätigte, Kim sei …" / "Putin sagte …: …": a reported clause after the cue;
+    up to two commas of an apposition ("gab der Leiter, Andreas Huber, bekannt, dass") are skipped."""
+    for i, token in enumerate(tokens):
+        if not _outside(token, quoted) or not is_speech_verb(tokens, i):
+            continue
+        k = _reported_clause(tokens, i, quoted)
+        if k is None:
+            continue
+        message = _message(tokens, k + 1, len(tokens))
+        speaker = _bounded(_subject_after(tokens, i + 1), k) or speaker_before(
+            tokens, _clause_begin(tokens, i), i)
+        if message:
+            return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
+                         char_span(tokens, speaker), 0.8)
+    return None
+
+
+def _reported_clause(tokens: list[Token], i: int, quoted) -> int | None:
+    """Index of the comma or colon after which the reported clause starts, else None."""
+    k = i
+    for _ in range(3):
+        k = clause_end(tokens, k + 1)
+        if k >= len(tokens) - 1 or tokens[k].text not in {",", ":"}:
+            return None
+        if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted):
+            return k
+    return None
+
+
+def _subject_after(tokens: list[Token], i: int):
+    """The subject after the verb ("Sinngemäß hofft Musk, dass"), not a dative or accusative
+    object ("sagte den Journalisten")."""
+    found = speaker_after(tokens, i)
+    if found and tokens[found[0]].lower in OBJECT_WORDS:
+        return None
+    return found
+
+
+def _clause_begin(tokens: list[Token], i: int) -> int:
+    j = i
+    while j > 0 and tokens[j - 1].text not in {",", ":", ";", "“", "»", "”"}:
+        j -= 1
+    return j
+
+
+def _bounded(token_range, limit: int):
+    return token_range if token_range and token_range[1] <= limit else None
+
+
+def _looks_reported(tokens: list[Token], first: int, quoted) -> bool:
+    """A reported clause: "dass"/"ob", or a Konjunktiv verb in its first clause."""
+    if tokens[first].lower in {"dass", "ob"}:
+        return True
+    stop = clause_end(tokens, first)
+    return _has_konjunktiv(tokens[first:stop], quoted)
+
+
+def _has_konjunktiv(tokens: list[Token], quoted) -> bool:
+    """A lowercase Konjunktiv I or II form outside quotation marks."""
+    for j, token in enumerate(tokens):
+        previous = tokens[j - 1].text if j else None
+        following = tokens[j + 1].text if j + 1 < len(tokens) else None
+        if token.text.islower() and _outside(token, quoted) and is_konjunktiv(token.text, previous, following):
+            return True
+    return False
+
+
+def _wie_clause(tokens: list[Token], quoted) -> Found | None:
+    """"Wie Peskow mitteilte, ist …" and "…, wie Peskow sagte."""
+    for i, token in enumerate(tokens):
+        if token.lower != "wie" or (i and tokens[i - 1].text != ","):
+            continue
+        k = clause_end(tokens, i + 1)
+        if k - 1 <= i + 1 or not is_speech_verb(tokens, k - 1):
+            continue
+        speaker = _bounded((i + 1, read_noun_phrase(tokens, i + 1)), k - 1)
+        speaker = speaker if speaker and speaker[1] > speaker[0] else None
+        message = _message(tokens, k + 1, len(tokens)) if i == 0 else _message(tokens, 0, i)
+        if message:
+            return Found(*message, "indirect", char_span(tokens, (k - 1, k)),
+                         char_span(tokens, speaker), 0.8)
+    return None
+
+
+def _wonach(tokens: list[Token], quoted) -> Found | None:
+    """"…, wonach die Maus verantwortlich sein soll": the claim after "wonach"."""
+    for i, token in enumerate(tokens[1:-1], start=1):
+        if token.lower == "wonach" and tokens[i - 1].text == "," and _outside(token, quoted):
+            message = _message(tokens, i + 1, len(tokens))
+            return Found(*message, "indirect", char_span(tokens, (i, i + 1)), None, 0.7) if message else None
+    return None
+
+
+def _source_phrase(tokens: list[Token], quoted) -> Found | None:
+    """"Laut Peskow ist …", "Nach Angaben der Polizei …", "Dem Kreml zufolge …"."""
+    for i, token in enumerate(tokens):
+        if not _outside(token, quoted):
+            continue
+        size = source_phrase_before(tokens, i)
+        if size and token.lower != "so":
+            end = read_noun_phrase(tokens, i + size)
+            if end > i + size:
+                return _whole_sentence(tokens, (i, i + size), (i + size, end))
+            if token.lower == "nach":  # "Nach ersten Informationen": a source without a name
+                return _whole_sentence(tokens, (i, i + size), None)
+        if source_phrase_after(tokens, i) and i > 0:
+            start = _clause_begin(tokens, i)
+            if 0 < i - start <= 6 and read_noun_phrase(tokens, start) >= i - 1:
+                return _whole_sentence(tokens, (i, i + 1), (start, i))
+    return None
+
+
+def _whole_sentence(tokens, cue, speaker) -> Found | None:
+    message = _message(tokens, 0, len(tokens))
+    if not message:
+        return None
+    return Found(*message, "indirect", char_span(tokens, cue), char_span(tokens, speaker), 0.75)
+
+
+def continues_reported(tokens: list[Token], quoted) -> bool:
+    """A sentence whose own verb is Konjunktiv I (not inside quotation marks)."""
+    first_forms, _ = load_konjunktiv()
+    for j, token in enumerate(tokens):
+        if not _outside(token, quoted) or not token.text.islower():
+            continue
+        previous = tokens[j - 1].text if j else None
+        following = tokens[j + 1].text if j + 1 < len(tokens) else None
+        if token.text in first_forms and (previous or "").lower() != "ich":
+            return True
+        if is_konjunktiv(token.text, previous, following) and token.text not in load_konjunktiv()[1]:
+            return j > 0
+    return False

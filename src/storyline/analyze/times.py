@@ -1,0 +1,196 @@
+"""German time expressions with ISO-8601 / TIMEX3-style values, resolved against the article date.
+
+A regex grammar (`times_rules.RULES`) finds candidate spans; a reader per rule (`times_readers`)
+turns the groups into a fixed value (durations, sets, absolute dates) or a function from one anchor
+day to a date interval. A relative expression is resolved for every day the article date allows:
+one possible day gives a day; a month-precision date (`2023-09`) gives the interval from the first
+to the last possible day, and the distinct readings are kept in `candidates` so that the story
+step can narrow them with evidence from other articles — never a guessed day.
+
+Value conventions (benchmarks/data/times_ANNOTATION.md): days `2023-09-13`, months `2023-09`,
+years `2023`, weeks and other spans as day intervals `2023-09-11/2023-09-17`, seasons and month
+ranges `2023-09/2023-11`, durations `P4Y` / `PT2H` (unknown amount `PXY`), sets `XXXX-WXX-1` /
+`P1D`, times of day `2023-09-13T14:00` (`T14:00` when the day is unknown), parts of day `TEV`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.analyze import times_calendar as cal
+from storyline.analyze import times_rules as rules
+from storyline.analyze.times_readers import READERS, Context, Reading
+from storyline.model import AnalyzedArticle, Article, DateRef, Sentence, TimeRef
+
+MAX_CANDIDATES = 60  # beyond this (a year-precision anchor) the interval says enough
+PIECE_COST = 3.5  # characters: one expression beats two pieces that cover a little more
+RULE_ORDER = {name: index for index, name in enumerate(rules.RULES)}
+
+
+@dataclass
+class TimeExpression(TimeRef):
+    """A TimeRef with what later steps need: the TIMEX3 modifier (START, MORE_THAN, APPROX…), the
+    signal word before it (seit, bis, ab…) and the possible readings when the date is uncertain."""
+
+    mod: str | None = None
+    signal: str | None = None
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass
+class Found:
+    """One accepted grammar match inside a sentence (offsets relative to the sentence)."""
+
+    start: int  # start of the whole match, preposition included
+    end: int
+    span_start: int  # start of the reported span, preposition excluded
+    rule: str
+    reading: Reading
+    signal: str | None
+
+
+def tense_of(sentence: str) -> str:
+    """News tense decides which Wednesday "am Mittwoch" is: past, future or simply the nearest."""
+    if rules.PAST_CUES.search(sentence):
+        return "past"
+    if rules.FUTURE_CUES.search(sentence):
+        return "future"
+    return "near"
+
+
+def match_rules(sentence: str) -> list[Found]:
+    """Every reading any rule accepts, overlapping ones included."""
+    context_tense = tense_of(sentence)
+    found = []
+    for name, pattern in rules.COMPILED.items():
+        for match in pattern.finditer(sentence):
+            groups = match.groupdict()
+            groups["_text"] = match.group(0)
+            context = Context(context_tense, sentence[:match.start()], sentence[match.end():])
+            reading = READERS[name](groups, context)
+            if reading is not None:
+                prep_end = match.end("prep") if groups.get("prep") else match.start()
+                signal = groups["prep"].strip().lower() if groups.get("prep") else None
+                found.append(Found(match.start(), match.end(), prep_end, name, reading, signal))
+    return found
+
+
+def select_longest(found: list[Found]) -> list[Found]:
+    """The non-overlapping matches that cover the most text (weighted interval scheduling); on
+    equal spans the earlier rule wins ("vor vier Jahren" is a point in the past, not a duration)."""
+    found = sorted(found, key=lambda f: (f.end, f.start))
+    best: list[tuple[float, list[Found]]] = [(0.0, [])]
+    for index, item in enumerate(found):
+        previous = max((k for k in range(index + 1) if k == 0 or found[k - 1].end <= item.start), default=0)
+        score = best[previous][0] + (item.end - item.start) - PIECE_COST - RULE_ORDER[item.rule] / 1000
+        best.append(max(best[-1], (score, best[previous][1] + [item]), key=lambda pair: pair[0]))
+    return best[-1][1]
+
+
+def anchor_days(anchor: DateRef | None) -> list[date]:
+    if anchor is None:
+        return []
+    return [anchor.start + timedelta(days=n) for n in range((anchor.end - anchor.start).days + 1)]
+
+
+def label_start(label: str) -> date | None:
+    """First day of an ISO label ("2019-04" -> 2019-04-01); None for durations and sets."""
+    head = label.split("/")[0].split("T")[0]
+    parts = head.split("-")
+    if not parts[0].isdigit() or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+        return None
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+
+
+class Resolver:
+    """Places readings on the calendar in text order, remembering the last date mentioned (for
+    "einen Tag zuvor") and the last single day of the sentence (for "um 14 Uhr")."""
+
+    def __init__(self, anchor: DateRef | None):
+        self.anchor_days = anchor_days(anchor)
+        self.ref_days = list(self.anchor_days)  # last date of any size mentioned
+        self.ref_single_days = list(self.anchor_days)  # last single day mentioned
+        self.sentence_day: str | None = None
+
+    def start_sentence(self) -> None:
+        self.sentence_day = None
+
+    def resolve(self, reading: Reading) -> tuple[str | None, tuple[str, ...]]:
+        if reading.kind == "time":
+            return self.time_value(reading), ()
+        if reading.fixed is not None:
+            if reading.kind == "date":
+                self.remember([reading.fixed])
+            return reading.fixed, ()
+        return self.date_value(reading)
+
+    def date_value(self, reading: Reading) -> tuple[str | None, tuple[str, ...]]:
+        days = {"day": self.ref_single_days, "any": self.ref_days}.get(reading.from_ref, self.anchor_days)
+        intervals = {i.label: i for i in (reading.on_day(day) for day in days) if i is not None}
+        if not intervals:
+            return None, ()
+        ordered = sorted(intervals.values(), key=lambda i: (i.start, i.end))
+        self.remember([i.label for i in ordered])
+        if len(ordered) == 1:
+            label = ordered[0].label
+            return (label + reading.suffix if len(label) == 10 else label), ()
+        value = cal.format_range(ordered[0].start, max(i.end for i in ordered))
+        candidates = tuple(i.label for i in ordered) if len(ordered) <= MAX_CANDIDATES else ()
+        return value, candidates
+
+    def time_value(self, reading: Reading) -> str:
+        day = self.sentence_day
+        if day is None and len(self.ref_days) == 1:
+            day = self.ref_days[0].isoformat()
+        return (day or "") + reading.suffix
+
+    def remember(self, labels: list[str]) -> None:
+        starts = [d for d in (label_start(label) for label in labels) if d is not None]
+        if starts:
+            self.ref_days = starts
+        if starts and all(len(label) == 10 for label in labels):
+            self.ref_single_days = starts
+        if len(labels) == 1 and len(labels[0]) == 10:
+            self.sentence_day = labels[0]
+
+
+def find_in_sentence(text: str, offset: int, resolver: Resolver) -> list[TimeExpression]:
+    resolver.start_sentence()
+    expressions = []
+    for found in select_longest(match_rules(text)):
+        value, candidates = resolver.resolve(found.reading)
+        start, end = offset + found.span_start, offset + found.end
+        expressions.append(TimeExpression(
+            start=start, end=end, text=text[found.span_start:found.end], value=value,
+            kind=found.reading.kind, mod=found.reading.mod, signal=found.signal, candidates=candidates))
+    return expressions
+
+
+def find_times(article: Article) -> list[TimeExpression]:
+    """Time expressions of an article's content sentences, resolved against `article.date`."""
+    sentences = article.content_sentences() or [Sentence(0, len(article.text))]
+    resolver = Resolver(article.date)
+    expressions: list[TimeExpression] = []
+    for sentence in sentences:
+        text = article.text[sentence.start:sentence.end]
+        expressions.extend(find_in_sentence(text, sentence.start, resolver))
+    return expressions
+
+
+def find_times_in_text(text: str, anchor: DateRef | None) -> list[TimeExpression]:
+    """The same analysis on a plain string taken as one sentence (benchmarks, quick checks)."""
+    return find_in_sentence(text, 0, Resolver(anchor))
+
+
+def resolve_time(text: str, anchor: DateRef | str | None) -> str | None:
+    """The value of the first time expression in `text` ("am Mittwoch", "2023-09-13" -> day)."""
+    from storyline.ingest.dates import parse_date
+
+    anchor_ref = parse_date(anchor) if isinstance(anchor, str) else anchor
+    expressions = find_times_in_text(text, anchor_ref)
+    return expressions[0].value if expressions else None
+
+
+def add_times(analyzed: AnalyzedArticle) -> None:
+    """Pipeline stage: fill `analyzed.times`."""
+    analyzed.times = list(find_times(analyzed.article))

@@ -1,0 +1,404 @@
+"""Readers: one per grammar rule, turning matched groups into a `Reading` (what the expression
+means before it is placed on the calendar). A reader returns None to reject a match that the
+pattern alone cannot rule out ("2016 Menschen", a bare "Mai")."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.analyze import times_calendar as cal
+from storyline.analyze import times_rules as rules
+from storyline.analyze.times_calendar import Interval
+
+
+@dataclass
+class Reading:
+    """What one matched expression means before it is placed on the calendar."""
+
+    kind: str = "date"
+    fixed: str | None = None
+    on_day: Callable[[date], Interval | None] | None = None
+    from_ref: str | bool = False  # "day" / "any": counts from the last day / date mentioned
+    suffix: str = ""  # time of day ("T14:00") or part of day ("TEV") added to a single day
+    mod: str | None = None
+
+
+@dataclass
+class Context:
+    tense: str  # past | future | near
+    before: str
+    after: str
+
+
+def unit_key(word: str) -> str:
+    """Map a German unit word (Jahren, Stunde, Monats…) to a short unit key."""
+    word = word.lower()
+    for stem, key in (("sekunde", "s"), ("minute", "min"), ("stunde", "h"), ("jahrhundert", "ce"),
+                      ("jahrzehnt", "de"), ("jahr", "y"), ("monat", "m"), ("woche", "w"), ("tag", "d"),
+                      ("quartal", "q")):
+        if word.startswith(stem):
+            return key
+    raise ValueError(word)
+
+
+def read_number(text: str) -> float | None:
+    """Digits or a German number word; None for vague amounts ("wenigen", "mehreren")."""
+    if text[0].isdigit():
+        return float(text.replace(",", "."))
+    return rules.NUMBERS[text.lower()]
+
+
+def format_duration(amount: float | None, unit: str) -> str:
+    """ISO-8601 duration; fractions become the next smaller unit ("anderthalb Jahre" -> P18M)."""
+    smaller = {"y": (12, "m"), "w": (7, "d"), "d": (24, "h"), "h": (60, "min"), "m": (30, "d")}
+    if amount is not None and amount != int(amount) and unit in smaller:
+        factor, unit = smaller[unit]
+        amount *= factor
+    number = "X" if amount is None else str(round(amount)) if amount == int(amount) else str(amount)
+    scale = {"de": 10, "ce": 100}.get(unit)
+    if scale:
+        number, unit = ("X" if amount is None else str(int(amount * scale))), "y"
+    designator = {"s": "S", "min": "M", "h": "H", "d": "D", "w": "W", "m": "M", "y": "Y"}[unit]
+    return f"PT{number}{designator}" if unit in ("s", "min", "h") else f"P{number}{designator}"
+
+
+def month_number(text: str) -> int:
+    return rules.MONTHS[text.lower().rstrip(".")]
+
+
+def full_year(text: str) -> int:
+    year = int(text)
+    return year if len(text) == 4 else year + (2000 if year < 50 else 1900)
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def day_maker(month: int, day: int) -> Callable[[int], Interval | None]:
+    def make(year: int) -> Interval | None:
+        found = safe_date(year, month, day)
+        return cal.day_unit(found) if found else None
+    return make
+
+
+def absolute_or_nearest(year: str | None, make, tense: str = "near") -> Reading | None:
+    """A day or month with its year is absolute; without one it is the nearest such date."""
+    if year:
+        interval = make(full_year(year))
+        return Reading(fixed=interval.label) if interval else None
+    return Reading(on_day=lambda day: cal.nearest_year(day, make, tense))
+
+
+def read_date_iso(g: dict, ctx: Context) -> Reading | None:
+    return read_date_numeric(g, ctx)
+
+
+def read_date_range(g: dict, ctx: Context) -> Reading | None:
+    start_month, end_month = month_number(g["m1"] or g["m2"]), month_number(g["m2"])
+    first_day, last_day = int(g["d1"].rstrip(".")), int(g["d2"].rstrip("."))
+
+    def make(year: int) -> Interval | None:
+        first, last = safe_date(year, start_month, first_day), safe_date(year, end_month, last_day)
+        return cal.span_unit(first, last) if first and last and first <= last else None
+    return absolute_or_nearest(g["y"], make, ctx.tense)
+
+
+def read_date_words(g: dict, ctx: Context) -> Reading | None:
+    make = day_maker(month_number(g["m"]), int(g["d"].rstrip(".")))
+    if g.get("yrel"):
+        shift = relative_direction(g["yrel"].removeprefix("des").strip()) or 0
+        return Reading(on_day=lambda day: make(day.year + shift))
+    return absolute_or_nearest(g["y"], make, ctx.tense)
+
+
+def read_date_numeric(g: dict, ctx: Context) -> Reading | None:
+    month, day = int(g["m"]), int(g["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return absolute_or_nearest(g.get("y"), day_maker(month, day), ctx.tense)
+
+
+def read_month_range(g: dict, ctx: Context) -> Reading | None:
+    first, last = month_number(g["m1"]), month_number(g["m2"])
+    if first == last:
+        return None
+    back = 1 if first > last else 0  # "November bis März 2011" starts in 2010
+    make = lambda year: cal.span_unit(date(year - back, first, 1), cal.month_end(year, last))  # noqa: E731
+    return absolute_or_nearest(g["y"], make, ctx.tense)
+
+
+def relative_direction(word: str | None) -> int | None:
+    if not word:
+        return None
+    stem = word.lower().removeprefix("des ").strip()
+    return next((value for key, value in rules.RELATIVE.items() if stem.startswith(key)), None)
+
+
+def read_month(g: dict, ctx: Context) -> Reading | None:
+    if not (g["prep"] or g["mod"] or g["rel"] or g["y"] or g["yrel"]):
+        return None  # a bare "Mai" or "August" is too often a name
+    month, mod = month_number(g["m"]), rules.PART_MODS.get((g["mod"] or "").lower())
+    make = lambda year: cal.part_of(cal.month_unit(year, month), mod)  # noqa: E731
+    if g["y"]:
+        return Reading(fixed=make(int(g["y"])).label, mod=mod)
+    shift = relative_direction(g["yrel"])
+    if shift is not None:
+        return Reading(on_day=lambda day: make(day.year + shift), mod=mod)
+    direction = relative_direction(g["rel"])
+    if direction:
+        return Reading(on_day=lambda day: cal.directed_year(day, make, direction), mod=mod)
+    return Reading(on_day=lambda day: cal.nearest_year(day, make, ctx.tense), mod=mod)
+
+
+def read_year_range(g: dict, ctx: Context) -> Reading | None:
+    first, last = int(g["y1"]), int(g["y2"])
+    return Reading(fixed=f"{first:04d}/{last:04d}") if first < last else None
+
+
+def read_year(g: dict, ctx: Context) -> Reading | None:
+    year = int(g["y"])
+    bare = not (g["prep"] or g["unit"] or g["mod"])
+    if bare and (year < 1800 or rules.NOT_YEAR_NEXT.match(ctx.after)):
+        return None  # "2016 Menschen" counts people
+    if g["y2"]:
+        last = full_year(g["y2"]) if len(g["y2"]) == 2 else int(g["y2"])
+        return Reading(fixed=f"{year:04d}/{last:04d}") if last == year + 1 else None
+    mod = rules.PART_MODS.get((g["mod"] or "").lower())
+    return Reading(fixed=cal.part_of(cal.year_unit(year), mod).label, mod=mod)
+
+
+def read_decade(g: dict, ctx: Context) -> Reading | None:
+    digits = g["dec"]
+    if len(digits) == 2 and "ahr" not in g["_text"]:
+        return None  # "90er" alone may be a model or a bus line
+    first = int(digits) if len(digits) == 4 else 1900 + int(digits)
+    mod = rules.PART_MODS.get((g["mod"] or "").lower())
+    decade = cal.span_unit(date(first, 1, 1), date(first + 9, 12, 31))
+    return Reading(fixed=cal.part_of(decade, mod).label, mod=mod)
+
+
+def read_century(g: dict, ctx: Context) -> Reading | None:
+    first = (int(g["c"]) - 1) * 100
+    return Reading(fixed=f"{first:04d}/{first + 99:04d}") if first >= 0 else None
+
+
+def season_maker(word: str, mod: str | None) -> Callable[[int], Interval]:
+    stem = word.lower().rstrip("s").removesuffix("e") if not word.lower().startswith("herbst") else "herbst"
+    first, last = next(v for k, v in rules.SEASONS.items() if stem.startswith(k))
+
+    def make(year: int) -> Interval:
+        end_year = year + 1 if last < first else year
+        return cal.part_of(cal.span_unit(date(year, first, 1), cal.month_end(end_year, last)), mod)
+    return make
+
+
+def read_season(g: dict, ctx: Context) -> Reading | None:
+    if not (g["prep"] or g["rel"] or g["y"] or g["mod"]):
+        return None
+    mod = rules.PART_MODS.get((g["mod"] or "").lower())
+    make = season_maker(g["s"], mod)
+    if g["y"]:
+        return Reading(fixed=make(int(g["y"])).label, mod=mod)
+    shift = relative_direction(g["yrel"])
+    if shift is not None:
+        return Reading(on_day=lambda day: make(day.year + shift), mod=mod)
+    direction = relative_direction(g["rel"])
+    if direction:
+        return Reading(on_day=lambda day: cal.directed_year(day, make, direction), mod=mod)
+    return Reading(on_day=lambda day: cal.nearest_year(day, make, ctx.tense), mod=mod)
+
+
+def read_quarter(g: dict, ctx: Context) -> Reading | None:
+    index = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4}.get(g["q"], None) or int(g["q"][0])
+    size = 3 if g["unit"].startswith("Quartal") else 6
+    if index * size > 12:
+        return None
+    make = lambda year: cal.span_unit(  # noqa: E731
+        date(year, (index - 1) * size + 1, 1), cal.month_end(year, index * size))
+    return absolute_or_nearest(g["y"], make, ctx.tense)
+
+
+def weekend_near(day: date, mode: str) -> Interval:
+    """The weekend meant from `day`; on a Saturday or Sunday "am Wochenende" is this one."""
+    if day.weekday() >= 5 and mode not in ("before", "after"):
+        saturday = day - timedelta(days=day.weekday() - 5)
+    else:
+        saturday = cal.weekday_near(day, 5, mode)
+    return cal.span_unit(saturday, saturday + timedelta(days=1))
+
+
+def unit_reading(unit: str, direction: int, mode: str) -> Callable[[date], Interval]:
+    """This / last / next week, month, year, decade or weekend, seen from one day."""
+    def on_day(day: date) -> Interval:
+        if unit == "we":
+            return weekend_near(day, {-1: "before", 1: "after"}.get(direction, mode))
+        return cal.unit_around(cal.shift_day(day, direction, unit), unit)
+    return on_day
+
+
+def read_rel_unit(g: dict, ctx: Context) -> Reading | None:
+    word = g["unit"].lower()
+    unit = "we" if word.startswith("wochenende") else unit_key(word)
+    direction = relative_direction(g["rel"])
+    mod = rules.PART_MODS.get((g["mod"] or "").lower())
+    if direction is None and not mod and not (unit == "we" and g["prep"]):
+        return None  # a bare "Jahr" or "Woche" is not a reference to a date
+    same = (g["rel"] or "").lower().startswith(("selb", "gleich", "darauf", "vorherig")) and "any"
+    on_day = unit_reading(unit, direction or 0, ctx.tense)
+    return Reading(on_day=lambda day: cal.part_of(on_day(day), mod), from_ref=same, mod=mod)
+
+
+def read_prev_unit(g: dict, ctx: Context) -> Reading | None:
+    word = g["unit"].lower()
+    unit = unit_key(word[3:] if word.startswith("vor") else word[5:])
+    direction = -1 if word.startswith("vor") else 1
+    from_ref = "day" if unit == "d" else "any" if direction > 0 else False
+    return Reading(on_day=unit_reading(unit, direction, ctx.tense), from_ref=from_ref)
+
+
+def weekday_mode(rel: str | None, tense: str) -> str:
+    direction = relative_direction(rel)
+    return {-1: "before", 1: "after"}.get(direction, tense)
+
+
+def read_night_to(g: dict, ctx: Context) -> Reading | None:
+    weekday = rules.WEEKDAYS[g["wd"].lower()]
+    return Reading(on_day=lambda day: cal.day_unit(cal.weekday_near(day, weekday, ctx.tense)))
+
+
+def read_weekday(g: dict, ctx: Context) -> Reading | None:
+    weekday, mode = rules.WEEKDAYS[g["wd"].lower()], weekday_mode(g["rel"], ctx.tense)
+    pod = g["pod"] or (g["pod2"] or "").lower()
+    suffix = "T" + rules.PARTS_OF_DAY[pod] if pod else ""
+    from_ref = "day" if (g["rel"] or "").lower().startswith(("darauf", "vorherig")) else False
+    return Reading(on_day=lambda day: cal.day_unit(cal.weekday_near(day, weekday, mode)), suffix=suffix,
+                   from_ref=from_ref)
+
+
+def read_weekday_week(g: dict, ctx: Context) -> Reading | None:
+    """"Mittwoch vergangener Woche": the weekday inside the week named."""
+    weekday, direction = rules.WEEKDAYS[g["wd"].lower()], relative_direction(g["rel"]) or 0
+    suffix = "T" + rules.PARTS_OF_DAY[g["pod"]] if g["pod"] else ""
+
+    def on_day(day: date) -> Interval:
+        monday = cal.week_unit(day + timedelta(days=7 * direction)).start
+        return cal.day_unit(monday + timedelta(days=weekday))
+    return Reading(on_day=on_day, suffix=suffix)
+
+
+def read_holiday(g: dict, ctx: Context) -> Reading | None:
+    key = " ".join(g["h"].lower().replace(".", ". ").split())
+    first_month, first_day, last_month, last_day = rules.HOLIDAYS[key]
+    make = lambda year: cal.span_unit(date(year, first_month, first_day), date(year, last_month, last_day))  # noqa: E731
+    if g["yrel"]:
+        shift = relative_direction(g["yrel"].removeprefix("des").strip()) or 0
+        return Reading(on_day=lambda day: make(day.year + shift))
+    direction = relative_direction(g["rel"])
+    if direction and not g["y"]:
+        return Reading(on_day=lambda day: cal.directed_year(day, make, direction))
+    return absolute_or_nearest(g["y"], make, ctx.tense)
+
+
+def read_rel_day(g: dict, ctx: Context) -> Reading | None:
+    word = g["rd"].lower()
+    if word == "morgen" and g["pod"]:
+        return None
+    shift = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}[word]
+    suffix = "T" + rules.PARTS_OF_DAY[g["pod"].lower()] if g["pod"] else ""
+    return Reading(on_day=lambda day: cal.day_unit(day + timedelta(days=shift)), suffix=suffix)
+
+
+def shifted_reading(amount_text: str, unit_word: str, sign: int, from_ref: bool) -> Reading | None:
+    amount = read_number(amount_text)
+    if amount is None:
+        return Reading(fixed="PAST_REF" if sign < 0 else "FUTURE_REF")
+    if amount != int(amount):
+        return None
+    unit = unit_key(unit_word)
+    return Reading(on_day=lambda day: cal.unit_around(cal.shift_day(day, sign * int(amount), unit), unit),
+                   from_ref=from_ref and ("day" if unit in ("d", "w", "h", "min", "s") else "any"))
+
+
+def read_ago(g: dict, ctx: Context) -> Reading | None:
+    reading = shifted_reading(g["n"], g["unit"], -1, False)
+    if reading:
+        reading.mod = rules.APPROX_MODS.get((g["approx"] or "").lower())
+    return reading
+
+
+def read_later(g: dict, ctx: Context) -> Reading | None:
+    return shifted_reading(g["n"], g["unit"], 1, False)
+
+
+def read_offset(g: dict, ctx: Context) -> Reading | None:
+    sign = -1 if g["dir"] in ("zuvor", "vorher", "davor", "früher") else 1
+    if g["tags"]:
+        return shifted_reading("1", "Tag", sign, True)
+    return shifted_reading(g["n"], g["unit"], sign, True)
+
+
+def read_offset_day(g: dict, ctx: Context) -> Reading | None:
+    shift = 0 if g["dir"] in ("selben", "gleichen") else 1
+    suffix = "" if g["unit"] == "Tag" else "T" + rules.PARTS_OF_DAY[g["unit"].lower()]
+    return Reading(on_day=lambda day: cal.day_unit(day + timedelta(days=shift)), from_ref="day", suffix=suffix)
+
+
+def read_set(g: dict, ctx: Context) -> Reading | None:
+    word = (g["adv"] or g["wd"] or g["unit"] or "").lower()
+    if word.rstrip("s") in rules.WEEKDAYS:
+        return Reading(kind="set", fixed=f"XXXX-WXX-{rules.WEEKDAYS[word.rstrip('s')] + 1}")
+    if g["each"]:
+        return Reading(kind="set", fixed=format_duration(1, unit_key(g["each"])))
+    if word in ("morgen", "abend", "nacht"):
+        return Reading(kind="set", fixed="XXXX-XX-XXT" + rules.PARTS_OF_DAY[word])
+    adverbs = {"täglich": "d", "wöchentlich": "w", "monatlich": "m", "jährlich": "y", "stündlich": "h"}
+    unit = adverbs.get(word) or unit_key(word)
+    amount = read_number(g["n"]) if g["n"] else 1
+    return Reading(kind="set", fixed=format_duration(amount, unit))
+
+
+def read_clock(g: dict, ctx: Context) -> Reading | None:
+    hour = int(g["h"])
+    minute = int(g["mi"] or g["mi2"] or g["mi3"] or 0)
+    if g["ampm"] in ("nachmittags", "abends") and hour < 12 or g["ampm"] == "nachts" and 6 <= hour < 12:
+        hour += 12
+    if hour > 24 or g["mi3"] and not g["prep"] and ctx.after.lstrip().startswith(("Sieg", "Niederlage")):
+        return None
+    approx = g["approx"] or (g["prep"] or "").strip().lower() == "gegen"
+    return Reading(kind="time", suffix=f"T{hour % 24:02d}:{minute:02d}", mod="APPROX" if approx else None)
+
+
+def read_part_of_day(g: dict, ctx: Context) -> Reading | None:
+    return Reading(kind="time", suffix="T" + rules.PARTS_OF_DAY[g["pod"].lower()])
+
+
+def read_duration(g: dict, ctx: Context) -> Reading | None:
+    if ctx.before.rstrip().endswith(("Alter von", "alt", "Alter")):
+        return None  # ages are not time expressions in news
+    amount = read_number(g["n"])
+    if amount is not None and amount >= 1000:
+        return None  # "2015 Jahr": a year, not a duration
+    mod = rules.APPROX_MODS.get((g["approx"] or "").lower())
+    return Reading(kind="duration", fixed=format_duration(amount, unit_key(g["unit"])), mod=mod)
+
+
+def read_quarter_hour(g: dict, ctx: Context) -> Reading | None:
+    quarters = 3 if g["unit"].startswith("Dreiviertel") else 1
+    amount = read_number(g["n"]) if g["n"] else 1
+    minutes = None if amount is None else int(amount * quarters * 15)
+    mod = rules.APPROX_MODS.get((g["approx"] or "").lower())
+    return Reading(kind="duration", fixed=format_duration(minutes, "min"), mod=mod)
+
+
+def read_vague_duration(g: dict, ctx: Context) -> Reading | None:
+    if g["plural"] and not g["rel"] and (g["prep"] or "").strip().lower() != "seit":
+        return None  # only "seit Jahren" or "in den letzten Wochen" carry time
+    return Reading(kind="duration", fixed=format_duration(None, unit_key(g["vague"] or g["plural"])))
+
+
+READERS = {name: globals()["read_" + name] for name in rules.RULES}

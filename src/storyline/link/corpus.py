@@ -1,0 +1,55 @@
+"""The link step over a set of analysed articles: entities, speakers, labels, stories."""
+from __future__ import annotations
+
+from storyline.link.entities import EntityRegistry
+from storyline.model import AnalyzedArticle, Mention
+
+
+def _date_order(analyzed: AnalyzedArticle) -> tuple:
+    date = analyzed.article.date
+    return (date.start if date else None) is None, date.start if date else None, analyzed.article.id
+
+
+def link_entities(items: list[AnalyzedArticle], registry: EntityRegistry | None = None) -> EntityRegistry:
+    """Give every mention its corpus entity id, then every quote its speaker's id."""
+    registry = registry or EntityRegistry()
+    for analyzed in sorted(items, key=_date_order):
+        registry.add_article(analyzed.article, analyzed.mentions)
+        for quote in analyzed.quotes:
+            quote.speaker = speaker_entity(quote, analyzed.mentions)
+    return registry
+
+
+def speaker_entity(quote, mentions: list[Mention]) -> str | None:
+    """The entity of the resolved speaker mention (coreference), else of the speaker span itself."""
+    spans = [(getattr(quote, "resolved_start", None), getattr(quote, "resolved_end", None)),
+             (quote.speaker_start, quote.speaker_end)]
+    for start, end in spans:
+        if start is None:
+            continue
+        for mention in mentions:
+            if mention.type in ("PER", "ORG") and mention.start < end and start < mention.end and mention.entity:
+                return mention.entity
+    return None
+
+
+def link_stories(items: list[AnalyzedArticle]) -> list[dict]:
+    """Cluster the articles into stories (stream order = date order) and describe each story."""
+    from storyline.link.features import features_from_article
+    from storyline.link.stories import cluster_articles
+
+    features = [features_from_article(a.article, a.mentions, a.places) for a in items]
+    assignment = cluster_articles(features)
+    stories: dict[str, list[AnalyzedArticle]] = {}
+    for analyzed in sorted(items, key=_date_order):
+        stories.setdefault(assignment[analyzed.article.id], []).append(analyzed)
+    return [{"id": story_id, "title": _story_title(members), "articles": [m.article.id for m in members],
+             "facts": []} for story_id, members in stories.items()]
+
+
+def _story_title(members: list[AnalyzedArticle]) -> str:
+    first = members[0].article
+    if first.title:
+        return first.title
+    sentence = first.sentences[0] if first.sentences else None
+    return first.text[sentence.start:sentence.end] if sentence else first.text[:120]

@@ -1,0 +1,155 @@
+"""Entities: mentions grouped within an article, then joined across articles by name variants.
+
+Within an article a short form joins the full name it abbreviates (Putin → Wladimir Putin,
+Kims → Kim Jong Un); across articles names meet under their transliteration key
+(`names.name_key`), and a lone surname joins a full name only when exactly one full name fits.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from storyline.link.names import name_key, name_tokens, strip_genitive
+from storyline.model import Article, Mention
+
+ROLE_WORD = re.compile(r"(?:(?:der|die|des|dem|den)\s+)?((?:[a-zäöüß]+[e]?[nrms]?\s+){0,2}?)([A-ZÄÖÜ][\wäöüß-]+)\s*$")
+
+
+@dataclass
+class LocalEntity:
+    """One entity as an article names it: its mentions, surface forms and roles."""
+
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def forms(self) -> list[str]:
+        return [strip_genitive(m.text) if m.type == "PER" else m.text for m in self.mentions]
+
+    @property
+    def name(self) -> str:
+        """The longest form, the most frequent among equally long ones."""
+        counts = Counter(self.forms)
+        return max(counts, key=lambda form: (len(name_tokens(form)), counts[form], -self.forms.index(form)))
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    key: str
+    variants: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "type": self.type, "variants": self.variants,
+                "roles": self.roles, "articles": len(self.articles)}
+
+
+def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntity]:
+    """Group an article's mentions: identical keys first, then short forms into full names."""
+    groups: dict[tuple[str, str], LocalEntity] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        key = name_key(strip_genitive(mention.text) if mention.type == "PER" else mention.text)
+        if not key:
+            continue
+        groups.setdefault((mention.type, key), LocalEntity(mention.type)).mentions.append(mention)
+    _join_short_forms(groups)
+    entities = list(groups.values())
+    for entity in entities:
+        entity.roles = _roles(article, entity)
+    return entities
+
+
+def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
+    """`Putin` joins `Wladimir Putin`; `Kim` joins the most mentioned `Kim …` full name."""
+    for (type_, key) in sorted(groups, key=lambda k: len(k[1].split())):
+        words = key.split()
+        if type_ != "PER" or len(words) > 2:
+            continue
+        longer = [(t, k) for (t, k) in groups if t == "PER" and _abbreviates(words, k.split())]
+        if longer:
+            target = max(longer, key=lambda k: (len(groups[k].mentions), -groups[k].mentions[0].start))
+            groups[target].mentions.extend(groups.pop((type_, key)).mentions)
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    """`putin` ⊂ `vladimir putin` (last name), `kim` ⊂ `kim jong un` (family name first)."""
+    if len(short) >= len(full):
+        return False
+    return full[-len(short):] == short or full[:len(short)] == short
+
+
+def _roles(article: Article, entity: LocalEntity) -> list[str]:
+    """Role nouns right before a person's name: `Kremlsprecher Dimitri Peskow` → Kremlsprecher."""
+    if entity.type != "PER":
+        return []
+    from storyline.analyze.quotes_lexicon import role_gender
+
+    roles = []
+    for mention in entity.mentions:
+        before = article.text[max(0, mention.start - 60):mention.start]
+        match = ROLE_WORD.search(before)
+        if match and role_gender(match.group(2)) and match.group(2) not in roles:
+            roles.append(match.group(2))
+    return roles
+
+
+class EntityRegistry:
+    """Corpus entities with stable ids; articles are added one at a time (streaming)."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._by_key: dict[tuple[str, str], str] = {}
+
+    def add_article(self, article: Article, mentions: list[Mention]) -> list[LocalEntity]:
+        """Link the article's mentions to corpus entities; sets `mention.entity` in place."""
+        local_entities = group_mentions(article, mentions)
+        for local in local_entities:
+            entity = self._match(local) or self._create(local)
+            self._merge_into(entity, local, article.id)
+            for mention in local.mentions:
+                mention.entity = entity.id
+        return local_entities
+
+    def _match(self, local: LocalEntity) -> Entity | None:
+        keys = {name_key(form) for form in local.forms}
+        for key in sorted(keys, key=lambda k: -len(k.split())):
+            if (local.type, key) in self._by_key:
+                return self.entities[self._by_key[(local.type, key)]]
+        if local.type == "PER" and len(name_key(local.name).split()) == 1:
+            return self._unique_full_name(name_key(local.name))
+        return None
+
+    def _unique_full_name(self, surname: str) -> Entity | None:
+        fits = [e for e in self.entities.values() if e.type == "PER" and _abbreviates([surname], e.key.split())]
+        return fits[0] if len(fits) == 1 else None
+
+    def _create(self, local: LocalEntity) -> Entity:
+        key = name_key(local.name)
+        base = f"{local.type}:{key.replace(' ', '_')}"
+        entity_id, n = base, 1
+        while entity_id in self.entities:
+            n += 1
+            entity_id = f"{base}_{n}"
+        entity = Entity(entity_id, local.name, local.type, key)
+        self.entities[entity_id] = entity
+        return entity
+
+    def _merge_into(self, entity: Entity, local: LocalEntity, article_id: str) -> None:
+        for form in local.forms:
+            if form not in entity.variants:
+                entity.variants.append(form)
+            self._by_key.setdefault((entity.type, name_key(form)), entity.id)
+        if len(name_tokens(local.name)) > len(name_tokens(entity.name)):
+            entity.name = local.name
+        entity.roles += [role for role in local.roles if role not in entity.roles]
+        if article_id not in entity.articles:
+            entity.articles.append(article_id)
+
+    def as_list(self) -> list[dict]:
+        return [entity.as_dict() for entity in sorted(self.entities.values(), key=lambda e: (-len(e.articles), e.id))]

@@ -1,0 +1,183 @@
+"""What the story clustering looks at in one article: terms, names, places, date, a near-duplicate hash.
+
+Features are computed per article, without shared state, so that they can be computed in parallel
+(or in Spark) and fed to the stateful `assign_story` in date order. Term weights here are only the
+in-article part (sublinear term frequency); the index applies document frequencies, because those
+change while the stream runs.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from storyline.model import Article, Mention, Place
+
+IDF_PATH = Path(__file__).resolve().parent.parent / "models" / "idf_de.tsv.gz"
+WORD = re.compile(r"[^\W\d_][\w\-]*[^\W_]|[^\W\d_]", re.UNICODE)
+SUFFIXES = ("ungen", "innen", "heiten", "keiten", "ern", "em", "en", "er", "es", "e", "s", "n")
+MIN_STEM = 4
+TITLE_WEIGHT = 2.0
+LEAD_WEIGHT = 1.5
+LEAD_SENTENCES = 3
+
+STOPWORDS = frozenset(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+    auch auf aus bei beim bin bis bisher bist da dabei dadurch dafür dagegen daher damit dann dar
+    daran darauf darum das dass daß dem den denen denn der deren des deshalb dessen die dies diese
+    diesem diesen dieser dieses doch dort du durch ein eine einem einen einer eines einige einigen
+    er es etwa euch für gegen gewesen hab habe haben hat hatte hatten heute hier hin hinter ich ihm
+    ihn ihnen ihr ihre ihrem ihren ihrer im immer in ins ist ja jahr jahre jahren jedoch jetzt kann
+    kein keine keinen können könnte man mehr mein mit muss musste nach nachdem nicht nichts noch nun
+    nur ob oder ohne prozent schon sehr sei seien sein seine seinem seinen seiner seit sich sie sind
+    so soll sollen sollte sowie über um und uns unter vom von vor wann war waren warum was weil
+    weiter weitere welche wenn wer werde werden wie wieder will wir wird wurde wurden zu zum zur
+    zwar zwei drei vier fünf sechs millionen milliarden mio mrd euro dollar uhr montag dienstag
+    mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli august
+    september oktober november dezember gestern morgen sagte sagt erklärte laut dpa afp reuters
+    neue neuen neuer neues erst ersten mal rund bereits knapp fast beim sowie wegen während zudem
+    """.split()
+)
+
+
+@dataclass
+class ArticleFeatures:
+    """The clustering view of one article; `date_end` > `date` when only the month is known."""
+
+    id: str
+    date: date | None
+    terms: dict[str, float]
+    entities: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    simhash: int = 0
+    date_end: date | None = None
+
+
+def stem_word(word: str) -> str:
+    """Fold case and strip one inflection suffix: 'Streiks', 'Streik' and 'streikenden' meet."""
+    word = word.casefold().replace("ß", "ss")
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def find_words(text: str) -> list[tuple[int, str]]:
+    """Word tokens with their start offsets (letters, inner hyphens; no numbers)."""
+    return [(m.start(), m.group()) for m in WORD.finditer(text)]
+
+
+def count_terms(text: str, weight: float, counts: Counter) -> None:
+    """Add the content-word stems of `text` to `counts`, each occurrence worth `weight`."""
+    for _, word in find_words(text):
+        if len(word) < 3 or word.casefold() in STOPWORDS:
+            continue
+        counts[stem_word(word)] += weight
+
+
+def weigh_terms(counts: Counter) -> dict[str, float]:
+    """Sublinear term frequency: one long repetitive article should not drown a story centroid."""
+    return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
+
+
+def article_terms(article: Article) -> dict[str, float]:
+    """Terms of title (counted double) and lead (one and a half) and body: the lead names the event."""
+    counts: Counter = Counter()
+    if article.title:
+        count_terms(article.title, TITLE_WEIGHT, counts)
+    for rank, sentence in enumerate(article.content_sentences()):
+        weight = LEAD_WEIGHT if rank < LEAD_SENTENCES else 1.0
+        count_terms(article.text[sentence.start : sentence.end], weight, counts)
+    return weigh_terms(counts)
+
+
+def compute_simhash(text: str) -> int:
+    """64-bit SimHash of the text's content words weighted by rarity (Charikar's weighted form).
+
+    Word-trigram shingles flip many bits on short wire copies with a new headline; weighted
+    words keep an agency copy within a few bits while unrelated texts differ in about half.
+    """
+    counts: Counter = Counter()
+    count_terms(text, 1.0, counts)
+    if not counts:
+        return 0
+    df, n_docs = load_idf()
+    terms = sorted(counts)
+    weights = np.array([counts[t] * math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1e-3 for t in terms])
+    digests = b"".join(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest() for t in terms)
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(terms), 8), axis=1)
+    votes = (bits * weights[:, None]).sum(axis=0) * 2 > weights.sum()
+    return int("".join("1" if vote else "0" for vote in votes), 2)
+
+
+def normalise_name(name: str) -> str:
+    """One key per surface name: case, genitive -s and spacing folded."""
+    name = re.sub(r"\s+", " ", name).strip().casefold()
+    return name[:-1] if name.endswith("s") and len(name) > 4 else name
+
+
+def guess_entities(article: Article) -> set[str]:
+    """Names without an NER model: capitalised words not at a sentence start and rare in news.
+
+    German capitalises every noun, so the shipped document frequencies separate names
+    ("Lufthansa", "Verdi") from common nouns ("Streik") that are frequent in any news text.
+    """
+    df, n_docs = load_idf()
+    names = set()
+    for sentence in article.content_sentences():
+        words = find_words(article.text[sentence.start : sentence.end])
+        for _, word in words[1:]:
+            if not word[0].isupper() or word.casefold() in STOPWORDS or len(word) < 3:
+                continue
+            if df.get(stem_word(word), 0) <= n_docs * 0.01:
+                names.add(normalise_name(word))
+    return names
+
+
+def features_from_article(
+    article: Article, mentions: list[Mention] | None = None, places: list[Place] | None = None
+) -> ArticleFeatures:
+    """Build the clustering features; names come from `mentions` when the NER stage ran."""
+    if mentions is None:
+        entities = guess_entities(article)
+    else:
+        entities = {m.entity or normalise_name(m.text) for m in mentions if m.type != "LOC"}
+    place_names = {normalise_name(p.name or p.text) for p in places or []}
+    if places is None and mentions is not None:
+        place_names = {normalise_name(m.text) for m in mentions if m.type == "LOC"}
+    body = " ".join(article.text[s.start : s.end] for s in article.content_sentences())
+    return ArticleFeatures(
+        id=article.id,
+        date=article.date.start if article.date else None,
+        date_end=article.date.end if article.date else None,
+        terms=article_terms(article),
+        entities=entities,
+        places=place_names,
+        simhash=compute_simhash(body),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_idf(path: Path = IDF_PATH) -> tuple[dict[str, int], int]:
+    """Shipped document frequencies (term -> df) and the number of documents they were counted on."""
+    if not path.exists():
+        return {}, 0
+    df: dict[str, int] = {}
+    n_docs = 0
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            term, _, count = line.rstrip("\n").partition("\t")
+            if term == "#documents":
+                n_docs = int(count)
+            elif term:
+                df[term] = int(count)
+    return df, n_docs

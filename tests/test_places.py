@@ -1,0 +1,97 @@
+"""Places on real German sentences: found, geocoded, and left unresolved when unknown."""
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.places import find_places
+from storyline.analyze.places_index import distance_km, lookup_all
+from storyline.ingest.article import make_article
+from storyline.model import Mention
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+# True locations (well-known coordinates of each place) and the allowed error in km.
+TRUTH = {
+    "Wostotschny": (51.88, 128.33, 150), "Wladiwostok": (43.12, 131.89, 50),
+    "Komsomolsk am Amur": (50.55, 137.02, 50), "Pjöngjang": (39.04, 125.76, 50),
+    "Seoul": (37.57, 126.98, 50), "Moskau": (55.76, 37.62, 50),
+}
+
+
+def read_seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8").split(" ", 3)[3]
+
+
+def places_of(text: str, mentions: list[Mention] | None = None):
+    article = make_article(text, date="2023-09")
+    return find_places(article, mentions or [])
+
+
+def mention(text: str, word: str, type_: str = "LOC") -> Mention:
+    start = text.index(word)
+    return Mention(start, start + len(word), word, type_)
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_seed_places_land_near_the_true_place(seed):
+    places = places_of(read_seed(seed))
+    checked = 0
+    for place in places:
+        if place.text in TRUTH:
+            lat, lon, tolerance = TRUTH[place.text]
+            assert distance_km(lat, lon, place.lat, place.lon) <= tolerance, place
+            checked += 1
+    assert checked >= 4
+
+
+def test_seed_spans_point_into_the_text():
+    text = read_seed("000_a83f360c9ad2210f.txt")
+    article = make_article(text, date="2023-09")
+    for place in find_places(article, []):
+        assert article.text[place.start:place.end] == place.text
+
+
+def test_inflected_german_forms_resolve():
+    text = ("Im Fernen Osten Russlands traf Kim den Präsidenten. In Moskaus Zentrum blieb es ruhig. "
+            "Am Baikalsee wurde gefeiert, dann ging es zurück nach Nordkorea.")
+    found = {(p.text, p.country, p.feature_class) for p in places_of(text)}
+    assert found == {("Fernen Osten", "RU", "L"), ("Russlands", "RU", "A"), ("Moskaus", "RU", "P"),
+                     ("Baikalsee", "RU", "H"), ("Nordkorea", "KP", "A")}
+
+
+def test_common_nouns_and_person_names_are_not_places():
+    text = ("Wladimir Putin empfing Kim Jong-un. Es gab Stör mit Pilzen und Kartoffeln, "
+            "danach sprach Kim in den Hallen über Satelliten.")
+    assert places_of(text) == []
+
+
+def test_unknown_location_mention_stays_unresolved():
+    text = "Der Zug hielt in Kleinostheimerbrunn, bevor er Moskau erreichte."
+    places = places_of(text, [mention(text, "Kleinostheimerbrunn"), mention(text, "Moskau")])
+    assert [(p.text, p.name, p.lat, p.lon) for p in places][0] == ("Kleinostheimerbrunn", None, None, None)
+    assert places[1].country == "RU" and distance_km(55.76, 37.62, places[1].lat, places[1].lon) < 50
+
+
+def test_context_picks_the_namesake_in_the_country_of_the_article():
+    alone = "Die Ausstellung wurde in Paris eröffnet."
+    texan = "Der Tornado zog durch Texas. Auch in Paris wurden Dächer abgedeckt."
+    assert places_of(alone, [mention(alone, "Paris")])[0].country == "FR"
+    place = places_of(texan, [mention(texan, "Paris")])[-1]
+    assert (place.text, place.country) == ("Paris", "US")
+
+
+def test_person_mention_blocks_the_text_scan():
+    text = "Denzel Washington drehte einen Film in Berlin."
+    places = places_of(text, [mention(text, "Denzel Washington", "PER")])
+    assert [p.text for p in places] == ["Berlin"]
+
+
+def test_building_named_as_organisation_is_a_place():
+    text = "Der Kreml wies die Vorwürfe zurück."
+    places = places_of(text, [mention(text, "Kreml", "ORG")])
+    assert [(p.text, p.country, p.feature_class) for p in places] == [("Kreml", "RU", "S")]
+
+
+def test_gazetteer_knows_german_exonyms():
+    for exonym, english in [("Peking", "Beijing"), ("Pjöngjang", "Pyongyang"), ("Moskau", "Moscow"),
+                            ("Wladiwostok", "Vladivostok"), ("Lüttich", "Liège")]:
+        assert english in {entry.name for entry in lookup_all(exonym)}

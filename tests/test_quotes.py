@@ -1,0 +1,129 @@
+"""Quotes and speakers on the two seed articles and on hand-made German sentences.
+
+Mentions are built by hand (the NER stage is not ready): every occurrence of the listed names.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.quotes import find_quotes
+from storyline.ingest.article import make_article
+from storyline.model import Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "tests" / "data" / "seeds"
+SHARED = ROOT.parent / "shared" / "data"
+PEOPLE = ["Wladimir Putin", "Putin", "Kim Jong-un", "Kim Jong Un", "Kim Il Sung", "Kim Jong Il", "Kims",
+          "Kim", "Dimitri Peskow", "Peskow", "Sergei Lawrow", "Sergei Schoigu", "Schoigus"]
+
+
+def person_mentions(text: str, names=PEOPLE) -> list[Mention]:
+    """Every occurrence of the names, longest first, as PER mentions."""
+    mentions, taken = [], set()
+    for name in names:
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if taken.isdisjoint(range(match.start(), match.end())):
+                taken.update(range(match.start(), match.end()))
+                mentions.append(Mention(match.start(), match.end(), name, "PER"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def seed_quotes(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    _, date, text = path.read_text(encoding="utf-8").strip().split(" ", 2)
+    article = make_article(text, date=date)
+    return find_quotes(article, person_mentions(article.text))
+
+
+def quote_starting(quotes, words: str):
+    return next(q for q in quotes if q.text.startswith(words))
+
+
+def test_direct_quote_with_cue_after_names_putin():
+    quote = quote_starting(seed_quotes("000"), "Lieber ein alter Freund")
+    assert (quote.kind, quote.cue, quote.speaker_text, quote.resolved_text) == ("direct", "sagt", "Putin", "Putin")
+    assert quote.text.endswith("wie man bei uns im Volk sagt")
+
+
+def test_epithet_speaker_resolves_to_kim():
+    quote = quote_starting(seed_quotes("000"), "Wir haben immer die Entscheidungen")
+    assert quote.speaker_text == "der Gewaltherrscher aus Pjöngjang"
+    assert quote.resolved_text == "Kim"
+    assert quote.text.endswith("über das angesammelte Böse erringen")
+
+
+def test_role_noun_and_pronoun_speakers_resolve_to_putin():
+    quotes = seed_quotes("004")
+    role = quote_starting(quotes, "Gleichzeitig soll es aber nicht darum gehen")
+    pronoun = quote_starting(quotes, "Das ist natürlich machbar")
+    assert (role.speaker_text, role.resolved_text, role.cue) == ("das Staatsoberhaupt", "Putin", "erklärte")
+    assert (pronoun.speaker_text, pronoun.resolved_text, pronoun.cue) == ("er", "Putin", "versprach")
+
+
+def test_indirect_speech_after_cue_names_peskow():
+    quote = quote_starting(seed_quotes("004"), "Kim sei mit seinem gepanzerten Zug")
+    assert quote.kind == "indirect"
+    assert quote.text == "Kim sei mit seinem gepanzerten Zug inzwischen im Land eingetroffen"
+    assert (quote.cue, quote.resolved_text) == ("bestätigte", "Dimitri Peskow")
+
+
+def test_partial_quote_inside_reported_speech():
+    quotes = seed_quotes("000")
+    partial = quote_starting(quotes, "viele Fragen")
+    reported = quote_starting(quotes, "Es gebe „viele Fragen“ zu besprechen")
+    assert (partial.kind, partial.text, partial.speaker_text) == ("partial", "viele Fragen", "Putin")
+    assert (reported.kind, reported.cue, reported.speaker_text) == ("indirect", "sagte", "Putin")
+
+
+def test_scare_quotes_and_names_are_not_speech():
+    texts = {q.text for q in seed_quotes("000") + seed_quotes("004")}
+    assert not texts & {"Gipfel", "Ehrengast", "ewige Präsident"}
+
+
+def test_unnamed_group_speaker_carries_to_next_quote():
+    quotes = seed_quotes("000")
+    first, second = quote_starting(quotes, "Danke Kim!"), quote_starting(quotes, "Endlich werden hier")
+    assert (first.speaker_text, first.speaker_kind, first.resolved_text) == ("einige Stadtbewohner", "group", None)
+    assert second.speaker_text == "einige Stadtbewohner"
+
+
+def make(text: str, names: list[str]):
+    article = make_article(text, date="2023-09")
+    return find_quotes(article, person_mentions(article.text, names))
+
+
+def test_quote_split_around_its_cue():
+    quotes = make("„Wir bleiben hart“, sagte Scholz, „und wir helfen der Ukraine.“", ["Scholz"])
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("Wir bleiben hart", "Scholz"), ("und wir helfen der Ukraine.", "Scholz")]
+
+
+def test_other_quotation_marks_and_source_phrases():
+    quotes = make("»Das Land braucht Reformen«, sagte Merkel. Laut Habeck werde der Strompreis sinken. "
+                  "Der Regierung zufolge seien die Speicher voll.", ["Merkel", "Habeck"])
+    assert [(q.kind, q.speaker_text) for q in quotes] == [
+        ("direct", "Merkel"), ("indirect", "Habeck"), ("indirect", "Der Regierung")]
+
+
+def test_quoted_title_without_cue_is_not_a_quote():
+    quotes = make("Die Raumkapsel „Shenzhou 6“ landete am Montag in der Inneren Mongolei.", [])
+    assert quotes == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "spkatt2023").exists(), reason="needs ../shared/data")
+def test_spkatt_floors():
+    """Evaluation gate on SpkAtt-2023 train: fails when accuracy drops below the pinned floors."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from quotes import run
+    from spkatt import read_corpus
+
+    totals = run(read_corpus(limit=150))["storyline, gold Source mentions"]
+    assert totals["direct_found"] / totals["direct_gold"] >= 0.90
+    assert totals["indirect_found"] / totals["indirect_gold"] >= 0.50
+    assert totals["correct"] / totals["predicted"] >= 0.75
+    assert totals["speaker_right"] / totals["speaker_gold"] >= 0.55

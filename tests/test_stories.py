@@ -1,0 +1,105 @@
+"""Story clustering: same event in other words joins, same company but another event does not."""
+from __future__ import annotations
+
+from storyline.ingest.article import make_article
+from storyline.link.features import compute_simhash, features_from_article, stem_word
+from storyline.link.stories import assign_story, cluster_articles
+from storyline.link.story_index import StoryIndex
+from storyline.model import Mention
+
+STRIKE_DPA = (
+    "Verdi legt Flughäfen lahm\n\n"
+    "Die Gewerkschaft Verdi hat für Mittwoch zu einem Warnstreik an den Flughäfen Frankfurt, München "
+    "und Düsseldorf aufgerufen. Die Lufthansa streicht deshalb fast 900 Flüge. Betroffen sind vor allem "
+    "Inlandsflüge und Verbindungen innerhalb Europas. Passagiere sollen auf die Bahn ausweichen."
+)
+STRIKE_REUTERS = (
+    "Hunderte Flüge fallen wegen Warnstreik aus\n\n"
+    "Wegen des Warnstreiks der Gewerkschaft Verdi an mehreren deutschen Flughäfen hat die Lufthansa am "
+    "Mittwoch fast 900 Verbindungen gestrichen. In Frankfurt und München standen die Sicherheitskontrollen "
+    "still. Reisende wichen auf Züge der Bahn aus."
+)
+STRIKE_LOCAL = (
+    "Warnstreik am Flughafen Düsseldorf\n\n"
+    "Auch am Düsseldorfer Flughafen haben Beschäftigte am Mittwoch auf Aufruf von Verdi die Arbeit "
+    "niedergelegt. Die Lufthansa strich zahlreiche Flüge, an den Sicherheitskontrollen bildeten sich "
+    "lange Schlangen. Verdi will mit dem Warnstreik den Druck im Tarifstreit erhöhen."
+)
+LUFTHANSA_RESULTS = (
+    "Lufthansa steigert Gewinn deutlich\n\n"
+    "Die Lufthansa hat im abgelaufenen Geschäftsjahr dank niedriger Treibstoffkosten deutlich mehr "
+    "verdient. Der bereinigte Betriebsgewinn stieg auf 1,8 Milliarden Euro, teilte der Konzern in Köln mit. "
+    "Die Aktionäre sollen eine höhere Dividende erhalten; Vorstandschef Carsten Spohr bestätigte die Prognose."
+)
+
+
+def make_features(text: str, id: str, date: str = "2016-04-27", mentions=None):
+    return features_from_article(make_article(text, id=id, date=date), mentions=mentions)
+
+
+def test_same_event_in_other_words_joins_and_same_company_other_event_does_not():
+    features = [
+        make_features(STRIKE_DPA, "dpa", "2016-04-26"),
+        make_features(STRIKE_REUTERS, "reuters"),
+        make_features(STRIKE_LOCAL, "local"),
+        make_features(LUFTHANSA_RESULTS, "results"),
+    ]
+    stories = cluster_articles(features)
+    assert stories["dpa"] == stories["reuters"] == stories["local"]
+    assert stories["results"] != stories["dpa"]
+
+
+AGENCY_EXTRA = (
+    " Der Flughafenbetreiber Fraport rechnet mit erheblichen Einschränkungen im gesamten Tagesverlauf."
+    " Verdi fordert für die rund zwei Millionen Beschäftigten von Bund und Kommunen sechs Prozent mehr Geld,"
+    " die Arbeitgeber haben bislang drei Prozent in zwei Stufen angeboten. Die nächste Verhandlungsrunde ist"
+    " für Donnerstag in Potsdam angesetzt. Gewerkschaftschef Frank Bsirske verteidigte die Warnstreiks gegen"
+    " Kritik aus der Wirtschaft und sprach von einem notwendigen Signal an die Arbeitgeber."
+)
+
+
+def test_agency_copy_joins_even_with_another_headline_and_a_changed_word():
+    wire = STRIKE_DPA + AGENCY_EXTRA
+    copy = wire.replace("Verdi legt Flughäfen lahm", "Streik: Chaos an Airports").replace(
+        "fast 900 Flüge", "rund 900 Flüge"
+    )
+    original, duplicate = make_features(wire, "a"), make_features(copy, "b")
+    assert bin(original.simhash ^ duplicate.simhash).count("1") <= 6
+    assert cluster_articles([original, duplicate]) == {"a": "story-000001", "b": "story-000001"}
+
+
+def test_time_window_splits_the_same_wording_two_months_later():
+    stories = cluster_articles(
+        [make_features(STRIKE_DPA, "april", "2016-04-26"), make_features(STRIKE_REUTERS, "june", "2016-06-29")]
+    )
+    assert stories["april"] != stories["june"]
+
+
+def test_recluster_gives_the_same_stories_as_the_stream():
+    features = [
+        make_features(LUFTHANSA_RESULTS, "results", "2016-03-17"),
+        make_features(STRIKE_DPA, "dpa", "2016-04-26"),
+        make_features(STRIKE_REUTERS, "reuters", "2016-04-27"),
+        make_features(STRIKE_LOCAL, "local", "2016-04-27"),
+    ]
+    index = StoryIndex()
+    streamed = {f.id: assign_story(index, f) for f in features}
+    final = {article_id: index.article_story[article_id] for article_id in streamed}
+    assert cluster_articles(list(reversed(features))) == final
+    assert len(set(final.values())) == 2
+
+
+def test_mentions_from_the_ner_stage_replace_the_capitalised_word_guess():
+    text = "Verdi ruft zum Streik auf\n\nDie Gewerkschaft Verdi ruft die Beschäftigten der Lufthansa zum Streik auf."
+    start = text.index("Lufthansa", 40)
+    mentions = [Mention(start, start + 9, "Lufthansa", "ORG", entity="Q9325"), Mention(0, 5, "Verdi", "ORG")]
+    assert make_features(text, "x", mentions=mentions).entities == {"Q9325", "verdi"}
+
+
+def test_stem_word_folds_inflections_of_one_word():
+    assert {stem_word(w) for w in ("Streik", "Streiks", "Streikes")} == {"streik"}
+    assert stem_word("Flughäfen") == stem_word("Flughafen") or stem_word("Flughäfen") == "flughäf"
+
+
+def test_simhash_of_unrelated_texts_differs_in_many_bits():
+    assert bin(compute_simhash(STRIKE_DPA) ^ compute_simhash(LUFTHANSA_RESULTS)).count("1") > 12
