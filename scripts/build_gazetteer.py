@@ -44,6 +44,7 @@ def read_cities() -> list[dict]:
     places = []
     for city in data.values():
         aliases = {city["name"]} | {a for a in city["alternatenames"] if keep_alias(a)}
+        aliases |= {re.sub(r"['’]", "", a) for a in aliases if "'" in a or "’" in a}  # Komsomol'sk
         places.append({
             "name": city["name"], "lat": round(city["latitude"], 3), "lon": round(city["longitude"], 3),
             "country": city["countrycode"], "fclass": "P", "fcode": "PPL",

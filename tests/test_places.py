@@ -95,3 +95,42 @@ def test_gazetteer_knows_german_exonyms():
     for exonym, english in [("Peking", "Beijing"), ("Pjöngjang", "Pyongyang"), ("Moskau", "Moscow"),
                             ("Wladiwostok", "Vladivostok"), ("Lüttich", "Liège")]:
         assert english in {entry.name for entry in lookup_all(exonym)}
+
+
+def test_mention_cut_before_its_tail_is_extended():
+    text = "Danach reiste Kim nach Komsomolsk am Amur weiter."
+    mentions = [mention(text, "Komsomolsk"), mention(text, "Amur")]
+    places = places_of(text, mentions)
+    assert [(p.text, p.country) for p in places] == [("Komsomolsk am Amur", "RU")]
+    assert distance_km(50.55, 137.02, places[0].lat, places[0].lon) < 50
+
+
+def test_ner_noise_is_dropped_or_doubted():
+    text = "Es gab Stör mit Pilzen, sagte der russischen Delegation ein Sprecher in Moskau."
+    mentions = [mention(text, "Pilzen"), mention(text, "russischen"), mention(text, "Moskau")]
+    places = {p.text: p for p in places_of(text, mentions)}
+    assert "russischen" not in places  # lower case and unknown: an adjective, not a place
+    assert places["Pilzen"].confidence <= 0.5 < places["Moskau"].confidence
+
+
+GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "places_wikinews.jsonl"
+
+
+def test_wikinews_gold_floor():
+    """Evaluation gate (see docs/accuracy-places.md): gold spans as LOC mentions."""
+    import json
+
+    right = resolved = total = 0
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        article = make_article(doc["text"], id=doc["id"], date=doc["date"])
+        mentions = [Mention(g["start"], g["end"], g["text"], "LOC") for g in doc["places"]]
+        found = {(p.start, p.end): p for p in find_places(article, mentions)}
+        for gold in doc["places"]:
+            total += 1
+            place = found.get((gold["start"], gold["end"]))
+            if place and place.lat is not None:
+                resolved += 1
+                right += distance_km(gold["lat"], gold["lon"], place.lat, place.lon) <= gold["radius_km"]
+    assert total >= 150
+    assert resolved / total >= 0.90 and right / resolved >= 0.95

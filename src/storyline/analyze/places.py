@@ -22,23 +22,34 @@ from storyline.analyze.places_index import (
 from storyline.model import Article, Mention, Place
 
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
-LINKERS = {"am", "an", "der", "im", "von", "und", "de", "del", "la", "le", "upon", "on"}
+LINKERS = {"am", "an", "der", "im", "von", "und", "bei", "de", "del", "la", "le", "upon", "on", "nad", "pod",
+           "na", "sur", "sul", "di", "da", "do", "dos", "das", "op", "aan", "ob"}
+DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines",
+               "dieser", "diese", "dieses", "diesem", "jeder", "jede", "seine", "seiner", "ihre", "ihrer"}
+TAIL = re.compile(r" (?:am|an der|im|bei|upon|on|nad|sur|del) [A-ZÄÖÜ][\w-]+")
+ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|en|er|es|em)")
+PREPOSITIONS = {"unter", "hinter", "gegen", "neben", "zwischen", "wegen", "über", "außer", "entlang", "oben"}
 MAX_WORDS = 5
 HOME_COUNTRIES = {"DE": 1.5, "AT": 0.5, "CH": 0.5}  # German-language news: ties go home
 MIN_SCORE = 4.0  # below this (a far-away hamlet, no context) a name stays unresolved
 NEAR_KM = 300.0
+OWN_NAME_POPULATION = 300_000  # a foreign town the scan finds by its own name, with no context
 MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
+GENERIC_HEADS = {"Flughafen", "Provinz", "Region", "Kreis", "Landkreis", "Bezirk", "Stadt", "Stadtteil",
+                 "Hauptstadt", "Bundesstaat", "Bundesland", "Insel", "Gemeinde", "Kanton", "Distrikt"}
 
 
 @dataclass
 class Candidate:
-    """A text span that may name a place, with every gazetteer entry it could mean."""
+    """A text span that may name a place, with every gazetteer entry it could mean; `trust` < 1
+    when the entries belong to part of the span (the town of a district)."""
 
     start: int
     end: int
     text: str
     entries: list[GazetteerEntry]
     from_mention: bool
+    trust: float = 1.0
 
 
 def name_variants(text: str) -> list[str]:
@@ -62,6 +73,23 @@ def lookup_name(text: str, villages: bool) -> list[GazetteerEntry]:
     return []
 
 
+def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float]:
+    """A mention's entries and how far they can be trusted: the name itself, else the name after a
+    generic head ('Provinz Yala', 'Flughafen Hahn'), else the town of a district ('Jena-Göschwitz')."""
+    entries = lookup_name(text, villages=True)
+    if entries:
+        return entries, 1.0
+    head, _, rest = text.partition(" ")
+    if head in GENERIC_HEADS and rest:
+        entries = lookup_name(rest, villages=True)
+        if entries:
+            return entries, 0.8
+    town = text.split("-")[0]
+    if "-" in text and len(town) >= MIN_LETTERS:
+        return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5
+    return [], 0.0
+
+
 def is_place_mention(mention: Mention, entries: list[GazetteerEntry]) -> bool:
     """LOC mentions always; ORG/MISC only when they name a building or site ('Kreml', 'Weißes
     Haus'), which news uses for the institution inside it."""
@@ -70,14 +98,30 @@ def is_place_mention(mention: Mention, entries: list[GazetteerEntry]) -> bool:
     return any(entry.fclass == "S" for entry in entries)
 
 
-def candidates_from_mentions(mentions: list[Mention]) -> list[Candidate]:
-    candidates = []
+def extend_mention(article: Article, mention: Mention) -> Mention:
+    """NER often stops before a linked tail ('Komsomolsk' | 'am Amur'): take the longer name
+    when the gazetteer knows it."""
+    tail = TAIL.match(article.text, mention.end)
+    if tail and mention.type == "LOC":
+        longer = article.text[mention.start:tail.end()]
+        if lookup_name(longer, villages=True):
+            return Mention(mention.start, tail.end(), longer, mention.type, mention.entity)
+    return mention
+
+
+def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[Candidate]:
+    candidates, taken = [], []
     for mention in mentions:
-        if mention.type not in ("LOC", "ORG", "MISC"):
+        if mention.type not in ("LOC", "ORG", "MISC") or covered(mention.start, mention.end, taken):
             continue
-        entries = lookup_name(mention.text, villages=mention.type == "LOC")
-        if is_place_mention(mention, entries):
-            candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True))
+        mention = extend_mention(article, mention)
+        if mention.type == "LOC":
+            entries, trust = lookup_mention(mention.text)
+        else:
+            entries, trust = lookup_name(mention.text, villages=False), 1.0
+        if is_place_mention(mention, entries) and (entries or is_capitalised(mention.text)):
+            candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust))
+            taken.append((mention.start, mention.end))
     return candidates
 
 
@@ -108,17 +152,31 @@ def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | Non
         if j == i and (text in stop_words() or len(text) < MIN_LETTERS):
             return None
         entries = lookup_name(text, villages=False)
-        if entries and plausible_scan(entries, sentence_initial=i == 0, single=j == i):
+        if entries and plausible_scan(entries, text, noun_context(words, i)):
             return Candidate(start, end, text, entries, False)
     return None
 
 
-def plausible_scan(entries: list[GazetteerEntry], sentence_initial: bool, single: bool) -> bool:
-    """A capitalised word at the start of a sentence may be any noun: there only a country, a
-    region or a large city counts."""
-    if not (sentence_initial and single):
+def noun_context(words: list[re.Match], i: int) -> bool:
+    """Whether the word stands where German puts a common noun: at the start of the sentence, or
+    after an article ('in der Halle', 'des Wetters'; towns take no article, countries may)."""
+    if i == 0:
         return True
-    return any(e.fclass != "P" or e.population >= 100_000 for e in entries)
+    previous = words[i - 1].group()
+    before = words[i - 2].group() if i >= 2 else ""
+    adjective = ADJECTIVE.fullmatch(previous) and previous not in PREPOSITIONS
+    return previous in DETERMINERS or bool(adjective and before.lower() in DETERMINERS)
+
+
+def plausible_scan(entries: list[GazetteerEntry], text: str, noun_like: bool) -> bool:
+    """Where a common noun could stand, only a country, a region or a large city counts; a
+    genitive form ('Neubaus', 'Wetters') only for a country, a region or a large city too."""
+    area = any(e.fclass != "P" for e in entries)
+    large = any(e.population >= 100_000 for e in entries)
+    genitive = not lookup_major(text)
+    if noun_like and " " not in text:
+        return area or (large and not genitive)
+    return area or large if genitive else True
 
 
 def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -134,9 +192,13 @@ def name_parts(article: Article) -> set[str]:
         for word, following in zip(words, words[1:]):
             name, after = word.group(), following.group()
             if (is_capitalised(after) and article.text[word.end():following.start()] == " "
-                    and not lookup_major(after) and is_town_name(name)):
+                    and not is_area_name(after) and is_town_name(name)):
                 parts.add(name)
     return parts
+
+
+def is_area_name(word: str) -> bool:
+    return any(entry.fclass != "P" for entry in lookup_name(word, villages=False))
 
 
 def is_town_name(word: str) -> bool:
@@ -205,23 +267,24 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
     best = max(range(len(scores)), key=scores.__getitem__)
     share = 1.0 / sum(math.exp(s - scores[best]) for s in scores)
     entry = candidate.entries[best]
-    confidence = share * (1.0 if candidate.from_mention else 0.9)
+    confidence = share * candidate.trust * (1.0 if candidate.from_mention else 0.9)
     return Place(candidate.start, candidate.end, candidate.text, entry.name, entry.lat, entry.lon,
                  entry.country, entry.fclass, round(confidence, 3))
 
 
-def supported_scan(candidate: Candidate, place: Place, countries: set[str]) -> bool:
-    """A town found by the scan alone (no NER mention) needs support: a big city, a country the
-    article is about (or home), or the town's own main name rather than a foreign variant
-    ('Pilzen', plural of 'Pilz', is also a Polish name of Pilsen)."""
-    if candidate.from_mention or place.name is None:
-        return candidate.from_mention
+def is_supported(candidate: Candidate, place: Place, countries: set[str]) -> bool:
+    """Whether a resolved town has support: a big city, a country the article is about (or home),
+    or the town's own main name rather than a foreign variant ('Pilzen', plural of 'Pilz', is
+    also a Polish name of Pilsen). The scan keeps only supported towns; a mention keeps the rest
+    at half confidence."""
+    if place.name is None:
+        return False
     if place.feature_class != "P":
         return True
     entry = next(e for e in candidate.entries if (e.name, e.lat, e.lon) == (place.name, place.lat, place.lon))
     in_context = entry.country in countries or entry.country in HOME_COUNTRIES
     own_name = any(entry.name.casefold() == v.casefold() for v in name_variants(candidate.text))
-    return entry.population >= 1_000_000 or in_context or (own_name and entry.population >= 100_000)
+    return entry.population >= 1_000_000 or in_context or (own_name and entry.population >= OWN_NAME_POPULATION)
 
 
 def context_countries(anchors: list[GazetteerEntry]) -> set[str]:
@@ -231,9 +294,16 @@ def context_countries(anchors: list[GazetteerEntry]) -> set[str]:
 
 def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     """Every place mention of the article, geocoded, in text order."""
-    candidates = candidates_from_mentions(mentions) + candidates_from_text(article, mentions)
+    candidates = candidates_from_mentions(article, mentions) + candidates_from_text(article, mentions)
     candidates.sort(key=lambda c: c.start)
     anchors = confident_anchors(candidates)
     countries = context_countries(anchors)
-    places = [(candidate, resolve(candidate, countries, anchors)) for candidate in candidates]
-    return [place for candidate, place in places if supported_scan(candidate, place, countries)]
+    places = []
+    for candidate in candidates:
+        place = resolve(candidate, countries, anchors)
+        supported = is_supported(candidate, place, countries)
+        if candidate.from_mention and not supported and place.name is not None:
+            place.confidence = round(place.confidence * 0.5, 3)  # NER says place, context does not
+        if candidate.from_mention or supported:
+            places.append(place)
+    return places

@@ -59,7 +59,6 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<unit>{UNIT})(?![\w²/-]))?",
     re.IGNORECASE,
 )
-ADJECTIVE = re.compile(r"[a-zäöüß]+(?:e|en|er|es|em)$")
 NOUN = re.compile(r"\s*(?:(?:[a-zäöüß]+(?:e|en|er|es|em))\s+){0,2}(?P<noun>[A-ZÄÖÜ][\w-]*\w)")
 YEAR_CONTEXT = re.compile(r"(?:im Jahr(?:e)?|seit|bis|von|ab|Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|"
                           r"Juli|August|September|Oktober|November|Dezember|Frühjahr|Sommer|Herbst|Winter)\s*$")

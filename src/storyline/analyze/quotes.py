@@ -16,17 +16,18 @@ from dataclasses import dataclass
 
 from storyline.analyze.coref import describe_reference, resolve_reference
 from storyline.analyze.quotes_cues import (
-    Found, Token, char_span, clause_end, is_speech_verb, read_noun_phrase, source_phrase_after,
+    Found, Token, char_span, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tokenize,
 )
 from storyline.analyze.quotes_indirect import (
-    _has_konjunktiv, _so_attribution, continues_reported, find_indirect,
+    has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
 )
 from storyline.analyze.quotes_marks import Quoted, find_quoted
 from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
 CARRY_SENTENCES = 2
+ABSTRACT_SUFFIXES = ("heit", "keit", "ung", "bruch", "schaft", "tion", "ismus", "ität", "rei", "ente", "lüge")
 
 
 @dataclass
@@ -85,12 +86,25 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     inner = text[quote.start:quote.end]
     words = len(re.findall(r"\w+", inner))
     ends_sentence = bool(re.search(r"[.!?…]\W*$|[.!?]\s+[A-ZÄÖÜ„]", inner))
+    if words <= 4 and not ends_sentence and _looks_like_name(inner):
+        return None  # „Spiegel“, „Shenzhou 6“, „Süddeutsche Zeitung“: names and titles
     opens_clause = lead == "" or lead.endswith(":") or (lead.endswith(",") and previous_end > opening.start)
     if opens_clause and (cue or words >= 4 or ends_sentence):
         return Found(quote.start, quote.end, "direct", cue, speaker, 0.95 if cue else 0.75)
-    if not opens_clause and (cue or _sentence_has_cue(text, opening, quoted)):
+    fragment = words >= 2 and inner[:1].islower()  # „schwach radioaktiv“: words, not a name
+    if not opens_clause and (cue or fragment or _sentence_has_cue(text, opening, quoted)):
+        if cue is None:
+            cue, speaker = _sentence_cue(text, opening, quoted)
         return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
     return None
+
+
+def _looks_like_name(inner: str) -> bool:
+    """Only capitalised words or numbers, unless a single abstract noun („Vertrauensbruch“)."""
+    words = re.findall(r"\w+", inner)
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    return not (len(words) == 1 and words[0].lower().endswith(ABSTRACT_SUFFIXES))
 
 
 def _cue_after(text: str, sentence: Sentence, quote: Quoted):
@@ -98,7 +112,7 @@ def _cue_after(text: str, sentence: Sentence, quote: Quoted):
     tokens = tokenize(text, quote.outer_end, sentence.end)
     if len(tokens) < 2 or tokens[0].text not in {",", "–"}:
         return None, None
-    if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and _so_attribution(tokens, 1)):
+    if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and is_so_attribution(tokens, 1)):
         speaker = speaker_after(tokens, 2)
         if tokens[1].lower == "so" and speaker is None and len(tokens) > 2 and is_speech_verb(tokens, 2):
             speaker = speaker_after(tokens, 3)
@@ -137,7 +151,22 @@ def _sentence_has_cue(text: str, sentence: Sentence, quoted: list[Quoted]) -> bo
     for i in outside:
         if is_speech_verb(tokens, i) or source_phrase_before(tokens, i) or source_phrase_after(tokens, i):
             return True
-    return _has_konjunktiv(tokens, marks)
+    return has_konjunktiv(tokens, marks)
+
+
+def _sentence_cue(text: str, sentence: Sentence, quoted: list[Quoted]):
+    """Cue and subject of a speech verb elsewhere in the sentence: "Wiefelspütz nannte den
+    Bericht eine „Zeitungsente“"."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    marks = [(q.outer_start, q.outer_end) for q in quoted]
+    for i, token in enumerate(tokens):
+        if any(a <= token.start < b for a, b in marks) or not is_speech_verb(tokens, i):
+            continue
+        speaker = speaker_before(tokens, _clause_start(tokens, i), i) or speaker_after(tokens, i + 1)
+        if speaker and not any(a <= tokens[speaker[0]].start < b for a, b in marks):
+            return char_span(tokens, (i, i + 1)), char_span(tokens, speaker)
+        return char_span(tokens, (i, i + 1)), None
+    return None, None
 
 
 def find_reported(article: Article, sentences: list[Sentence], quoted: list[Quoted],

@@ -22,7 +22,7 @@ DETERMINERS = set(
 SKIP_AFTER_VERB = set(
     "dann später zudem auch außerdem weiter nun bereits noch inzwischen dazu damals zuvor jedoch "
     "aber gestern heute morgen abends schließlich zuletzt erneut ebenfalls wörtlich demnach "
-    "zunächst offenbar sogar wiederum hingegen dagegen etwa bisher am im vom".split()
+    "zunächst offenbar sogar wiederum hingegen dagegen etwa bisher sich am im vom".split()
 )
 LEADING_ADVERBIALS = set(
     "über gegenüber für mit zu von aus unter durch trotz wegen laut um ohne zum zur beim vom "
@@ -32,6 +32,7 @@ LEADING_ADVERBIALS = set(
 SUBORDINATORS = set("wo als weil nachdem während da wenn obwohl wie".split())
 CONJUNCTIONS = {"und", "aber", "doch", "denn", "sondern", "oder"}
 NP_LINKS = {"aus", "von", "in", "bei"}
+MODALS = set("werden worden wurden sollen müssen können wollen dürfen mögen lassen".split())
 AUXILIARIES = set("hat haben hatte hatten ist sind war waren wurde wurden habe sei".split())
 
 
@@ -130,6 +131,8 @@ def _read_attachment(tokens: list[Token], j: int) -> int:
 
 
 def _is_adjective(token: Token) -> bool:
+    if token.lower in AUXILIARIES or token.lower in MODALS:
+        return False
     return token.text.islower() and token.text.endswith(("e", "en", "er", "es", "em")) and len(token.text) > 3
 
 
@@ -152,27 +155,52 @@ def speaker_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
     """Token range of the subject standing before the verb ("Putin sagte"), or None when the
-    clause opens with an adverbial and the subject follows the verb."""
+    clause opens with an adverbial and the subject follows the verb. After a relative clause
+    ("Deiss, der … hatte, sagte") the subject is the noun phrase opening the sentence."""
     while start < verb and tokens[start].lower in CONJUNCTIONS:
         start += 1
-    if start < verb and tokens[start].lower in SUBORDINATORS:  # "wo Putin … erklärt hatte"
-        end = read_noun_phrase(tokens, start + 1)
-        pronoun = tokens[start + 1].lower in PRONOUNS and tokens[start + 1].lower not in {"es", "man"}
-        return (start + 1, start + 2) if pronoun else ((start + 1, end) if end > start + 1 else None)
-    if start >= verb or tokens[start].lower in LEADING_ADVERBIALS:
+    if start >= verb:
+        return _sentence_subject(tokens, verb) if verb and tokens[verb - 1].text == "," else None
+    if tokens[start].lower in SUBORDINATORS:  # "wo Putin … erklärt hatte"
+        return _subordinate_subject(tokens, start + 1)
+    if tokens[start].lower in LEADING_ADVERBIALS:
         return None
     if tokens[start].lower in PRONOUNS and start + 1 == verb:
         return None if tokens[start].lower in {"es", "man"} else (start, verb)
+    end = _coordinated_phrase(tokens, start, verb)
+    gap = end
+    while gap < verb and tokens[gap].lower in AUXILIARIES | SKIP_AFTER_VERB:
+        gap += 1  # "Putin hat am Dienstag gesagt"
+    if gap == verb and end > start:
+        return start, end
+    return (start, verb) if end > start and verb - start <= 8 else None
+
+
+def _coordinated_phrase(tokens: list[Token], start: int, verb: int) -> int:
     end = read_noun_phrase(tokens, start)
     while end < verb and tokens[end].lower == "und":  # "Moskau und Pjöngjang bekräftigten"
         nxt = read_noun_phrase(tokens, end + 1)
         if nxt == end + 1:
             break
         end = nxt
-    gap = end
-    while gap < verb and tokens[gap].lower in AUXILIARIES | SKIP_AFTER_VERB:
-        gap += 1  # "Putin hat am Dienstag gesagt"
-    return (start, end) if gap == verb and end > start else None
+    return end
+
+
+def _subordinate_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    if i < len(tokens) and tokens[i].lower in PRONOUNS:
+        return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
+    end = read_noun_phrase(tokens, i)
+    return (i, end) if end > i else None
+
+
+def _sentence_subject(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    start = 0
+    while start < verb and tokens[start].lower in CONJUNCTIONS:
+        start += 1
+    if start >= verb or tokens[start].lower in LEADING_ADVERBIALS | SUBORDINATORS:
+        return None
+    end = read_noun_phrase(tokens, start)
+    return (start, end) if end > start and end < verb and tokens[end].text == "," else None
 
 
 @dataclass

@@ -9,7 +9,7 @@ right after reported speech continues it (German keeps the mood instead of repea
 from __future__ import annotations
 
 from storyline.analyze.quotes_cues import (
-    Found, Token, char_span, clause_end, is_speech_verb, read_noun_phrase, source_phrase_after,
+    DETERMINERS, Found, Token, char_span, clause_end, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before,
 )
 from storyline.analyze.quotes_lexicon import is_konjunktiv, load_konjunktiv
@@ -44,11 +44,13 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
     for i in range(2, len(tokens)):
         if tokens[i - 1].text != "," or not _outside(tokens[i], quoted):
             continue
-        is_so = tokens[i].lower == "so" and _so_attribution(tokens, i)
+        is_so = tokens[i].lower == "so" and is_so_attribution(tokens, i)
         if not (is_so or is_speech_verb(tokens, i)):
             continue
-        message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
         speaker = speaker_after(tokens, i + 1)
+        if speaker is None and not is_so and _closes_phrase(tokens, i - 1):
+            continue  # "Petra Pau, forderte …": the comma closed an apposition, not a message
+        message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
         message = _extend_parenthetical(tokens, i, speaker, message)
         if message:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
@@ -56,7 +58,20 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
     return None
 
 
-def _so_attribution(tokens: list[Token], i: int) -> bool:
+def _closes_phrase(tokens: list[Token], comma: int) -> bool:
+    """The comma ends a relative clause or an apposition: the stretch since the previous comma
+    opens with a relative pronoun, or holds only names and noun phrases."""
+    start = comma
+    while start > 0 and tokens[start - 1].text != ",":
+        start -= 1
+    stretch = tokens[start:comma]
+    if start > 0 and stretch and stretch[0].lower in {"der", "die", "das", "welcher", "welche", "dem", "den"}:
+        return True
+    return all(t.capitalised or t.lower in DETERMINERS or t.text.islower() and t.text.endswith(("e", "en"))
+               for t in stretch if t.text.isalpha())
+
+
+def is_so_attribution(tokens: list[Token], i: int) -> bool:
     """", so Putin." / ", so hieß es" — "so" followed by a speaker or a speech verb."""
     nxt = i + 1
     if nxt < len(tokens) and is_speech_verb(tokens, nxt):
@@ -138,10 +153,10 @@ def _looks_reported(tokens: list[Token], first: int, quoted) -> bool:
     if tokens[first].lower in {"dass", "ob"}:
         return True
     stop = clause_end(tokens, first)
-    return _has_konjunktiv(tokens[first:stop], quoted)
+    return has_konjunktiv(tokens[first:stop], quoted)
 
 
-def _has_konjunktiv(tokens: list[Token], quoted) -> bool:
+def has_konjunktiv(tokens: list[Token], quoted) -> bool:
     """A lowercase Konjunktiv I or II form outside quotation marks."""
     for j, token in enumerate(tokens):
         previous = tokens[j - 1].text if j else None
@@ -187,8 +202,8 @@ def _source_phrase(tokens: list[Token], quoted) -> Found | None:
             end = read_noun_phrase(tokens, i + size)
             if end > i + size:
                 return _whole_sentence(tokens, (i, i + size), (i + size, end))
-            if token.lower == "nach":  # "Nach ersten Informationen": a source without a name
-                return _whole_sentence(tokens, (i, i + size), None)
+            if token.lower == "nach":  # "Nach ersten Informationen": the phrase is the source
+                return _whole_sentence(tokens, (i, i + 1), (i + 1, i + size))
         if source_phrase_after(tokens, i) and i > 0:
             start = _clause_begin(tokens, i)
             if 0 < i - start <= 6 and read_noun_phrase(tokens, start) >= i - 1:
@@ -213,6 +228,4 @@ def continues_reported(tokens: list[Token], quoted) -> bool:
         following = tokens[j + 1].text if j + 1 < len(tokens) else None
         if token.text in first_forms and (previous or "").lower() != "ich":
             return True
-        if is_konjunktiv(token.text, previous, following) and token.text not in load_konjunktiv()[1]:
-            return j > 0
     return False

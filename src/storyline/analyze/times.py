@@ -24,6 +24,7 @@ from storyline.model import AnalyzedArticle, Article, DateRef, Sentence, TimeRef
 
 MAX_CANDIDATES = 60  # beyond this (a year-precision anchor) the interval says enough
 PIECE_COST = 3.5  # characters: one expression beats two pieces that cover a little more
+CLAUSE_MARKS = (",", ";", ":", "–", "—", "(", ")", " - ")
 RULE_ORDER = {name: index for index, name in enumerate(rules.RULES)}
 
 
@@ -58,15 +59,25 @@ def tense_of(sentence: str) -> str:
     return "near"
 
 
+def tense_at(sentence: str, start: int, end: int, fallback: str) -> str:
+    """The tense of the clause around a match ("Ab Herbst wird das Auto – so sagte er – verkauft"
+    is future although the sentence also holds a past verb); the sentence's when the clause has none."""
+    left = max(sentence.rfind(mark, 0, start) for mark in CLAUSE_MARKS)
+    rights = [i for i in (sentence.find(mark, end) for mark in CLAUSE_MARKS) if i >= 0]
+    clause_tense = tense_of(sentence[left + 1:min(rights, default=len(sentence))])
+    return fallback if clause_tense == "near" else clause_tense
+
+
 def match_rules(sentence: str) -> list[Found]:
     """Every reading any rule accepts, overlapping ones included."""
-    context_tense = tense_of(sentence)
+    sentence_tense = "past" if rules.PAST_CUES.search(sentence) else "near"  # future needs the clause
     found = []
     for name, pattern in rules.COMPILED.items():
         for match in pattern.finditer(sentence):
             groups = match.groupdict()
             groups["_text"] = match.group(0)
-            context = Context(context_tense, sentence[:match.start()], sentence[match.end():])
+            tense = tense_at(sentence, match.start(), match.end(), sentence_tense)
+            context = Context(tense, sentence[:match.start()], sentence[match.end():])
             reading = READERS[name](groups, context)
             if reading is not None:
                 prep_end = match.end("prep") if groups.get("prep") else match.start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
 
 
@@ -96,6 +97,11 @@ def part_of(interval: Interval, mod: str | None) -> Interval:
     if interval.label.isdigit() and len(interval.label) == 4:
         year = interval.start.year
         return span_unit(date(year, 4 * third + 1, 1), month_end(year, 4 * third + 4))
+    years = interval.end.year - interval.start.year + 1
+    if years >= 3 and interval.label == f"{interval.start.year:04d}/{interval.end.year:04d}":
+        first = interval.start.year + years * third // 3
+        last = interval.start.year + years * (third + 1) // 3 - 1
+        return span_unit(date(first, 1, 1), date(last, 12, 31))
     days = (interval.end - interval.start).days + 1
     first = interval.start + timedelta(days=days * third // 3)
     last = interval.start + timedelta(days=days * (third + 1) // 3 - 1)
@@ -146,3 +152,41 @@ def weekday_near(day: date, weekday: int, mode: str) -> date:
     if mode == "past" or (mode == "near" and back <= ahead):
         return day - timedelta(days=back)
     return day + timedelta(days=ahead)
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm): movable feasts hang on it."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def day_maker(month: int, day: int) -> Callable[[int], Interval | None]:
+    def make(year: int) -> Interval | None:
+        found = safe_date(year, month, day)
+        return day_unit(found) if found else None
+    return make
+
+
+def weekend_near(day: date, mode: str) -> Interval:
+    """The weekend meant from `day`; on a Saturday or Sunday "am Wochenende" is this one."""
+    if day.weekday() >= 5 and mode not in ("before", "after"):
+        saturday = day - timedelta(days=day.weekday() - 5)
+    elif day.weekday() >= 5 and mode == "before":
+        saturday = day - timedelta(days=day.weekday() - 5 + 7)
+    else:
+        saturday = weekday_near(day, 5, mode)
+    return span_unit(saturday, saturday + timedelta(days=1))

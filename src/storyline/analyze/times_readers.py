@@ -72,20 +72,6 @@ def full_year(text: str) -> int:
     return year if len(text) == 4 else year + (2000 if year < 50 else 1900)
 
 
-def safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def day_maker(month: int, day: int) -> Callable[[int], Interval | None]:
-    def make(year: int) -> Interval | None:
-        found = safe_date(year, month, day)
-        return cal.day_unit(found) if found else None
-    return make
-
-
 def absolute_or_nearest(year: str | None, make, tense: str = "near") -> Reading | None:
     """A day or month with its year is absolute; without one it is the nearest such date."""
     if year:
@@ -103,13 +89,13 @@ def read_date_range(g: dict, ctx: Context) -> Reading | None:
     first_day, last_day = int(g["d1"].rstrip(".")), int(g["d2"].rstrip("."))
 
     def make(year: int) -> Interval | None:
-        first, last = safe_date(year, start_month, first_day), safe_date(year, end_month, last_day)
+        first, last = cal.safe_date(year, start_month, first_day), cal.safe_date(year, end_month, last_day)
         return cal.span_unit(first, last) if first and last and first <= last else None
     return absolute_or_nearest(g["y"], make, ctx.tense)
 
 
 def read_date_words(g: dict, ctx: Context) -> Reading | None:
-    make = day_maker(month_number(g["m"]), int(g["d"].rstrip(".")))
+    make = cal.day_maker(month_number(g["m"]), int(g["d"].rstrip(".")))
     if g.get("yrel"):
         shift = relative_direction(g["yrel"].removeprefix("des").strip()) or 0
         return Reading(on_day=lambda day: make(day.year + shift))
@@ -120,7 +106,9 @@ def read_date_numeric(g: dict, ctx: Context) -> Reading | None:
     month, day = int(g["m"]), int(g["d"])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return absolute_or_nearest(g.get("y"), day_maker(month, day), ctx.tense)
+    if not g.get("y") and not (g["prep"] or g.get("wd")):
+        return None  # a bare "17.04." is as often a version or a score as a date
+    return absolute_or_nearest(g.get("y"), cal.day_maker(month, day), ctx.tense)
 
 
 def read_month_range(g: dict, ctx: Context) -> Reading | None:
@@ -184,7 +172,11 @@ def read_decade(g: dict, ctx: Context) -> Reading | None:
 
 def read_century(g: dict, ctx: Context) -> Reading | None:
     first = (int(g["c"]) - 1) * 100
-    return Reading(fixed=f"{first:04d}/{first + 99:04d}") if first >= 0 else None
+    if first < 0:
+        return None
+    mod = rules.PART_MODS.get((g["mod"] or "").lower())
+    century = cal.span_unit(date(first, 1, 1), date(first + 99, 12, 31))
+    return Reading(fixed=cal.part_of(century, mod).label, mod=mod)
 
 
 def season_maker(word: str, mod: str | None) -> Callable[[int], Interval]:
@@ -223,20 +215,11 @@ def read_quarter(g: dict, ctx: Context) -> Reading | None:
     return absolute_or_nearest(g["y"], make, ctx.tense)
 
 
-def weekend_near(day: date, mode: str) -> Interval:
-    """The weekend meant from `day`; on a Saturday or Sunday "am Wochenende" is this one."""
-    if day.weekday() >= 5 and mode not in ("before", "after"):
-        saturday = day - timedelta(days=day.weekday() - 5)
-    else:
-        saturday = cal.weekday_near(day, 5, mode)
-    return cal.span_unit(saturday, saturday + timedelta(days=1))
-
-
 def unit_reading(unit: str, direction: int, mode: str) -> Callable[[date], Interval]:
     """This / last / next week, month, year, decade or weekend, seen from one day."""
     def on_day(day: date) -> Interval:
         if unit == "we":
-            return weekend_near(day, {-1: "before", 1: "after"}.get(direction, mode))
+            return cal.weekend_near(day, {-1: "before", 1: "after"}.get(direction, mode))
         return cal.unit_around(cal.shift_day(day, direction, unit), unit)
     return on_day
 
@@ -291,10 +274,18 @@ def read_weekday_week(g: dict, ctx: Context) -> Reading | None:
     return Reading(on_day=on_day, suffix=suffix)
 
 
+def holiday_maker(key: str) -> Callable[[int], Interval]:
+    if key in rules.MOVABLE_FEASTS:
+        first, last = rules.MOVABLE_FEASTS[key]
+        return lambda year: cal.span_unit(cal.easter_sunday(year) + timedelta(days=first),
+                                          cal.easter_sunday(year) + timedelta(days=last))
+    first_month, first_day, last_month, last_day = rules.HOLIDAYS[key]
+    return lambda year: cal.span_unit(date(year, first_month, first_day), date(year, last_month, last_day))
+
+
 def read_holiday(g: dict, ctx: Context) -> Reading | None:
     key = " ".join(g["h"].lower().replace(".", ". ").split())
-    first_month, first_day, last_month, last_day = rules.HOLIDAYS[key]
-    make = lambda year: cal.span_unit(date(year, first_month, first_day), date(year, last_month, last_day))  # noqa: E731
+    make = holiday_maker(key)
     if g["yrel"]:
         shift = relative_direction(g["yrel"].removeprefix("des").strip()) or 0
         return Reading(on_day=lambda day: make(day.year + shift))
@@ -371,6 +362,13 @@ def read_clock(g: dict, ctx: Context) -> Reading | None:
         return None
     approx = g["approx"] or (g["prep"] or "").strip().lower() == "gegen"
     return Reading(kind="time", suffix=f"T{hour % 24:02d}:{minute:02d}", mod="APPROX" if approx else None)
+
+
+def read_rel_part_of_day(g: dict, ctx: Context) -> Reading | None:
+    """"in der vergangenen Nacht" ends on the article day; "am gestrigen Abend" is yesterday's."""
+    pod = rules.PARTS_OF_DAY[g["pod"].lower()]
+    back = 1 if g["rel"].lower().startswith("gestrig") or (pod != "NI" and not g["rel"].lower().startswith("heutig")) else 0
+    return Reading(on_day=lambda day: cal.day_unit(day - timedelta(days=back)), suffix="T" + pod)
 
 
 def read_part_of_day(g: dict, ctx: Context) -> Reading | None:

@@ -48,6 +48,12 @@ HOLIDAYS = {
     "neujahrstag": (1, 1, 1, 1), "tag der deutschen einheit": (10, 3, 10, 3),
     "nikolaustag": (12, 6, 12, 6), "valentinstag": (2, 14, 2, 14), "maifeiertag": (5, 1, 5, 1),
 }
+# movable feasts -> (first, last) day offsets from Easter Sunday
+MOVABLE_FEASTS = {
+    "karfreitag": (-2, -2), "ostern": (0, 1), "ostersonntag": (0, 0), "ostermontag": (1, 1),
+    "christi himmelfahrt": (39, 39), "himmelfahrt": (39, 39), "pfingsten": (49, 50),
+    "pfingstsonntag": (49, 49), "pfingstmontag": (50, 50),
+}
 PART_MODS = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END"}
 APPROX_MODS = {
     "mehr als": "MORE_THAN", "über": "MORE_THAN", "gut": "MORE_THAN", "mindestens": "EQUAL_OR_MORE",
@@ -57,7 +63,7 @@ APPROX_MODS = {
 }
 # relative words before a unit or weekday -> direction (-1 past, 0 this, +1 next)
 RELATIVE = {
-    "darauffolgend": 1, "vorherig": -1, "vergangen": -1, "letzt": -1, "vorig": -1, "kommend": 1, "nächst": 1, "folgend": 1,
+    "darauffolgend": 1, "vorherig": -1, "gestrig": -1, "vergangen": -1, "letzt": -1, "vorig": -1, "kommend": 1, "nächst": 1, "folgend": 1,
     "dies": 0, "laufend": 0, "selb": 0, "gleich": 0, "heutig": 0, "aktuell": 0,
 }
 
@@ -82,14 +88,16 @@ DAY = r"(?:[12][0-9]|3[01]|0?[1-9])\."
 NUMBER = r"(?:\d+(?:,\d+)?|" + _words(NUMBERS) + ")"
 UNIT = (r"(?:[Ss]ekunden?|[Mm]inuten?|[Ss]tunden?|[Tt]ag(?:e|en|es)?|[Ww]ochen?|[Mm]onat(?:e|en|s)?"
         r"|[Jj]ahr(?:e|en|es)?|[Jj]ahrzehnt(?:e|en|s)?|[Jj]ahrhundert(?:e|en|s)?)")
-REL = _words(["darauffolgend", "vorherig", "vergangen", "letzt", "vorig", "kommend", "nächst", "folgend", "dies", "laufend",
+REL = _words(["darauffolgend", "vorherig", "gestrig", "vergangen", "letzt", "vorig", "kommend", "nächst", "folgend", "dies", "laufend",
               "selb", "gleich", "heutig", "aktuell"]) + "(?:e|en|em|er|es)?"
 PART_MOD = _words(PART_MODS)
 APPROX = _words(APPROX_MODS)
 HOLIDAY = ("(?:[12]\\.\\s?Weihnachtstag|Erster Weihnachtstag|Zweiter Weihnachtstag|Heiligabend|Weihnachten|"
-           "Silvester|Neujahr(?:stag)?|Tag der Deutschen Einheit|Nikolaustag|Valentinstag|Maifeiertag)")
+           "Silvester|Neujahr(?:stag)?|Tag der Deutschen Einheit|Nikolaustag|Valentinstag|Maifeiertag|"
+           "Karfreitag|Ostern|Ostersonntag|Ostermontag|Christi Himmelfahrt|Himmelfahrt|Pfingsten|"
+           "Pfingstsonntag|Pfingstmontag)")
 SEASON = r"(?:[Ff]rühjahrs?|[Ff]rühlings?|[Ss]ommers?|[Hh]erbst(?:es|s)?|[Ww]inters?)"
-PREP = (r"(?P<prep>\b" + _words(["am", "im", "in", "an", "um", "seit", "ab", "bis", "vom", "von",
+PREP = (r"(?<![\w-])(?P<prep>\b" + _words(["am", "im", "in", "an", "um", "seit", "ab", "bis", "vom", "von",
                                  "zum", "bis zum", "bis zur", "für", "nach", "vor", "gegen",
                                  "in der", "zu", "zur", "während", "vom", "auf", "bis auf"])
         + r"\s+)?")
@@ -112,11 +120,11 @@ RULES: dict[str, str] = {
              rf"(?:\s+(?P<y>{YEAR})|\s+(?P<yrel>(?:des\s+)?{REL})\s+Jahres)?{_END}",
     "year_range": PREP + rf"(?:(?P<unit>[Jj]ahren?)\s+)?(?<![\d.,])(?P<y1>{YEAR}){DASH}(?P<y2>{YEAR})"
                   rf"(?![\d.,]\d)",
-    "year": PREP + rf"(?:(?P<mod>{PART_MOD})\s+(?:de[sr]\s+)?)?(?:(?P<unit>[Jj]ahr(?:es)?|[Ss]aison)\s+)?"
+    "year": PREP + rf"(?:(?P<mod>{PART_MOD})\s+(?:de[sr]\s+)?)?(?:(?P<unit>[Jj]ahr(?:es|e)?|[Ss]aison)\s+)?"
             rf"(?<![\d.,/])(?P<y>{YEAR})(?:\s?/\s?(?P<y2>\d{{4}}|\d{{2}}))?(?![\d]|[.,]\d|\s?%|\s?(?:Euro|Dollar)\b)",
     "decade": PREP + rf"(?:(?P<mod>{PART_MOD})\s+der\s+)?(?P<dec>(?:1[0-9]|20)?[0-9]0)er"
               r"(?:\s?-?[Jj]ahren?)?" + _END,
-    "century": PREP + r"(?P<c>[12]?\d)\.\s+[Jj]ahrhunderts?" + _END,
+    "century": PREP + rf"(?:(?P<mod>{PART_MOD})\s+(?:des\s+)?)?" + r"(?P<c>[12]?\d)\.\s+[Jj]ahrhunderts?" + _END,
     "season": PREP + rf"(?:(?P<mod>{PART_MOD})\s+(?:de[sr]\s+)?)?(?:(?P<rel>{REL})\s+)?(?P<s>{SEASON})"
               rf"(?:\s+(?P<y>{YEAR})|\s+(?P<yrel>(?:des\s+)?{REL})\s+Jahres)?{_END}",
     "quarter": PREP + r"(?P<q>erst|zweit|dritt|viert|[1-4]\.)(?:e|en|es|er)?\s+(?P<unit>Quartals?|"
@@ -146,6 +154,8 @@ RULES: dict[str, str] = {
              r"(?:(?:[:.](?P<mi>[0-5]\d))?\s+Uhr(?:\s+(?P<mi2>[0-5]\d)(?!\s*(?:Minuten|Sekunden)))?"
              r"|:(?P<mi3>[0-5]\d)(?!\s*(?:Minuten|Sekunden|[:.,]?\d)))"
              r"(?:\s+(?P<ampm>morgens|früh|vormittags|mittags|nachmittags|abends|nachts))?" + _END,
+    "rel_part_of_day": PREP + r"(?P<rel>[Vv]ergangene|[Ll]etzte|[Hh]eutige|[Gg]estrige)[nmrs]?\s+"
+                       r"(?P<pod>Nacht|Morgen|Vormittag|Mittag|Nachmittag|Abend)" + _END,
     "part_of_day": r"(?P<prep>\b(?:[Aa]m|[Gg]egen|[Ii]n\s+der|[Ii]m\s+Laufe\s+de[sr]|[Vv]or|[Nn]ach|"
                    r"[Zz]ur)\s+)(?P<pod>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mitternacht)"
                    + _END,
@@ -153,8 +163,8 @@ RULES: dict[str, str] = {
                     r"(?P<unit>Viertelstunden?|Dreiviertelstunde)" + _END,
     "duration": PREP + r"(?:(?P<approx>" + APPROX + r")\s+)?(?:(?P<rel>" + REL + r")\s+)?(?P<n>"
                 + NUMBER + r")\s+(?:(?:weitere|vollen?|ganzen?)\s+)?(?P<unit>" + UNIT + r")"
-                r"(?!\s+(?:alt|älter|jünger)\b)(?:\s+lang\b)?" + _END,
-    "vague_duration": PREP + r"(?:(?:(?P<rel>" + REL + r")\s+)?(?P<plural>Tagen|Wochen|Monaten|Jahren|Jahrzehnten)|"
+                r"(?!\s+(?:alt|alte[nmrs]?|älter\w*|jünger\w*)\b)(?:\s+lang\b)?" + _END,
+    "vague_duration": PREP + r"(?:(?:(?P<rel>" + REL + r")\s+)?(?P<plural>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)|"
                       r"(?P<vague>[Jj]ahrelang|[Mm]onatelang|[Ww]ochenlang|[Tt]agelang|"
                       r"[Ss]tundenlang|[Jj]ahrzehntelang))" + _END,
 }

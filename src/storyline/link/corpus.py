@@ -37,19 +37,11 @@ def link_stories(items: list[AnalyzedArticle]) -> list[dict]:
     """Cluster the articles into stories (stream order = date order) and describe each story."""
     from storyline.link.features import features_from_article
     from storyline.link.stories import cluster_articles
+    from storyline.link.story_view import describe_story
 
     features = [features_from_article(a.article, a.mentions, a.places) for a in items]
     assignment = cluster_articles(features)
     stories: dict[str, list[AnalyzedArticle]] = {}
     for analyzed in sorted(items, key=_date_order):
         stories.setdefault(assignment[analyzed.article.id], []).append(analyzed)
-    return [{"id": story_id, "title": _story_title(members), "articles": [m.article.id for m in members],
-             "facts": []} for story_id, members in stories.items()]
-
-
-def _story_title(members: list[AnalyzedArticle]) -> str:
-    first = members[0].article
-    if first.title:
-        return first.title
-    sentence = first.sentences[0] if first.sentences else None
-    return first.text[sentence.start:sentence.end] if sentence else first.text[:120]
+    return [describe_story(story_id, members) for story_id, members in stories.items()]

@@ -58,11 +58,19 @@ def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntit
         if not key:
             continue
         groups.setdefault((mention.type, key), LocalEntity(mention.type)).mentions.append(mention)
+    _join_genitives(groups)
     _join_short_forms(groups)
     entities = list(groups.values())
     for entity in entities:
         entity.roles = _roles(article, entity)
     return entities
+
+
+def _join_genitives(groups: dict[tuple[str, str], LocalEntity]) -> None:
+    """`Russlands` joins `Russland` when the article also has the bare form (any type)."""
+    for (type_, key) in list(groups):
+        if key.endswith("s") and (type_, key[:-1]) in groups and (type_, key) in groups:
+            groups[(type_, key[:-1])].mentions.extend(groups.pop((type_, key)).mentions)
 
 
 def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
@@ -88,15 +96,25 @@ def _roles(article: Article, entity: LocalEntity) -> list[str]:
     """Role nouns right before a person's name: `Kremlsprecher Dimitri Peskow` → Kremlsprecher."""
     if entity.type != "PER":
         return []
-    from storyline.analyze.quotes_lexicon import role_gender
-
     roles = []
     for mention in entity.mentions:
         before = article.text[max(0, mention.start - 60):mention.start]
         match = ROLE_WORD.search(before)
-        if match and role_gender(match.group(2)) and match.group(2) not in roles:
-            roles.append(match.group(2))
+        role = _base_role(match.group(2)) if match else None
+        if role and role not in roles:
+            roles.append(role)
     return roles
+
+
+def _base_role(word: str) -> str | None:
+    """The role noun in its base form (`Präsidenten` → `Präsident`), or None if it is no role."""
+    from storyline.analyze.quotes_lexicon import role_gender
+
+    for ending in ("", "en", "n", "s"):
+        stem = word[: len(word) - len(ending)] if ending else word
+        if (not ending or word.endswith(ending)) and role_gender(stem):
+            return stem
+    return None
 
 
 class EntityRegistry:
@@ -105,6 +123,12 @@ class EntityRegistry:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._by_key: dict[tuple[str, str], str] = {}
+        self.new_keys: list[tuple[str, str, str]] = []  # (type, key, entity id) since the last save
+
+    def load(self, entities: list[Entity], keys: list[tuple[str, str, str]]) -> None:
+        """Restore a saved registry (from the store) so the stream goes on with the same ids."""
+        self.entities = {entity.id: entity for entity in entities}
+        self._by_key = {(type_, key): entity_id for type_, key, entity_id in keys}
 
     def add_article(self, article: Article, mentions: list[Mention]) -> list[LocalEntity]:
         """Link the article's mentions to corpus entities; sets `mention.entity` in place."""
@@ -119,8 +143,9 @@ class EntityRegistry:
     def _match(self, local: LocalEntity) -> Entity | None:
         keys = {name_key(form) for form in local.forms}
         for key in sorted(keys, key=lambda k: -len(k.split())):
-            if (local.type, key) in self._by_key:
-                return self.entities[self._by_key[(local.type, key)]]
+            for candidate in (key, key[:-1] if key.endswith("s") else None):
+                if candidate and (local.type, candidate) in self._by_key:
+                    return self.entities[self._by_key[(local.type, candidate)]]
         if local.type == "PER" and len(name_key(local.name).split()) == 1:
             return self._unique_full_name(name_key(local.name))
         return None
@@ -144,7 +169,9 @@ class EntityRegistry:
         for form in local.forms:
             if form not in entity.variants:
                 entity.variants.append(form)
-            self._by_key.setdefault((entity.type, name_key(form)), entity.id)
+            if (entity.type, name_key(form)) not in self._by_key:
+                self._by_key[(entity.type, name_key(form))] = entity.id
+                self.new_keys.append((entity.type, name_key(form), entity.id))
         if len(name_tokens(local.name)) > len(name_tokens(entity.name)):
             entity.name = local.name
         entity.roles += [role for role in local.roles if role not in entity.roles]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from sqlalchemy import (BigInteger, Column, Float, Integer, LargeBinary, MetaData, String, Table, Text, insert, select,
+from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Text, insert, select,
                         text)
 from sqlalchemy.engine import Connection
 
@@ -56,6 +56,75 @@ near_duplicates = Table(
 )
 
 
+analyses = Table(
+    "analyses", metadata,
+    Column("article_id", String(300), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("analyzed_at", String(40), nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(300), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("variants", Text, nullable=False),
+    Column("roles", Text, nullable=False),
+    Column("article_count", Integer, nullable=False, default=0, index=True),
+)
+
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("type", String(8), primary_key=True),
+    Column("key", String(300), primary_key=True),
+    Column("entity_id", String(300), ForeignKey("entities.id"), nullable=False),
+)
+
+entity_articles = Table(
+    "entity_articles", metadata,
+    Column("entity_id", String(300), ForeignKey("entities.id"), primary_key=True),
+    Column("article_id", String(300), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("mentions", Integer, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", String(300), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("cue", Text),
+    Column("speaker_text", Text),
+    Column("speaker", String(300), ForeignKey("entities.id"), index=True),
+)
+
+stories = Table(
+    "stories", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text),
+    Column("first_date", String(10), index=True),
+    Column("last_date", String(10), index=True),
+    Column("article_count", Integer, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("data", Text, nullable=False, default="{}"),
+)
+
+story_articles = Table(
+    "story_articles", metadata,
+    Column("article_id", String(300), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(40), nullable=False, index=True),
+)
+
+link_state = Table(
+    "link_state", metadata,
+    Column("name", String(40), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
+
 def _create_core_tables(conn: Connection) -> None:
     metadata.create_all(conn, tables=[articles, article_bands, near_duplicates])
 
@@ -74,9 +143,15 @@ def _create_search_index(conn: Connection) -> None:
         ))
 
 
+def _create_analysis_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[analyses, entities, entity_keys, entity_articles, quotes, stories,
+                                      story_articles, link_state])
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("core tables: articles, near-duplicate bands and links", _create_core_tables),
     ("full-text search index", _create_search_index),
+    ("analyses, entities, quotes, stories and the story-stream state", _create_analysis_tables),
 ]
 
 

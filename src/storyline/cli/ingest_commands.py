@@ -1,4 +1,4 @@
-"""The `storyline` command: thin wrappers over library functions."""
+"""Commands that read input and the stored articles: ingest, analyze, articles, show, search."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,33 +7,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
+from storyline.cli.common import FORMAT_HELP, DbOption, JsonOption, open_store, read_options, app
 from storyline.console import console, err_console, print_json, print_problems, progress_counter
-
-app = typer.Typer(help="Storyline: turn dated German news articles into stories.", no_args_is_help=True,
-                  add_completion=False, rich_markup_mode="rich")
-
-DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file or PostgreSQL URL "
-                                                  "[default: $STORYLINE_DB or ~/.local/share/storyline/storyline.db]")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text [default: detected from the content]."
-
-
-def _open_store(db: str | None):
-    from storyline.store.db import Store
-
-    return Store(db)
-
-
-def _read_options(format: str | None, field: list[str] | None, fetch: bool = False):
-    from storyline.ingest.read import FORMATS, ReadOptions
-    from storyline.ingest.tabular import FieldMap
-
-    if format and format not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    try:
-        return ReadOptions(format=format, fields=FieldMap.parse(field), fetch=fetch)
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--field") from error
 
 
 @app.command()
@@ -53,9 +28,9 @@ def ingest(
     """
     from storyline.ingest.run import ingest_paths
 
-    store = _open_store(db)
+    store = open_store(db)
     with progress_counter("Ingesting articles") as advance:
-        report = ingest_paths(store, paths, _read_options(format, field, fetch), on_article=lambda _: advance())
+        report = ingest_paths(store, paths, read_options(format, field, fetch), on_article=lambda _: advance())
     if json:
         print_json(report.as_dict())
     else:
@@ -83,7 +58,7 @@ def analyze(
     from storyline.analyze.run import analyze_paths
 
     with progress_counter("Analysing articles") as advance:
-        document, problems = analyze_paths(paths, _read_options(format, field), on_article=lambda _: advance())
+        document, problems = analyze_paths(paths, read_options(format, field), on_article=lambda _: advance())
     if json:
         print_json(document)
     else:
@@ -117,7 +92,7 @@ def articles(
     Example:
         storyline articles --db news.db --json
     """
-    store = _open_store(db)
+    store = open_store(db)
     items = store.list_articles(limit=limit, offset=offset)
     if json:
         print_json([_article_summary(store, article) for article in items])
@@ -149,7 +124,7 @@ def show(article_id: str, db: DbOption = None, json: JsonOption = False):
     Example:
         storyline show 004_956d5f3b9d4ee0dc
     """
-    store = _open_store(db)
+    store = open_store(db)
     article = store.get_article(article_id)
     if article is None:
         err_console.print(f"No article with id {article_id!r}.")
@@ -180,7 +155,7 @@ def search(
     Example:
         storyline search "Wostotschny"
     """
-    hits = _open_store(db).search(query, limit=limit)
+    hits = open_store(db).search(query, limit=limit)
     if json:
         print_json([hit.__dict__ for hit in hits])
         return
@@ -189,6 +164,3 @@ def search(
         console.print(f"  {hit.snippet}", markup=False, highlight=False)
     console.print(f"{len(hits)} hits")
 
-
-if __name__ == "__main__":
-    app()

@@ -1,0 +1,35 @@
+"""What every command shares: the Typer app, common options, the store."""
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+
+app = typer.Typer(help="Storyline: turn dated German news articles into stories.", no_args_is_help=True,
+                  add_completion=False, rich_markup_mode="rich")
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file or PostgreSQL URL "
+                                                  "[default: $STORYLINE_DB or ~/.local/share/storyline/storyline.db]")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text [default: detected from the content]."
+
+
+def open_store(db: str | None):
+    from storyline.store.db import Store
+
+    return Store(db)
+
+
+def read_options(format: str | None, field: list[str] | None, fetch: bool = False):
+    from storyline.ingest.read import FORMATS, ReadOptions
+    from storyline.ingest.tabular import FieldMap
+
+    if format and format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        return ReadOptions(format=format, fields=FieldMap.parse(field), fetch=fetch)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--field") from error
+
+

@@ -1,0 +1,162 @@
+"""Commands over the linked corpus: stories, entities, quotes, recluster."""
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from storyline import views
+from storyline.cli.common import DbOption, JsonOption, app, open_store
+from storyline.console import console, err_console, print_json
+
+
+@app.command()
+def stories(
+    db: DbOption = None, json: JsonOption = False,
+    since: Annotated[Optional[str], typer.Option(help="Only stories active on or after this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only stories that began on or before this date.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only stories with an article from this outlet.")] = None,
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 30,
+    offset: Annotated[int, typer.Option(help="Skip this many (for paging).")] = 0,
+):
+    """List stories, newest first, with their article count and dates.
+
+    Example:
+        storyline stories --db news.db --since 2023-09-01
+    """
+    page = views.list_stories(open_store(db), since=since, until=until, outlet=outlet, limit=limit, offset=offset)
+    if json:
+        print_json(page)
+        return
+    table = Table("story", "articles", "first", "last", "title")
+    for story in page["stories"]:
+        table.add_row(story["id"], str(story["article_count"]), story["first_date"] or "–",
+                      story["last_date"] or "–", story["title"] or "")
+    console.print(table)
+    console.print(f"{len(page['stories'])} of {page['total']} stories")
+
+
+@app.command()
+def story(story_id: str, db: DbOption = None, json: JsonOption = False):
+    """Show one story: summary, actors, quotes by speaker, places, timeline, facts, framing.
+
+    Example:
+        storyline story story-000001
+    """
+    detail = views.story_detail(open_store(db), story_id)
+    if detail is None:
+        err_console.print(f"No story with id {story_id!r}.")
+        raise typer.Exit(1)
+    if json:
+        print_json(detail)
+        return
+    _print_story(detail)
+
+
+def _print_story(detail: dict) -> None:
+    say = lambda text="", **kw: console.print(text, markup=False, highlight=False, **kw)  # noqa: E731
+    say(f"{detail['title']}  ({detail['article_count']} articles, {detail['first_date']} – {detail['last_date']})",
+        style="bold")
+    for sentence in detail["summary"]:
+        say(f"  • {sentence['sentence']} [{sentence['outlet'] or sentence['article']}]")
+    say("Actors: " + ", ".join(f"{a['name']} ({', '.join(a['roles'])})" if a["roles"] else a["name"]
+                               for a in detail["actors"][:10]))
+    for group in detail["quotes_by_speaker"][:8]:
+        say(f"{group['name']}:", style="bold")
+        for quote in group["quotes"][:4]:
+            say(f"  „{quote['text']}“ ({quote['kind']})")
+    say("Places: " + ", ".join(p["name"] for p in detail["places"][:10]))
+    for fact in detail.get("facts", []):
+        values = "; ".join(f"{v['value']} ({v['article']})" for v in fact["values"])
+        say(f"Fact {fact['slot']}: {fact['status']} — {values}")
+    for article in detail["articles"]:
+        say(f"  {article['date'] or '–'} {article['outlet'] or ''} {article['headline']}")
+
+
+@app.command()
+def entities(
+    db: DbOption = None, json: JsonOption = False,
+    type: Annotated[Optional[str], typer.Option("--type", help="PER, ORG, LOC or MISC.")] = None,
+    limit: Annotated[int, typer.Option(help="How many entities.")] = 50,
+):
+    """List the corpus entities, most mentioned first, with their name variants.
+
+    Example:
+        storyline entities --type PER
+    """
+    items = views.list_entities(open_store(db), type=type, limit=limit)
+    if json:
+        print_json(items)
+        return
+    table = Table("id", "type", "name", "articles", "variants", "roles")
+    for entity in items:
+        table.add_row(entity["id"], entity["type"], entity["name"], str(entity["article_count"]),
+                      ", ".join(entity["variants"]), ", ".join(entity["roles"]))
+    console.print(table)
+
+
+@app.command()
+def entity(name: str, db: DbOption = None, json: JsonOption = False):
+    """One entity across stories: variants, roles, quotes and the labels outlets give it.
+
+    Example:
+        storyline entity "Putin"
+    """
+    detail = views.entity_detail(open_store(db), name)
+    if detail is None:
+        err_console.print(f"No entity named {name!r}.")
+        raise typer.Exit(1)
+    if json:
+        print_json(detail)
+        return
+    console.print(f"[bold]{detail['name']}[/bold] ({detail['type']}, {detail['article_count']} articles)")
+    console.print(f"variants: {', '.join(detail['variants'])}; roles: {', '.join(detail['roles']) or '–'}",
+                  markup=False)
+    for outlet, labels in detail["labels"].items():
+        console.print(f"  {outlet}: {', '.join(labels)}", markup=False)
+    for quote in detail["quotes"][:10]:
+        console.print(f"  „{quote['text']}“ ({quote['date'] or '–'}, {quote['outlet'] or quote['article']})",
+                      markup=False, highlight=False)
+    for story_row in detail["stories"]:
+        console.print(f"  story {story_row['id']}: {story_row['title']}", markup=False, highlight=False)
+
+
+@app.command()
+def quotes(
+    db: DbOption = None, json: JsonOption = False,
+    speaker: Annotated[Optional[str], typer.Option(help="Only quotes of this speaker (any name variant).")] = None,
+    limit: Annotated[int, typer.Option(help="How many quotes.")] = 50,
+):
+    """Who said what: quotes with their speaker, newest first.
+
+    Example:
+        storyline quotes --speaker Putin
+    """
+    result = views.list_quotes(open_store(db), speaker=speaker, limit=limit)
+    if json:
+        print_json(result)
+        return
+    if speaker and result["speaker"] is None:
+        err_console.print(f"No entity named {speaker!r}.")
+        raise typer.Exit(1)
+    for quote in result["quotes"]:
+        who = quote["speaker_name"] or quote["speaker_text"] or "unbekannt"
+        console.print(f"[bold]{who}[/bold] ({quote['kind']}, {quote['date'] or '–'}):", highlight=False)
+        console.print(f"  „{quote['text']}“", markup=False, highlight=False)
+
+
+@app.command()
+def recluster(db: DbOption = None, json: JsonOption = False):
+    """Rebuild all stories from scratch (same result as streaming the articles in date order).
+
+    Example:
+        storyline recluster --db news.db
+    """
+    from storyline.link.stream import recluster as rebuild
+
+    touched = rebuild(open_store(db))
+    if json:
+        print_json({"stories": len(touched)})
+    else:
+        console.print(f"Rebuilt {len(touched)} stories.")

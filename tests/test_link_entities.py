@@ -1,0 +1,74 @@
+"""Entities across articles: name variants join, different people stay apart."""
+from storyline.ingest.article import make_article
+from storyline.link.entities import EntityRegistry, group_mentions
+from storyline.link.names import name_key
+from storyline.model import Mention
+
+
+def mentions_for(text: str, names: list[tuple[str, str]]) -> list[Mention]:
+    """Hand-made NER output: every occurrence of each name, as the model would mark it."""
+    found = []
+    for name, type_ in names:
+        start = text.find(name)
+        while start >= 0:
+            if not any(m.start <= start < m.end for m in found):
+                found.append(Mention(start, start + len(name), name, type_))
+            start = text.find(name, start + 1)
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_transliteration_keys_join_variants_and_keep_people_apart():
+    assert name_key("Kim Jong-un") == name_key("Kim Jong Un")
+    assert name_key("Peskow") == name_key("Peskov")
+    assert name_key("Schoigu") == name_key("Shoigu")
+    assert name_key("Wostotschny") == name_key("Vostochny")
+    assert name_key("Wladimir Putin") == name_key("Vladimir Putin")
+    assert len({name_key("Kim Jong Un"), name_key("Kim Jong Il"), name_key("Kim Il Sung")}) == 3
+
+
+def test_short_forms_join_full_names_within_an_article_and_roles_are_kept():
+    text = ("Kremlsprecher Dimitri Peskow bestätigte, dass der russische Präsident Wladimir Putin Kim Jong Un "
+            "empfängt. Putin und Kim sprachen lange. Peskows Angaben zufolge ging es um Raketen. "
+            "Schon Kim Il Sung reiste mit dem Zug.")
+    article = make_article(text, date="2023-09")
+    names = [("Dimitri Peskow", "PER"), ("Wladimir Putin", "PER"), ("Kim Jong Un", "PER"), ("Kim Il Sung", "PER"),
+             ("Putin", "PER"), ("Kim", "PER"), ("Peskows", "PER")]
+    groups = {g.name: g for g in group_mentions(article, mentions_for(text, names))}
+    assert sorted(groups) == ["Dimitri Peskow", "Kim Il Sung", "Kim Jong Un", "Wladimir Putin"]
+    assert sorted(groups["Wladimir Putin"].forms) == ["Putin", "Wladimir Putin"]
+    assert sorted(groups["Kim Jong Un"].forms) == ["Kim", "Kim Jong Un"]
+    assert sorted(groups["Dimitri Peskow"].forms) == ["Dimitri Peskow", "Peskow"]
+    assert groups["Dimitri Peskow"].roles == ["Kremlsprecher"]
+    assert groups["Wladimir Putin"].roles == ["Präsident"]
+
+
+def test_registry_joins_spellings_across_articles_with_stable_ids():
+    registry = EntityRegistry()
+    first = "Kim Jong-un traf Wladimir Putin in Russland. Russlands Präsident lobte Kim."
+    second = "Vladimir Putin empfing Kim Jong Un. Verteidigungsminister Sergei Shoigu war dabei."
+    third = "Putin sagte wenig. Schoigu schwieg. Kim Jong Il war der Vater."
+    for number, (text, names) in enumerate([
+        (first, [("Kim Jong-un", "PER"), ("Wladimir Putin", "PER"), ("Russlands", "LOC"), ("Russland", "LOC"),
+                 ("Kim", "PER")]),
+        (second, [("Vladimir Putin", "PER"), ("Kim Jong Un", "PER"), ("Sergei Shoigu", "PER")]),
+        (third, [("Putin", "PER"), ("Schoigu", "PER"), ("Kim Jong Il", "PER")]),
+    ]):
+        mentions = mentions_for(text, names)
+        registry.add_article(make_article(text, id=f"a{number}"), mentions)
+    entities = {e["name"]: e for e in registry.as_list()}
+    assert sorted(entities["Wladimir Putin"]["variants"]) == ["Putin", "Vladimir Putin", "Wladimir Putin"]
+    assert entities["Wladimir Putin"]["articles"] == 3
+    assert sorted(entities["Kim Jong-un"]["variants"]) == ["Kim", "Kim Jong Un", "Kim Jong-un"]
+    assert entities["Kim Jong Il"]["articles"] == 1
+    assert sorted(entities["Sergei Shoigu"]["variants"]) == ["Schoigu", "Sergei Shoigu"]
+    assert entities["Russland"]["variants"] == ["Russland", "Russlands"]
+
+
+def test_a_lone_surname_stays_apart_when_two_full_names_fit():
+    registry = EntityRegistry()
+    text = "Kim Jong Un und Kim Jong Il sind Vater und Sohn."
+    registry.add_article(make_article(text, id="x"), mentions_for(text, [("Kim Jong Un", "PER"), ("Kim Jong Il", "PER")]))
+    alone = "Kim sprach."
+    mentions = mentions_for(alone, [("Kim", "PER")])
+    registry.add_article(make_article(alone, id="y"), mentions)
+    assert mentions[0].entity not in {e.id for e in registry.entities.values() if e.name.startswith("Kim Jong")}
