@@ -9,7 +9,7 @@ DB ?= demo/storyline.db
 $(BIN)/storyline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,spark,postgres]"
 	touch $@
 
 install: $(BIN)/storyline

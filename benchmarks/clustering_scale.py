@@ -2,7 +2,7 @@
 
 Synthetic articles are duplicated and perturbed from the real ones in the evaluation set at the
 feature level (terms dropped and reweighted, rare terms and names renamed per copy so that each
-copy is a new event with its own names, SimHash bits flipped), 300 articles a day. Feature
+copy is a new event with its own names and its own SimHash), 300 articles a day. Feature
 extraction is not timed: it is per article and independent of the corpus by construction.
 The baseline beside it is the same stream with the index made exhaustive (every open story
 scored), cut off after 2,000 articles because its cost grows with the corpus.
@@ -50,7 +50,7 @@ def perturb(base, copy: int, number: int, rng: random.Random):
     day = START + timedelta(days=number // PER_DAY)
     return replace(base, id=f"syn{number}", date=day, date_end=day, terms=terms,
                    entities={f"{e}~{copy}" for e in base.entities},
-                   simhash=base.simhash ^ sum(1 << rng.randrange(64) for _ in range(3)) if copy else base.simhash)
+                   simhash=rng.getrandbits(64) if copy else base.simhash)
 
 
 def make_stream(bases: list, total: int, seed: int = 6):

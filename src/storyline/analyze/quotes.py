@@ -91,6 +91,8 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     opens_clause = lead == "" or lead.endswith(":") or (lead.endswith(",") and previous_end > opening.start)
     if opens_clause and (cue or words >= 4 or ends_sentence):
         return Found(quote.start, quote.end, "direct", cue, speaker, 0.95 if cue else 0.75)
+    if not opens_clause and re.match(r"\s+[A-ZÄÖÜ]", text[quote.outer_end:quote.outer_end + 2]):
+        return None  # „ewige Präsident“ Kim Il Sung: a title before a name
     fragment = words >= 2 and inner[:1].islower()  # „schwach radioaktiv“: words, not a name
     if not opens_clause and (cue or fragment or _sentence_has_cue(text, opening, quoted)):
         if cue is None:

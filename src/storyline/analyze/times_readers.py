@@ -151,7 +151,7 @@ def read_year_range(g: dict, ctx: Context) -> Reading | None:
 def read_year(g: dict, ctx: Context) -> Reading | None:
     year = int(g["y"])
     bare = not (g["prep"] or g["unit"] or g["mod"])
-    if bare and (year < 1800 or rules.NOT_YEAR_NEXT.match(ctx.after)):
+    if bare and (year < 1800 or rules.NOT_YEAR_NEXT.match(ctx.after) or rules.NOT_YEAR_PREV.search(ctx.before)):
         return None  # "2016 Menschen" counts people
     if g["y2"]:
         last = full_year(g["y2"]) if len(g["y2"]) == 2 else int(g["y2"])
@@ -394,8 +394,8 @@ def read_quarter_hour(g: dict, ctx: Context) -> Reading | None:
 
 
 def read_vague_duration(g: dict, ctx: Context) -> Reading | None:
-    if g["plural"] and not g["rel"] and (g["prep"] or "").strip().lower() != "seit":
-        return None  # only "seit Jahren" or "in den letzten Wochen" carry time
+    if g["plural"] and relative_direction(g["rel"]) in (None, 0) and (g["prep"] or "").strip().lower() != "seit":
+        return None  # "seit Jahren", "in den letzten Wochen" measure time; "in diesen Tagen" does not
     return Reading(kind="duration", fixed=format_duration(None, unit_key(g["vague"] or g["plural"])))
 
 

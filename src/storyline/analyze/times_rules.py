@@ -172,6 +172,8 @@ COMPILED = {name: re.compile(pattern) for name, pattern in RULES.items()}
 
 # A year-like number followed by one of these words is a count, not a year ("2016 Menschen").
 NOT_YEAR_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
+# ... and one after these is a number of a train, road, line or version ("IC 2083", "Staatsstraße 2082").
+NOT_YEAR_PREV = re.compile(r"(?:\b[A-Z]{1,4}|Nr\.|Nummer|[Ll]inie|[Ss]traße|[Zz]ug|[Ff]lug|[Bb]us|Version)\s*$")
 FUTURE_CUES = re.compile(r"\b(?:wird|werden|wirst|soll|sollen|will|wollen|plant|planen|geplant|"
                          r"erwartet|bevorsteh\w*|voraussichtlich)\b")
 PAST_CUES = re.compile(r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|ist\s+\w+\s+worden|"

@@ -1,0 +1,158 @@
+"""Cross-source comparison: what the story's articles say about the same slot, and whether they agree.
+
+Statements are read per article with their modality: asserted ("Auf dem Weltraumbahnhof
+Wostotschny führt er …") or speculative ("Spekuliert wurde, das Treffen erfolge in …
+Wladiwostok"). Across articles a slot is *agreed* (the same value from two or more articles),
+*conflicting* (different asserted values), *superseded* (a speculation that an asserted value from a
+later or same-dated report settles) or *single-source*.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.places_index import distance_km
+from storyline.model import AnalyzedArticle, Place
+
+SPECIFIC = {"P", "S"}  # towns and sites; countries, regions and rivers are too coarse to say "where"
+HEDGES = re.compile(r"\b(?:[Ss]pekul\w+|vermut\w*|mutmaßlich\w*|angeblich|möglicherweise|womöglich|"
+                    r"Gerüchte?n?|gemunkelt|geheim|unklar|unbekannt|offen|könnte|dürfte|soll(?:te|en)?|"
+                    r"Berichten zufolge|hieß es)\b")
+PLANNED = re.compile(r"\b(?:geplant\w*|werde|werden|wird|soll)\b.*\bstatt(?:finden|finde)\b")
+DIRECTIONAL = re.compile(r"(?:\bnach|\bRichtung|auf dem Weg (?:in|nach)|\bvon|\baus)\s+(?:\w+\s+){0,3}$")
+LOCATIVE = re.compile(r"(?:\b[Ii]n|\b[Ii]m|\b[Aa]uf|\b[Aa]m|\b[Bb]eim?|\b[Vv]or Ort in)\s+(?:(?:der|dem|den|die|das)\s+)?"
+                      r"(?:[\wäöüß-]+\s+){0,2}$")
+OTHER_EVENT = re.compile(r"\b(?:einem|einer|eines)\s+(?:\w+\s+)?(?:Treffen|Gipfel|Gespräch|Konferenz|Forum|"
+                         r"Besuch|Sitzung|Veranstaltung)\b")
+EVENT_NOUNS = re.compile(r"(?:Treffen|Gipfel\w*|Gespräch\w*|Besuch\w*|Anschlag\w*|Unfall\w*|Explosion|Brand\w*|"
+                         r"Streik\w*|Demonstration\w*|Protest\w*|Konferenz|Spiel\w*|Wahl\w*)$")
+NOUN_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÄÖÜ][\wäöüß-]+)\s+(?:in|im|am|auf|bei|beim)\s+\S*\s*\S*\s*$")
+SAME_PLACE_KM = 50
+
+
+@dataclass
+class Statement:
+    slot: str
+    value: str
+    article: str
+    sentence: str
+    speculative: bool
+    date: str | None
+    place: Place | None = None
+
+
+def place_statements(analyzed: AnalyzedArticle) -> list[Statement]:
+    """Where the article says its event happens: specific places after a locative preposition."""
+    article, found = analyzed.article, []
+    for place in analyzed.places:
+        if place.lat is None or place.feature_class not in SPECIFIC:
+            continue
+        sentence = next((s for s in article.sentences if s.start <= place.start < s.end), None)
+        if sentence is None:
+            continue
+        before = article.text[sentence.start:place.start]
+        text = article.text[sentence.start:sentence.end]
+        if not LOCATIVE.search(before) or DIRECTIONAL.search(before) or OTHER_EVENT.search(text) \
+                or _attached_to_noun(before):
+            continue
+        speculative = bool(HEDGES.search(text) or PLANNED.search(text))
+        found.append(Statement("place", place.text, article.id, text, speculative,
+                               article.date.value if article.date else None, place))
+    return found
+
+
+def _attached_to_noun(before: str) -> bool:
+    """`ein Sprecher des Ministeriums in Seoul` places the ministry, not the event; `Treffen in X` counts."""
+    match = NOUN_BEFORE.search(before)
+    return bool(match) and not EVENT_NOUNS.search(match.group(1))
+
+
+def _same_place(a: Statement, b: Statement) -> bool:
+    return distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= SAME_PLACE_KM
+
+
+def _not_earlier(asserted: Statement, speculation: Statement) -> bool:
+    """Dates compare at the coarser precision: `2023-09` is not earlier than `2023-09-12`."""
+    if asserted.date is None or speculation.date is None:
+        return True
+    size = min(len(asserted.date), len(speculation.date))
+    return asserted.date[:size] >= speculation.date[:size]
+
+
+def _value(statement: Statement) -> dict:
+    label = f"{statement.value} (speculated)" if statement.speculative else statement.value
+    return {"value": label, "article": statement.article, "sentence": statement.sentence,
+            "date": statement.date, "speculative": statement.speculative}
+
+
+def _main_value(statements: list[Statement]) -> list[Statement]:
+    """Per article, its most mentioned asserted place (one value per article and slot)."""
+    best: dict[str, Statement] = {}
+    for statement in statements:
+        count = sum(_same_place(statement, other) for other in statements if other.article == statement.article)
+        current = best.get(statement.article)
+        if current is None or count > sum(_same_place(current, o) for o in statements if o.article == statement.article):
+            best[statement.article] = statement
+    return list(best.values())
+
+
+def compare_places(members: list[AnalyzedArticle]) -> list[dict]:
+    statements = [s for analyzed in members for s in place_statements(analyzed)]
+    asserted = _main_value([s for s in statements if not s.speculative])
+    speculated = [s for s in statements if s.speculative]
+    if not asserted and not speculated:
+        return []
+    groups: list[list[Statement]] = []
+    for statement in asserted:
+        group = next((g for g in groups if _same_place(g[0], statement)), None)
+        group.append(statement) if group else groups.append([statement])
+    if len(groups) > 1:
+        return [{"slot": "place", "status": "conflicting", "values": [_value(s) for g in groups for s in g]}]
+    if groups:
+        settled = groups[0]
+        overtaken = [s for s in speculated if not _same_place(s, settled[0])
+                     and any(_not_earlier(a, s) for a in settled)]
+        if overtaken:
+            return [{"slot": "place", "status": "superseded",
+                     "values": [_value(s) for s in _unique(overtaken)] + [_value(s) for s in settled]}]
+        status = "agreed" if len({s.article for s in settled}) > 1 else "single-source"
+        return [{"slot": "place", "status": status, "values": [_value(s) for s in settled]}]
+    status = "conflicting" if len({s.value for s in speculated}) > 1 else "single-source"
+    return [{"slot": "place", "status": status, "values": [_value(s) for s in _unique(speculated)]}]
+
+
+def _unique(statements: list[Statement]) -> list[Statement]:
+    seen, kept = set(), []
+    for statement in statements:
+        if (statement.article, statement.value) not in seen:
+            seen.add((statement.article, statement.value))
+            kept.append(statement)
+    return kept
+
+
+def compare_participants(members: list[AnalyzedArticle]) -> list[dict]:
+    """People named in two or more articles agree on taking part; others are single-source."""
+    seen: dict[str, dict] = {}
+    for analyzed in members:
+        for mention in analyzed.mentions:
+            if mention.type == "PER" and mention.entity:
+                entry = seen.setdefault(mention.entity, {"name": mention.text, "articles": {}})
+                if len(mention.text) > len(entry["name"]):
+                    entry["name"] = mention.text
+                entry["articles"].setdefault(analyzed.article.id, _sentence_of(analyzed, mention.start))
+    facts = []
+    for entry in sorted(seen.values(), key=lambda e: -len(e["articles"]))[:8]:
+        status = "agreed" if len(entry["articles"]) > 1 else "single-source"
+        facts.append({"slot": "participant", "status": status, "values": [
+            {"value": entry["name"], "article": article, "sentence": sentence}
+            for article, sentence in entry["articles"].items()]})
+    return facts
+
+
+def _sentence_of(analyzed: AnalyzedArticle, offset: int) -> str:
+    article = analyzed.article
+    return next((article.text[s.start:s.end] for s in article.sentences if s.start <= offset < s.end), "")
+
+
+def compare_facts(members: list[AnalyzedArticle]) -> list[dict]:
+    return compare_places(members) + compare_participants(members)

@@ -1,0 +1,170 @@
+"""Time expressions: spans and ISO values on real German news sentences."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.analyze.times import find_times, find_times_in_text, resolve_time
+from storyline.ingest.article import make_article
+from storyline.ingest.dates import parse_date
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests" / "data" / "seeds"
+SHARED = ROOT.parent / "shared" / "data"
+
+
+def seed_article(name: str):
+    """Seed files read `date YYYY-MM <text>`."""
+    raw = (SEEDS / name).read_text(encoding="utf-8").strip()
+    _, date, text = raw.split(" ", 2)
+    return make_article(text, date=date)
+
+
+def by_text(times) -> dict[str, object]:
+    return {t.text: t for t in times}
+
+
+@pytest.fixture(scope="module")
+def seed_meeting():
+    return by_text(find_times(seed_article("000_a83f360c9ad2210f.txt")))
+
+
+@pytest.fixture(scope="module")
+def seed_trip():
+    return by_text(find_times(seed_article("004_956d5f3b9d4ee0dc.txt")))
+
+
+def test_seed_month_and_year(seed_trip):
+    assert seed_trip["April 2019"].value == "2019-04"
+    assert seed_trip["April 2019"].signal == "im"
+    assert seed_trip["21. Jahrhundert"].value == "2000/2099"
+
+
+def test_seed_weekday_with_month_date_is_interval_of_candidates(seed_meeting):
+    wednesday = seed_meeting["Mittwoch"]
+    # article dated 2023-09 only: every Wednesday it can be, never one guessed day
+    assert wednesday.value == "2023-08-30/2023-09-27"
+    assert wednesday.candidates == ("2023-08-30", "2023-09-06", "2023-09-13", "2023-09-20", "2023-09-27")
+
+
+def test_seed_relative_to_last_date(seed_meeting):
+    # "einen Tag zuvor" counts from the Wednesday just mentioned: one of the Tuesdays before
+    day_before = seed_meeting["einen Tag zuvor"]
+    assert day_before.value == "2023-08-29/2023-09-26"
+    assert day_before.candidates[0] == "2023-08-29" and len(day_before.candidates) == 5
+    assert seed_meeting["Nacht zu Mittwoch"].value == "2023-08-30/2023-09-27"
+
+
+def test_seed_durations(seed_meeting, seed_trip):
+    hours = seed_meeting["Mehr als zwei Stunden"]
+    assert (hours.value, hours.kind, hours.mod) == ("PT2H", "duration", "MORE_THAN")
+    years = seed_trip["mehr als vier Jahren"]
+    assert (years.value, years.mod, years.signal) == ("P4Y", "MORE_THAN", "nach")
+    assert seed_trip["vergangenen Monaten"].value == "PXM"
+    assert seed_meeting["2016"].value == "2016"
+
+
+def test_spans_point_into_the_text():
+    article = seed_article("000_a83f360c9ad2210f.txt")
+    for time in find_times(article):
+        assert article.text[time.start:time.end] == time.text
+
+
+DAY_CASES = [
+    # text, article date, value
+    ("Am 13. September 2023 trafen sich Putin und Kim.", "2023-09-14", "2023-09-13"),
+    ("Der Vertrag wurde am 13.09.2023 unterzeichnet.", "2023-09-14", "2023-09-13"),
+    ("Das Treffen fand am 11. August statt.", "2023-09-13", "2023-08-11"),
+    ("Die Wahl soll am 3. Oktober stattfinden.", "2023-09-13", "2023-10-03"),
+    ("Putin empfing Kim am Mittwoch.", "2023-09-14", "2023-09-13"),
+    ("Kim wird am Freitag nach Wladiwostok reisen.", "2023-09-13", "2023-09-15"),
+    ("Das hatte er am vergangenen Dienstag gesagt.", "2023-09-13", "2023-09-12"),
+    ("Das Kabinett hatte heute getagt.", "2023-09-13", "2023-09-13"),
+    ("Gestern sagte der Sprecher nichts.", "2023-09-13", "2023-09-12"),
+    ("Kim war vor vier Jahren in Russland.", "2023-09-13", "2019"),
+    ("Die Konferenz beginnt kommende Woche.", "2023-09-13", "2023-09-18/2023-09-24"),
+    ("Letzte Woche war er noch in Pjöngjang.", "2023-09-13", "2023-09-04/2023-09-10"),
+    ("Anfang 2024 soll das Werk öffnen.", "2023-09-13", "2024-01/2024-04"),
+    ("Die Reform gilt ab Anfang Oktober.", "2023-09-13", "2023-10-01/2023-10-10"),
+    ("Der Bau endet Ende Oktober.", "2023-09-13", "2023-10-21/2023-10-31"),
+    ("Im Herbst wird gewählt.", "2023-09-13", "2023-09/2023-11"),
+    ("Die Messe läuft vom 1. bis 3. Mai.", "2023-04-20", "2023-05-01/2023-05-03"),
+    ("Das Spiel beginnt um 14 Uhr.", "2023-09-13", "2023-09-13T14:00"),
+    ("Am Mittwoch um 14.30 Uhr landete die Maschine.", "2023-09-15", "2023-09-13"),
+    ("Im Jahr 2016 eröffnete das Kosmodrom.", "2023-09-13", "2016"),
+    ("Am Mittwoch vergangener Woche hat das Ministerium entschieden.", "2012-10-18", "2012-10-10"),
+    ("Am 1. Weihnachtstag des vergangenen Jahres scheiterte der Anschlag.", "2010-01-06", "2009-12-25"),
+    ("Von November bis März 2011 hatte TEPCO die Firma beauftragt.", "2012-07-21", "2010-11/2011-03"),
+]
+
+
+@pytest.mark.parametrize("text, anchor, value", DAY_CASES)
+def test_resolve_with_day_date(text, anchor, value):
+    assert resolve_time(text, anchor) == value
+
+
+def test_time_of_day_takes_the_day_of_its_sentence():
+    times = find_times_in_text("Am Mittwoch um 14.30 Uhr landete die Maschine.", parse_date("2023-09-15"))
+    assert [(t.text, t.value, t.kind) for t in times] == [
+        ("Mittwoch", "2023-09-13", "date"), ("14.30 Uhr", "2023-09-13T14:30", "time")]
+
+
+def test_sets_and_vague_durations():
+    times = find_times_in_text("Er trainiert jeden Montag, täglich zwei Stunden, seit Jahren.", parse_date("2023-09-13"))
+    assert [(t.text, t.value, t.kind) for t in times] == [
+        ("jeden Montag", "XXXX-WXX-1", "set"), ("täglich", "P1D", "set"),
+        ("zwei Stunden", "PT2H", "duration"), ("Jahren", "PXY", "duration")]
+
+
+def test_prepositions_stay_outside_the_span():
+    times = find_times_in_text("Seit 2019 und bis zum 3. Oktober gilt die Regel.", parse_date("2023-09-13"))
+    assert [(t.text, t.value, t.signal) for t in times] == [
+        ("2019", "2019", "seit"), ("3. Oktober", "2023-10-03", "bis zum")]
+
+
+def test_no_anchor_keeps_absolute_values_only():
+    times = find_times_in_text("Am Mittwoch, dem 13. September 2023, und am Donnerstag.", None)
+    assert [(t.text, t.value) for t in times] == [("Mittwoch, dem 13. September 2023", "2023-09-13"),
+                                                 ("Donnerstag", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Feuerwehr rückte mit 2016 Feuerwehrleuten an.",
+    "Ubuntu 17.10 ersetzt die Version 17.04.",
+    "Die Autorin Vera Herbst untersuchte 50 Methoden.",
+    "Er starb im Alter von 92 Jahren.",
+    "Der 75 Jahre alte Astronaut lebt in Ohio.",
+    "Das Ergebnis lautete 3:1 nach Verlängerung.",
+])
+def test_not_time_expressions(text):
+    assert find_times_in_text(text, parse_date("2023-09-13")) == []
+
+
+def load_benchmark():
+    spec = importlib.util.spec_from_file_location("times_benchmark", ROOT / "benchmarks" / "times.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_wikinews_heldout_accuracy_floor():
+    """Evaluation gate on the held-out annotated Wikinews part (numbers in docs/accuracy-times.md)."""
+    bench = load_benchmark()
+    docs = bench.load_wikinews(split="test")
+    result = bench.score(docs, [bench.run_ours(doc) for doc in docs], {"date", "time", "duration", "set"})
+    assert result["value_acc"] >= 0.90
+    assert result["overlap_f1"] >= 0.93
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "smartdata").exists(), reason="needs ../shared/data")
+def test_smartdata_span_floor():
+    bench = load_benchmark()
+    docs = bench.load_smartdata()
+    result = bench.score(docs, [bench.run_ours(doc) for doc in docs], {"date", "time", "duration"})
+    assert result["overlap_f1"] >= 0.70
