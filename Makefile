@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo/storyline.db
 
-.PHONY: install demo test test-slow sample models benchmarks clean
+.PHONY: install demo test test-slow sample models benchmarks clean system-deps
 
 $(BIN)/storyline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test-slow: install
 ## Rebuild the bundled sample corpus from ../shared/data (needs the shared data).
 sample: install
 	$(BIN)/python scripts/build_sample.py
+
+## Debian packages for the browser and PostgreSQL tests (run as root; without them those tests skip).
+system-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql
 
 clean:
 	rm -rf $(VENV) demo

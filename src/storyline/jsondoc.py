@@ -23,7 +23,8 @@ def article_json(analyzed: AnalyzedArticle) -> dict:
                         "noun": q.noun} for q in analyzed.quantities],
         "tone": ({"polarity": analyzed.tone.polarity, "subjectivity": analyzed.tone.subjectivity,
                   "genre": analyzed.tone.genre} if analyzed.tone else None),
-        "labels": [{"entity": label.entity, "label": label.label} for label in analyzed.labels],
+        "labels": [{"entity": label.entity, "label": label.label, "start": label.start, "end": label.end}
+                   for label in analyzed.labels if label.entity],
         "sentences": [[s.start, s.end] for s in article.sentences],
         "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in article.blocks],
     }

@@ -92,6 +92,7 @@ class TimeRef:
     text: str
     value: str | None  # ISO-8601: day, month, year, interval "a/b", duration "P2H", set
     kind: str = "date"  # date | time | duration | set
+    candidates: tuple[str, ...] = ()  # possible days when the article date is only known to the month
 
 
 @dataclass
@@ -126,10 +127,19 @@ class Tone:
 
 @dataclass
 class Label:
-    entity: str
+    """A noun or epithet an article attaches to an entity ("der Gewaltherrscher aus Pjöngjang").
+
+    `start`/`end` locate the label, `mention_start`/`mention_end` the mention it describes; the
+    link step fills `entity` from that mention.
+    """
+
     label: str
+    entity: str | None = None
     start: int | None = None
     end: int | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    confidence: float = 1.0
 
 
 @dataclass

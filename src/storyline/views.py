@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from storyline.link.timeline import build_timeline
 from storyline.store import queries
 from storyline.store.linked import load_analysis
 
@@ -39,7 +40,7 @@ def story_detail(store, story_id: str) -> dict | None:
     return {**story, "articles": [{**article_summary(a.article), "tone": _tone(a)} for a in members],
             "summary": summarize(members), "actors": _actors(members, entities),
             "quotes_by_speaker": _quotes_by_speaker(members, entities), "places": _places(members),
-            "timeline": _timeline(members), "framing": _framing(members, entities)}
+            "timeline": build_timeline(members), "framing": _framing(members, entities)}
 
 
 def _entities_by_id(store, ids: set[str]) -> dict[str, dict]:
@@ -103,20 +104,6 @@ def _places(members) -> list[dict]:
             if place.text not in entry["texts"]:
                 entry["texts"].append(place.text)
     return sorted(places.values(), key=lambda p: -p["mentions"])
-
-
-def _timeline(members) -> list[dict]:
-    events = []
-    for analyzed in members:
-        article = analyzed.article
-        for time in analyzed.times:
-            if not time.value or time.kind not in ("date", "time"):
-                continue
-            sentence = next((article.text[s.start:s.end] for s in article.sentences
-                             if s.start <= time.start < s.end), time.text)
-            events.append({"value": time.value, "text": time.text, "sentence": sentence, "article": article.id,
-                           "outlet": article.outlet})
-    return sorted(events, key=lambda e: e["value"])
 
 
 def _framing(members, entities: dict[str, dict]) -> list[dict]:

@@ -17,7 +17,15 @@ def link_entities(items: list[AnalyzedArticle], registry: EntityRegistry | None 
         registry.add_article(analyzed.article, analyzed.mentions)
         for quote in analyzed.quotes:
             quote.speaker = speaker_entity(quote, analyzed.mentions)
+        for label in analyzed.labels:
+            label.entity = _entity_at(analyzed.mentions, label.mention_start, label.mention_end)
     return registry
+
+
+def _entity_at(mentions: list[Mention], start: int | None, end: int | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return next((m.entity for m in mentions if m.start < end and start < m.end and m.entity), None)
 
 
 def speaker_entity(quote, mentions: list[Mention]) -> str | None:

@@ -1,0 +1,59 @@
+"""The story's timeline: dated events from all its articles, with uncertain days narrowed.
+
+An article dated only to the month says "am Mittwoch": any Wednesday of that month (the time
+stage keeps them as `candidates`). Other articles of the same story that carry a full date are
+evidence: a candidate day close to them is the likely one. Only a single remaining candidate
+narrows the value; otherwise the interval stays, never a guess.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from storyline.model import AnalyzedArticle
+
+SLACK = timedelta(days=3)
+
+
+def day_anchors(members: list[AnalyzedArticle]) -> list[date]:
+    """Days the story is known to touch: full article dates and day-valued time expressions."""
+    anchors = [m.article.date.start for m in members if m.article.date and m.article.date.precision == "day"]
+    for analyzed in members:
+        for time in analyzed.times:
+            if time.value and len(time.value) == 10 and time.value[4] == "-" and not time.candidates:
+                try:
+                    anchors.append(date.fromisoformat(time.value))
+                except ValueError:
+                    continue
+    return sorted(anchors)
+
+
+def narrow(candidates, anchors: list[date]) -> str | None:
+    if not candidates or not anchors:
+        return None
+    low, high = anchors[0] - SLACK, anchors[-1] + SLACK
+    fitting = [c for c in candidates if _day(c) and low <= _day(c) <= high]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def build_timeline(members: list[AnalyzedArticle]) -> list[dict]:
+    anchors = day_anchors(members)
+    events = []
+    for analyzed in members:
+        article = analyzed.article
+        for time in analyzed.times:
+            if not time.value or time.kind not in ("date", "time"):
+                continue
+            sentence = next((article.text[s.start:s.end] for s in article.sentences
+                             if s.start <= time.start < s.end), time.text)
+            narrowed = narrow(time.candidates, anchors)
+            events.append({"value": narrowed or time.value, "original_value": time.value,
+                           "narrowed": narrowed is not None, "text": time.text, "sentence": sentence,
+                           "article": article.id, "outlet": article.outlet})
+    return sorted(events, key=lambda e: e["value"])

@@ -1,0 +1,38 @@
+"""The web application: JSON API and HTML pages on one FastAPI app, over the same library functions.
+
+Article text is untrusted input, so every response carries a strict Content-Security-Policy
+(no inline script, nothing from other hosts) on top of Jinja2's autoescaping; request bodies are
+capped before they reach a handler.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from storyline.web.guards import BodyLimit, SecurityHeaders
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+MAX_BODY_BYTES = 20 * 1024 * 1024
+
+
+def create_app(db: str | None = None, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
+    """One app per store. Ingest over HTTP stays off unless a token is given (or $STORYLINE_TOKEN)."""
+    from storyline.store.db import Store
+    from storyline.web import api, pages
+
+    app = FastAPI(title="Storyline", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Geschichten aus deutschen Nachrichtenartikeln: wer, wer sagte was, wann, wo.")
+    app.state.store = Store(db)
+    app.state.token = token if token is not None else os.environ.get("STORYLINE_TOKEN") or None
+    app.state.ingest_lock = threading.Lock()
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    pages.install_error_pages(app)
+    app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,125 @@
+"""The story map: an SVG drawn on the server from shipped country outlines.
+
+No tile server and no script: the page must work offline, without JavaScript, and inside a mailed
+report. Equirectangular projection with the x axis scaled by cos(middle latitude), so the region
+around the story's places is not stretched sideways; zoomed to the places' bounding box.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+WORLD_FILE = Path(__file__).resolve().parent / "static" / "world-110m.json"
+WIDTH = 800
+MIN_SPAN = 12.0  # degrees: a single place still shows its surroundings
+PAD = 0.15  # share of the span added on each side
+MAX_PLACES = 25
+
+
+@dataclass
+class View:
+    """The visible box in degrees and the projection into SVG units."""
+
+    west: float
+    east: float
+    south: float
+    north: float
+
+    @property
+    def x_scale(self) -> float:
+        return WIDTH / ((self.east - self.west) * self.stretch)
+
+    @property
+    def stretch(self) -> float:
+        return max(0.2, math.cos(math.radians((self.north + self.south) / 2)))
+
+    @property
+    def height(self) -> int:
+        return round((self.north - self.south) * self.x_scale)
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        return (round((lon - self.west) * self.stretch * self.x_scale, 1),
+                round((self.north - lat) * self.x_scale, 1))
+
+
+@lru_cache(maxsize=1)
+def load_world() -> list[dict]:
+    """Country outlines with a bounding box each, read once per process."""
+    countries = json.loads(WORLD_FILE.read_text())["countries"]
+    for country in countries:
+        lons = [p[0] for ring in country["rings"] for p in ring]
+        lats = [p[1] for ring in country["rings"] for p in ring]
+        country["bbox"] = (min(lons), min(lats), max(lons), max(lats))
+    return countries
+
+
+def fit_view(places: list[dict]) -> View:
+    """The places' bounding box, padded, at least MIN_SPAN wide, with an aspect between 2:1 and 1:1."""
+    lons, lats = [p["lon"] for p in places], [p["lat"] for p in places]
+    lon_span = max(max(lons) - min(lons), MIN_SPAN) * (1 + 2 * PAD)
+    lat_span = max(max(lats) - min(lats), MIN_SPAN / 2) * (1 + 2 * PAD)
+    lat_span = max(lat_span, lon_span / 2 * math.cos(math.radians(sum(lats) / len(lats))))
+    mid_lon, mid_lat = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+    south, north = max(-85.0, mid_lat - lat_span / 2), min(85.0, mid_lat + lat_span / 2)
+    return View(mid_lon - lon_span / 2, mid_lon + lon_span / 2, south, north)
+
+
+def ring_path(ring: list[list[float]], view: View) -> str:
+    """Whole SVG units are precise enough for outlines; repeats after rounding are dropped."""
+    points: list[tuple[int, int]] = []
+    for lon, lat in ring:
+        x, y = view.project(lon, lat)
+        point = (round(x), round(y))
+        if not points or point != points[-1]:
+            points.append(point)
+    return "M" + "L".join(f"{x},{y}" for x, y in points) + "Z" if len(points) > 2 else ""
+
+
+def draw_countries(view: View) -> list[str]:
+    """One <path> per visible country; countries outside the view are left out to keep the SVG small."""
+    paths = []
+    for country in load_world():
+        west, south, east, north = country["bbox"]
+        if east < view.west or west > view.east or north < view.south or south > view.north:
+            continue
+        d = "".join(ring_path(ring, view) for ring in country["rings"])
+        paths.append(f'<path class="land" d="{d}"><title>{escape(country["name"] or "")}</title></path>')
+    return paths
+
+
+def draw_places(places: list[dict], view: View) -> list[str]:
+    """A dot per place with its name; a label that would overlap an earlier one is left to the <title>."""
+    shapes, taken = [], []
+    for place in places:
+        x, y = view.project(place["lon"], place["lat"])
+        name = escape(place["name"])
+        shapes.append(f'<circle class="place" cx="{x:g}" cy="{y:g}" r="6"><title>{name} '
+                      f'({place.get("mentions", 1)}×)</title></circle>')
+        box = (x + 9, y - 18, x + 9 + 9 * len(place["name"]), y + 4)
+        if not any(_overlaps(box, other) for other in taken) and box[2] < WIDTH + 60:
+            taken.append(box)
+            shapes.append(f'<text class="place-label" x="{x + 9:g}" y="{y + 5:g}">{name}</text>')
+    return shapes
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return not (a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])
+
+
+def draw_map(places: list[dict], title: str = "Karte der Orte") -> Markup:
+    """The whole <svg>; empty markup when no place has coordinates. All names are escaped."""
+    places = [p for p in places if p.get("lat") is not None and p.get("lon") is not None][:MAX_PLACES]
+    if not places:
+        return Markup("")
+    view = fit_view(places)
+    names = ", ".join(p["name"] for p in places)
+    body = "".join(draw_countries(view) + draw_places(places, view))
+    return Markup(f'<svg class="map" viewBox="0 0 {WIDTH} {view.height}" role="img" '
+                  f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
+                  f'<title id="map-title">{escape(title)}</title><desc id="map-desc">Orte: {escape(names)}</desc>'
+                  f'<rect class="sea" width="{WIDTH}" height="{view.height}"/>{body}</svg>')
