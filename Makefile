@@ -14,12 +14,16 @@ $(BIN)/storyline: pyproject.toml
 
 install: $(BIN)/storyline
 
-## Ingest the bundled Wikinews sample, analyse it and print the stories.
+## Ingest the bundled Wikinews sample (analysis and stories included) and print what was found.
 demo: install
 	mkdir -p demo
 	$(BIN)/storyline ingest src/storyline/data/sample --db $(DB)
-	$(BIN)/storyline articles --db $(DB) --limit 10
+	$(BIN)/storyline stories --db $(DB) --limit 8
+	$(BIN)/storyline entities --db $(DB) --type PER --limit 8
+	$(BIN)/storyline quotes --db $(DB) --limit 4
 	$(BIN)/storyline search --db $(DB) "Astronaut"
+	@echo
+	@echo "Explore further: $(BIN)/storyline --help   (every command takes --db $(DB))"
 
 ## Install and run the default test suite (what CI runs).
 test: install
