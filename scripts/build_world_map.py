@@ -41,6 +41,20 @@ def stitch_ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> li
     return ring
 
 
+def unwrap_ring(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """TopoJSON rings may jump across the antimeridian (Russia's Chukotka, Fiji); a flat map would draw
+    that jump as a line around the world. Shift such points by 360 degrees so each ring is continuous."""
+    result: list[tuple[float, float]] = []
+    for lon, lat in ring:
+        if result:
+            while lon - result[-1][0] > 180:
+                lon -= 360
+            while lon - result[-1][0] < -180:
+                lon += 360
+        result.append((lon, lat))
+    return result
+
+
 def round_ring(ring: list[tuple[float, float]], digits: int = 1) -> list[list[float]]:
     """Round to 0.1 degrees and drop points that became repeats, which keeps the file small."""
     result: list[list[float]] = []
@@ -54,7 +68,7 @@ def round_ring(ring: list[tuple[float, float]], digits: int = 1) -> list[list[fl
 def country_rings(geometry: dict, arcs) -> list[list[list[float]]]:
     polygons = {"Polygon": [geometry.get("arcs", [])], "MultiPolygon": geometry.get("arcs", [])}.get(
         geometry["type"], [])
-    rings = [round_ring(stitch_ring(ring, arcs)) for polygon in polygons for ring in polygon]
+    rings = [round_ring(unwrap_ring(stitch_ring(ring, arcs))) for polygon in polygons for ring in polygon]
     return [ring for ring in rings if len(ring) >= 4]
 
 

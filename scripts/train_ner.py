@@ -37,7 +37,7 @@ MIXES = {
             "zefys": 1, "biofid": 1},
 }
 FINAL_MIX = "all"
-FINAL_STEPS = 6000
+FINAL_STEPS = 3000
 
 
 def assemble_mix(name: str) -> Path:
@@ -85,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mix", default=FINAL_MIX, choices=sorted(MIXES))
     parser.add_argument("--steps", type=int, default=FINAL_STEPS)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--no-ship", action="store_true")
     parser.add_argument("--skip-data", action="store_true", help="reuse build/ner/corpus")
     args = parser.parse_args()

@@ -72,3 +72,11 @@ def test_a_lone_surname_stays_apart_when_two_full_names_fit():
     mentions = mentions_for(alone, [("Kim", "PER")])
     registry.add_article(make_article(alone, id="y"), mentions)
     assert mentions[0].entity not in {e.id for e in registry.entities.values() if e.name.startswith("Kim Jong")}
+
+
+def test_a_surname_the_model_typed_wrongly_joins_the_person_named_earlier():
+    text = "Kremlsprecher Dimitri Peskow bestätigte die Ankunft. Wo genau, sagte Peskow nicht."
+    article = make_article(text)
+    mentions = mentions_for(text, [("Dimitri Peskow", "PER"), ("Peskow", "LOC")])
+    (group,) = group_mentions(article, mentions)
+    assert group.name == "Dimitri Peskow" and [m.type for m in mentions] == ["PER", "PER"]

@@ -76,17 +76,58 @@ def find_mentions_in_text(text: str) -> list[Mention]:
 
 
 def mentions_in_pieces(text: str, pieces: list[tuple[int, str]]) -> list[Mention]:
-    """Run the pipeline over (offset, piece) pairs and map each entity back into `text`."""
+    """Run the pipeline over (offset, piece) pairs and map each entity back into `text`.
+
+    Two passes: names the model found as one word ("Kim") are then looked for everywhere in the
+    text, because one document uses a name consistently while the model may miss it in a sentence.
+    """
     nlp = load_nlp()
+    docs = list(nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE))
+    found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+    known = {doc.text[s:e]: label for doc, spans in zip(docs, found) for s, e, label in spans
+             if label == "PER" and " " not in doc.text[s:e]}
     mentions = []
-    docs = nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE)
-    for (offset, _), doc in zip(pieces, docs):
-        spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        for start, end, label in add_gazetteer_names(doc, spans):
+    for (offset, _), doc, spans in zip(pieces, docs, found):
+        spans = add_known_names(doc, spans, known)
+        for start, end, label in add_gazetteer_names(doc, extend_person_names(doc, spans)):
             span = trim_span(text, offset + start, offset + end)
             if span:
                 mentions.append(Mention(span[0], span[1], text[span[0]:span[1]], label))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def add_known_names(doc, spans, known: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Label unlabelled occurrences of single-word person names found elsewhere in the text."""
+    for token in doc:
+        end = token.idx + len(token)
+        if token.text in known and not any(s < end and token.idx < e for s, e, _ in spans):
+            spans.append((token.idx, end, known[token.text]))
+    return spans
+
+
+def extend_person_names(doc, spans) -> list[tuple[int, int, str]]:
+    """Grow a person's name over short capitalised parts the model cut off ("Kim Jong" + "Il").
+
+    Only parts of at most four letters that are no ordinary German word, at most two of them:
+    Korean, Chinese and Vietnamese names end in such syllables, German sentences rarely do.
+    """
+    common, grown = load_common_words(), []
+    for start, end, label in spans:
+        if label == "PER":
+            end = grow_name_end(doc, end, common, [s for s, _, _ in spans])
+        grown.append((start, end, label))
+    return grown
+
+
+def grow_name_end(doc, end: int, common, starts: list[int]) -> int:
+    token = next((t for t in doc if t.idx >= end), None)
+    for _ in range(2):
+        if (token is None or token.idx != end + 1 or not token.is_title or not token.is_alpha
+                or len(token) > 4 or token.lower_ in common or token.idx in starts):
+            break
+        end = token.idx + len(token)
+        token = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return end
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,8 @@ def ingest(
     field: Annotated[Optional[list[str]], typer.Option("--field", help="Rename an input field, e.g. "
                                                        "--field text=body (JSON Lines and CSV).")] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Feeds: fetch each entry's linked page.")] = False,
+    skip_analysis: Annotated[bool, typer.Option("--skip-analysis", help="Only store the articles; a later "
+                                                "ingest without this flag analyses them.")] = False,
     json: JsonOption = False,
 ):
     """Read articles from files and folders into the store; bad input is reported and skipped.
@@ -30,7 +32,8 @@ def ingest(
 
     store = open_store(db)
     with progress_counter("Ingesting articles") as advance:
-        report = ingest_paths(store, paths, read_options(format, field, fetch), on_article=lambda _: advance())
+        report = ingest_paths(store, paths, read_options(format, field, fetch), on_article=lambda _: advance(),
+                              analyze=not skip_analysis)
     if json:
         print_json(report.as_dict())
     else:

@@ -92,10 +92,15 @@ def name_stories(node_of_article: dict[str, int], order: dict[str, tuple]) -> di
     return {article_id: f"story-{numbers[node]:06d}" for article_id, node in node_of_article.items()}
 
 
+def row_order(article_id: str, date_start: str | None) -> tuple:
+    """The stream's (date, id) order from a stored row: undated articles last, then by id."""
+    if date_start is None:
+        return (True, 0, article_id)
+    return (False, date.fromisoformat(date_start).toordinal(), article_id)
+
+
 def order_key(features: ArticleFeatures) -> tuple:
-    """`sort_key` with comparable parts only (undated articles last, then by id)."""
-    undated, when, article_id = sort_key(features)
-    return (undated, when.toordinal(), article_id)
+    return row_order(features.id, features.date.isoformat() if features.date else None)
 
 
 def assign_windowed(features: list[ArticleFeatures], window_days: int = WINDOW_DAYS,

@@ -74,15 +74,22 @@ def _join_genitives(groups: dict[tuple[str, str], LocalEntity]) -> None:
 
 
 def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
-    """`Putin` joins `Wladimir Putin`; `Kim` joins the most mentioned `Kim …` full name."""
+    """`Putin` joins `Wladimir Putin`; `Kim` joins the most mentioned `Kim …` full name.
+
+    A short form joins a person's full name whatever type the model gave it: an article that
+    names Dimitri Peskow means him by a later bare `Peskow`, even if NER called that a place.
+    """
     for (type_, key) in sorted(groups, key=lambda k: len(k[1].split())):
         words = key.split()
-        if type_ != "PER" or len(words) > 2:
+        if len(words) > 2 or (type_, key) not in groups:
             continue
         longer = [(t, k) for (t, k) in groups if t == "PER" and _abbreviates(words, k.split())]
-        if longer:
+        if longer and (type_ == "PER" or len(words) == 1):
             target = max(longer, key=lambda k: (len(groups[k].mentions), -groups[k].mentions[0].start))
-            groups[target].mentions.extend(groups.pop((type_, key)).mentions)
+            moved = groups.pop((type_, key)).mentions
+            for mention in moved:
+                mention.type = "PER"
+            groups[target].mentions.extend(moved)
 
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:
@@ -110,7 +117,7 @@ def _base_role(word: str) -> str | None:
     """The role noun in its base form (`Präsidenten` → `Präsident`), or None if it is no role."""
     from storyline.analyze.quotes_lexicon import role_gender
 
-    for ending in ("", "en", "n", "s"):
+    for ending in ("en", "n", "s", ""):  # inflected forms first: "Präsidenten" → "Präsident"
         stem = word[: len(word) - len(ending)] if ending else word
         if (not ending or word.endswith(ending)) and role_gender(stem):
             return stem

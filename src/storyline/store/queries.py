@@ -74,7 +74,7 @@ def find_entity(conn, name_or_id: str) -> dict | None:
     if row is None:
         keyed = select(schema.entity_keys.c.entity_id).where(schema.entity_keys.c.key == name_key(name_or_id))
         row = conn.execute(select(E).where(or_(func.lower(E.c.name) == name_or_id.lower(), E.c.id.in_(keyed)))
-                           .order_by(E.c.article_count.desc(), E.c.id)).first()
+                           .order_by(E.c.article_count.desc(), func.length(E.c.name).desc(), E.c.id)).first()
     return entity_row(row) if row else None
 
 

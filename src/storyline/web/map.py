@@ -19,6 +19,8 @@ WIDTH = 800
 MIN_SPAN = 12.0  # degrees: a single place still shows its surroundings
 PAD = 0.15  # share of the span added on each side
 MAX_PLACES = 25
+MAX_VIEW = (110.0, 70.0)  # degrees: wider views are zoomed on the most mentioned places
+CHAR_WIDTH = 9.0  # SVG units per character of a 15px semibold label
 
 
 @dataclass
@@ -69,6 +71,17 @@ def fit_view(places: list[dict]) -> View:
     return View(mid_lon - lon_span / 2, mid_lon + lon_span / 2, south, north)
 
 
+def core_places(places: list[dict]) -> list[dict]:
+    """The places to zoom on: most mentioned first, skipping any that would stretch the view past
+    MAX_VIEW, so one mention of "USA" does not shrink a story in the Russian Far East to a speck."""
+    core: list[dict] = []
+    for place in sorted(places, key=lambda p: -p.get("mentions", 1)):
+        lons, lats = [p["lon"] for p in core + [place]], [p["lat"] for p in core + [place]]
+        if not core or (max(lons) - min(lons) <= MAX_VIEW[0] and max(lats) - min(lats) <= MAX_VIEW[1]):
+            core.append(place)
+    return core
+
+
 def ring_path(ring: list[list[float]], view: View) -> str:
     """Whole SVG units are precise enough for outlines; repeats after rounding are dropped."""
     points: list[tuple[int, int]] = []
@@ -93,18 +106,34 @@ def draw_countries(view: View) -> list[str]:
 
 
 def draw_places(places: list[dict], view: View) -> list[str]:
-    """A dot per place with its name; a label that would overlap an earlier one is left to the <title>."""
-    shapes, taken = [], []
+    """A dot per place; its name right, left, above or below it, wherever it does not cover an earlier
+    label; a name with no free spot is left to the dot's <title> and the list under the map."""
+    dots, labels, taken = [], [], []
     for place in places:
         x, y = view.project(place["lon"], place["lat"])
         name = escape(place["name"])
-        shapes.append(f'<circle class="place" cx="{x:g}" cy="{y:g}" r="6"><title>{name} '
-                      f'({place.get("mentions", 1)}×)</title></circle>')
-        box = (x + 9, y - 18, x + 9 + 9 * len(place["name"]), y + 4)
-        if not any(_overlaps(box, other) for other in taken) and box[2] < WIDTH + 60:
+        dots.append(f'<circle class="place" cx="{x:g}" cy="{y:g}" r="6"><title>{name} '
+                    f'({place.get("mentions", 1)}×)</title></circle>')
+        spot = free_spot(x, y, len(place["name"]) * CHAR_WIDTH, view, taken)
+        if spot:
+            lx, ly, anchor, box = spot
             taken.append(box)
-            shapes.append(f'<text class="place-label" x="{x + 9:g}" y="{y + 5:g}">{name}</text>')
-    return shapes
+            labels.append(f'<text class="place-label" x="{lx:g}" y="{ly:g}" text-anchor="{anchor}">{name}</text>')
+    return dots + labels
+
+
+def free_spot(x: float, y: float, width: float, view: View, taken: list[tuple]):
+    """The first label position whose box stays inside the map and clear of the labels placed so far."""
+    candidates = [(x + 10, y + 5, "start", (x + 10, y - 11, x + 10 + width, y + 5)),
+                  (x - 10, y + 5, "end", (x - 10 - width, y - 11, x - 10, y + 5)),
+                  (x, y - 11, "middle", (x - width / 2, y - 27, x + width / 2, y - 11)),
+                  (x, y + 23, "middle", (x - width / 2, y + 7, x + width / 2, y + 23))]
+    for spot in candidates:
+        box = spot[3]
+        if box[0] >= 0 and box[2] <= WIDTH and box[1] >= 0 and box[3] <= view.height \
+                and not any(_overlaps(box, other) for other in taken):
+            return spot
+    return None
 
 
 def _overlaps(a: tuple, b: tuple) -> bool:
@@ -116,7 +145,7 @@ def draw_map(places: list[dict], title: str = "Karte der Orte") -> Markup:
     places = [p for p in places if p.get("lat") is not None and p.get("lon") is not None][:MAX_PLACES]
     if not places:
         return Markup("")
-    view = fit_view(places)
+    view = fit_view(core_places(places))
     names = ", ".join(p["name"] for p in places)
     body = "".join(draw_countries(view) + draw_places(places, view))
     return Markup(f'<svg class="map" viewBox="0 0 {WIDTH} {view.height}" role="img" '

@@ -1,0 +1,68 @@
+"""Commands that present stories to people: serve (web UI + JSON API) and report (a file to mail)."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from storyline.cli.common import DbOption, app, open_store
+from storyline.console import err_console
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; keep the loopback default unless a "
+                                      "reverse proxy sits in front.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(help="Bearer token that enables POST /api/articles "
+                                                  "[default: $STORYLINE_TOKEN; without one, ingest over HTTP is off].",
+                                                  envvar="STORYLINE_TOKEN", show_envvar=False)] = None,
+):
+    """Serve the web pages and the JSON API (schema at /openapi.json, overview at /api/docs).
+
+    Example:
+        storyline serve --db news.db --port 8000
+    """
+    import uvicorn
+
+    from storyline.web.app import create_app
+
+    open_store(db)  # fail early, with the CLI's message, on a bad --db
+    err_console.print(f"Storyline on http://{host}:{port}/ (Ctrl+C stops)"
+                      + ("; POST /api/articles needs the bearer token" if token else ""))
+    uvicorn.run(create_app(db, token=token or ""), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    story_id: Annotated[str, typer.Argument(help="The story id, e.g. story-000001.")],
+    db: DbOption = None,
+    format: Annotated[ReportFormat, typer.Option("--format", help="html: one self-contained file (inline CSS "
+                                                 "and map); md: Markdown.")] = ReportFormat.html,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
+                                                   "[default: standard output].")] = None,
+):
+    """Write a story as a report to mail: self-contained HTML (no external resources) or Markdown.
+
+    Example:
+        storyline report story-000001 --format html -o bericht.html
+    """
+    from storyline.web.report import build_report
+
+    text = build_report(open_store(db), story_id, format.value)
+    if text is None:
+        err_console.print(f"No story with id {story_id!r}.")
+        raise typer.Exit(1)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err_console.print(f"Wrote {output} ({len(text.encode()):,} bytes).")
+    else:
+        typer.echo(text, nl=False)

@@ -1,0 +1,62 @@
+"""The local batch engine: the batch flow in a process pool, without Spark (the default).
+
+Each worker process loads the models once (the stages' cached loaders) and then analyses the
+articles it is sent; with one worker everything runs in this process.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+from storyline.engine.batch import BatchOptions, BatchReport, describe_pair, unique_articles, write_parquet
+from storyline.engine.inputs import read_inputs
+from storyline.engine.rows import analyze_row, problem_row, row_features
+from storyline.engine.windows import assign_windowed
+from storyline.ingest.problems import Problem
+
+CHUNK = 8  # articles per task: enough to hide the pickling, small enough to balance two workers
+
+
+@contextmanager
+def worker_map(workers: int):
+    """A `map` over `workers` processes, or the built-in map for one worker."""
+    if workers <= 1:
+        yield map
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield lambda fn, *iterables: pool.map(fn, *iterables, chunksize=CHUNK)
+
+
+def read_articles(paths, options: BatchOptions) -> tuple[list, list[Problem]]:
+    articles, problems = [], []
+    for item in read_inputs(paths, options.read):
+        (problems if isinstance(item, Problem) else articles).append(item)
+    return unique_articles(articles), problems
+
+
+def group_stories(rows: list[dict], assignment: dict[str, str]) -> list[tuple[str, list[dict]]]:
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(assignment[row["id"]], []).append(row)
+    return sorted(groups.items())
+
+
+def run_local(paths, options: BatchOptions, on_step: Callable[[str], None] | None = None) -> BatchReport:
+    """Read, analyse, cluster and describe; writes articles/, stories/ and problems/ under `options.out`."""
+    started = time.perf_counter()
+    say = on_step or (lambda _: None)
+    articles, problems = read_articles(paths, options)
+    with worker_map(options.workers) as map_:
+        say(f"analysing {len(articles)} articles")
+        rows = sorted(map_(analyze_row, articles), key=lambda row: (row["date_start"] or "~", row["id"]))
+        write_parquet(rows, options.out, "articles")
+        say("assigning stories")
+        assignment = assign_windowed([row_features(row) for row in rows], options.window_days,
+                                     options.overlap_days, map_=map_)
+        stories = list(map_(describe_pair, group_stories(rows, assignment)))
+    write_parquet(stories, options.out, "stories")
+    write_parquet([problem_row(p) for p in problems], options.out, "problems")
+    return BatchReport("local", len(rows), len(stories), len(problems), time.perf_counter() - started,
+                       str(options.out))

@@ -1,0 +1,60 @@
+"""The Jinja2 environment shared by the pages and the mailed report: autoescape everywhere.
+
+Article text, titles, outlet names and entity names all come from untrusted input; with autoescape on
+for every template, a `<script>` inside an article shows as text. The only markup that is inserted
+unescaped is built by our own code with its values escaped (the SVG map) or is our own stylesheet.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined  # noqa: F401  (StrictUndefined: see tests)
+
+from storyline.web.lookups import split_snippet
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
+KIND_NAMES = {"direct": "wörtlich", "partial": "teilweise wörtlich", "indirect": "indirekt"}
+STATUS_NAMES = {"agreed": "übereinstimmend", "conflicting": "widersprüchlich", "superseded": "überholt",
+                "single-source": "eine Quelle"}
+GENRE_NAMES = {"report": "Bericht", "commentary": "Kommentar", "interview": "Interview", "feature": "Reportage"}
+
+
+def quote_id(value) -> str:
+    """Ids may hold slashes and colons (URLs as article ids); quote every reserved character."""
+    return quote(str(value), safe="")
+
+
+def tone_word(polarity: float) -> str:
+    return "negativ" if polarity <= -0.1 else "positiv" if polarity >= 0.1 else "neutral"
+
+
+def unique_events(events: list[dict]) -> list[dict]:
+    """The same date in the same sentence is one timeline entry, even when several articles repeat it."""
+    seen, result = set(), []
+    for event in events:
+        key = (event["value"], event["sentence"])
+        if key not in seen:
+            seen.add(key)
+            result.append(event)
+    return result
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(qid=quote_id, tone_word=tone_word, unique_events=unique_events,
+                       snippet_pieces=split_snippet, genre_word=lambda g: GENRE_NAMES.get(g, g))
+    env.globals.update(kind_names=KIND_NAMES, status_names=STATUS_NAMES)
+    return env
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return (STATIC / "style.css").read_text(encoding="utf-8")
+
+
+def render(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)

@@ -1,0 +1,134 @@
+"""Batch engines: the local process pool and Spark write the same Parquet; the windowed story step."""
+import json
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from storyline.engine.batch import BatchOptions, read_parquet, run_batch
+from storyline.engine.inputs import display_path, read_inputs
+from storyline.engine.windows import article_windows, assign_windowed, merge_windows, name_stories
+from storyline.ingest.article import make_article
+from storyline.link.features import features_from_article
+from storyline.link.stories import cluster_articles
+
+from conftest import INPUTS, ROOT, SEEDS, run_json
+
+SAMPLE = ROOT / "src" / "storyline" / "data" / "sample" / "wikinews_de.jsonl"
+KIM_STORY = {"000_a83f360c9ad2210f", "004_956d5f3b9d4ee0dc", "dpa-1", "dpa-2", "csv-1", "csv-2",
+             "https://beispiel.de/kim-russland", "https://beispiel.de/wostotschny", "urn:beispiel:1",
+             "5aad19e137a350b8", "0ac4906bc613c3e8"}
+needs_spark = pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java (apt install openjdk-17-jre)")
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    """Seeds, every input format, 12 sample articles as JSON Lines and 12 more as Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path_factory.mktemp("inputs")
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    (folder / "wikinews.jsonl").write_text("\n".join(lines[:12]) + "\n", encoding="utf-8")
+    pq.write_table(pa.Table.from_pylist([json.loads(line) for line in lines[12:24]]), folder / "wikinews.parquet")
+    return [str(SEEDS), str(INPUTS), str(folder)]
+
+
+@pytest.fixture(scope="module")
+def local_out(inputs, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("local")
+    run_batch(inputs, BatchOptions(out=out, workers=2), engine="local")
+    return out
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark")
+    from storyline.engine.spark import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+def test_local_engine_groups_the_kim_putin_reports_into_one_story(local_out):
+    stories = read_parquet(local_out, "stories")
+    kim = [story for story in stories if "dpa-1" in story["articles"]]
+    assert len(kim) == 1 and set(kim[0]["articles"]) == KIM_STORY
+    assert kim[0]["title"] == "Zug aus Pjöngjang" and kim[0]["first_date"] == "2023-09"
+    assert "Beispielblatt" in kim[0]["outlets"]
+
+
+def test_local_engine_reads_parquet_and_keeps_one_article_per_id(local_out):
+    articles = read_parquet(local_out, "articles")
+    ids = [row["id"] for row in articles]
+    assert len(ids) == len(set(ids)) == len(KIM_STORY) + 24
+    row = next(row for row in articles if row["id"] == "dpa-1")
+    assert (row["date"], row["outlet"], row["title"]) == ("2023-09-13", "Beispielblatt", "Kim trifft Putin in Wostotschny")
+    names = {m["text"] for m in json.loads(row["analysis"])["mentions"]}
+    assert "Wladimir Putin" in names
+    parquet_rows = [r for r in articles if r["path"].endswith("wikinews.parquet")]
+    assert len(parquet_rows) == 12 and all(r["outlet"] == "Wikinews" for r in parquet_rows)
+
+
+@needs_spark
+def test_spark_engine_writes_exactly_what_the_local_engine_writes(inputs, local_out, spark, tmp_path):
+    from storyline.engine.spark import run_spark
+
+    report = run_spark(inputs, BatchOptions(out=tmp_path), spark=spark)
+    assert report.articles == len(KIM_STORY) + 24
+    for name in ("articles", "stories", "problems"):
+        assert read_parquet(tmp_path, name) == read_parquet(local_out, name), name
+
+
+def day_article(id: str, day: date, text: str):
+    return features_from_article(make_article(text, id=id, date=day.isoformat()))
+
+
+STRIKE = ("Die Gewerkschaft Verdi hat das Bodenpersonal der Lufthansa in Frankfurt und München zu einem "
+          "Warnstreik aufgerufen. Hunderte Flüge fallen aus, Passagiere sitzen an den Flughäfen fest. {}")
+ELECTION = "In Bayern hat die CSU die Landtagswahl gewonnen. Markus Söder bleibt Ministerpräsident. {}"
+
+
+def test_a_story_across_a_window_boundary_stays_one_story():
+    boundary = date.fromordinal((date(2023, 9, 1).toordinal() // 42 + 1) * 42)
+    features = [day_article(f"streik-{n}", boundary + timedelta(days=n), STRIKE.format(f"Tag {n} des Streiks."))
+                for n in (-5, -2, 1, 3)]
+    features.append(day_article("wahl", boundary + timedelta(days=2), ELECTION.format("Die Grünen verlieren.")))
+    assignment = assign_windowed(features)
+    assert len({assignment[f"streik-{n}"] for n in (-5, -2, 1, 3)}) == 1
+    assert assignment["wahl"] != assignment["streik-1"]
+    assert assignment["streik--5"] == "story-000001" and assignment["wahl"] == "story-000002"
+    assert len(set(assignment.values())) == len(set(cluster_articles(features).values()))
+
+
+def test_articles_in_the_overlap_are_sent_to_the_next_window_too():
+    boundary = date.fromordinal(42 * 17_000)
+    assert article_windows(boundary - timedelta(days=15)) == [(16_999, True)]
+    assert article_windows(boundary - timedelta(days=14)) == [(16_999, True), (17_000, False)]
+    assert article_windows(None) == [(-1, True)]
+
+
+def test_a_later_window_can_join_two_earlier_stories():
+    results = {5: [("a", "5:s1", True), ("b", "5:s2", True)],
+               6: [("a", "6:s1", False), ("b", "6:s1", False), ("c", "6:s1", True), ("d", "6:s2", True)]}
+    nodes = merge_windows(results)
+    assert nodes["a"] == nodes["b"] == nodes["c"] != nodes["d"]
+    names = name_stories(nodes, {"a": (False, 2, "a"), "b": (False, 1, "b"), "c": (False, 3, "c"),
+                                 "d": (False, 0, "d")})
+    assert names == {"d": "story-000001", "a": "story-000002", "b": "story-000002", "c": "story-000002"}
+
+
+def test_inputs_are_named_by_absolute_path_in_both_engines():
+    assert display_path("file:///tmp/a%20b/x.jsonl") == "/tmp/a b/x.jsonl"
+    assert display_path("s3a://bucket/news.jsonl") == "s3a://bucket/news.jsonl"
+    first = next(item for item in read_inputs([SEEDS]))
+    assert first.path == str(SEEDS.resolve() / "000_a83f360c9ad2210f.txt")
+
+
+def test_batch_command_writes_parquet(tmp_path):
+    report = run_json("batch", str(SEEDS), "--out", str(tmp_path), "--workers", "1")
+    assert (report["articles"], report["stories"], report["problems"]) == (2, 1, 0)
+    assert [row["id"] for row in read_parquet(tmp_path, "articles")] == ["000_a83f360c9ad2210f",
+                                                                          "004_956d5f3b9d4ee0dc"]
