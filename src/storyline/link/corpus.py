@@ -15,11 +15,18 @@ def link_entities(items: list[AnalyzedArticle], registry: EntityRegistry | None 
     registry = registry or EntityRegistry()
     for analyzed in sorted(items, key=_date_order):
         registry.add_article(analyzed.article, analyzed.mentions)
+        _drop_people_as_places(analyzed)
         for quote in analyzed.quotes:
             quote.speaker = speaker_entity(quote, analyzed.mentions)
         for label in analyzed.labels:
             label.entity = _entity_at(analyzed.mentions, label.mention_start, label.mention_end)
     return registry
+
+
+def _drop_people_as_places(analyzed: AnalyzedArticle) -> None:
+    """An unresolved place on a span that linking showed to be a person (`Peskow`) is no place."""
+    people = {(m.start, m.end) for m in analyzed.mentions if m.type == "PER"}
+    analyzed.places = [p for p in analyzed.places if p.lat is not None or (p.start, p.end) not in people]
 
 
 def _entity_at(mentions: list[Mention], start: int | None, end: int | None) -> str | None:
