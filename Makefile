@@ -39,7 +39,7 @@ sample: install
 ## Debian packages for the browser and PostgreSQL tests (run as root; without them those tests skip).
 system-deps:
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium postgresql
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation postgresql
 
 clean:
 	rm -rf $(VENV) demo

@@ -92,17 +92,20 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
 
 
 def _places(members) -> list[dict]:
+    """Resolved places, named as the articles name them (`Moskau`, not the gazetteer's `Moscow`)."""
     places: dict[tuple, dict] = {}
     for analyzed in members:
         for place in analyzed.places:
             if place.lat is None:
                 continue
-            entry = places.setdefault((place.name, place.lat, place.lon), {
-                "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
-                "mentions": 0, "texts": []})
+            entry = places.setdefault((place.lat, place.lon), {
+                "name": place.name, "gazetteer_name": place.name, "lat": place.lat, "lon": place.lon,
+                "country": place.country, "feature_class": place.feature_class, "mentions": 0, "texts": {}})
             entry["mentions"] += 1
-            if place.text not in entry["texts"]:
-                entry["texts"].append(place.text)
+            entry["texts"][place.text] = entry["texts"].get(place.text, 0) + 1
+    for entry in places.values():
+        entry["name"] = max(entry["texts"], key=lambda text: (entry["texts"][text], -len(text)))
+        entry["texts"] = list(entry["texts"])
     return sorted(places.values(), key=lambda p: -p["mentions"])
 
 

@@ -89,11 +89,22 @@ def weigh_terms(counts: Counter) -> dict[str, float]:
     return {term: 1.0 + math.log(count) if count >= 1 else count for term, count in counts.items()}
 
 
+def find_headline(article: Article) -> str | None:
+    """The title, else the text's leading heading block: JSON Lines input often has no `title`."""
+    if article.title:
+        return article.title
+    first = article.blocks[0] if article.blocks else None
+    if first is not None and first.kind == "heading":
+        return article.text[first.start : first.end]
+    return None
+
+
 def article_terms(article: Article) -> dict[str, float]:
     """Terms of title (counted double) and lead (one and a half) and body: the lead names the event."""
     counts: Counter = Counter()
-    if article.title:
-        count_terms(article.title, TITLE_WEIGHT, counts)
+    headline = find_headline(article)
+    if headline:
+        count_terms(headline, TITLE_WEIGHT - 1.0 if not article.title else TITLE_WEIGHT, counts)
     for rank, sentence in enumerate(article.content_sentences()):
         weight = LEAD_WEIGHT if rank < LEAD_SENTENCES else 1.0
         count_terms(article.text[sentence.start : sentence.end], weight, counts)

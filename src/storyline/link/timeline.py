@@ -42,13 +42,21 @@ def _day(value: str) -> date | None:
         return None
 
 
+def _coarser_than_a_year(value: str) -> bool:
+    """Centuries and decades ("im 21. Jahrhundert") place nothing on a story's timeline."""
+    if "/" not in value:
+        return False
+    start, _, end = value.partition("/")
+    return start[:4] != end[:4]
+
+
 def build_timeline(members: list[AnalyzedArticle]) -> list[dict]:
     anchors = day_anchors(members)
     events = []
     for analyzed in members:
         article = analyzed.article
         for time in analyzed.times:
-            if not time.value or time.kind not in ("date", "time"):
+            if not time.value or time.kind not in ("date", "time") or _coarser_than_a_year(time.value):
                 continue
             sentence = next((article.text[s.start:s.end] for s in article.sentences
                              if s.start <= time.start < s.end), time.text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,16 +60,29 @@ class Store:
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             schema.migrate(conn)
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @contextmanager
+    def writing(self):
+        """A write transaction that takes SQLite's write lock at its start (BEGIN IMMEDIATE).
+
+        A transaction that reads first and writes later cannot wait for another writer: SQLite
+        fails it at once with "database is locked" (its snapshot is stale), whatever the
+        busy_timeout. Taking the lock first makes a second ingest or migration wait its turn.
+        """
+        with self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            yield conn
+
     def add_article(self, article: Article, print_: Fingerprint | None = None) -> AddResult:
         """Store one article with its near-duplicate links in one transaction."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             known = conn.execute(select(schema.articles.c.id).where(
                 schema.articles.c.content_hash == article.content_hash)).scalar()
             if known is not None:
@@ -146,10 +160,10 @@ class Store:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """WAL lets readers (the web app) work while an ingest writes; waits instead of failing on locks."""
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching a new file to WAL may wait too
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 

@@ -8,7 +8,16 @@ def search_hits(store, query: str, limit: int = 20) -> list[dict]:
     """Full-text hits, each with the story its article belongs to, so results can link to stories."""
     hits = store.search(query, limit=limit) if query.strip() else []
     with store.engine.connect() as conn:
-        return [{**hit.__dict__, "story": queries.story_of_article(conn, hit.article_id)} for hit in hits]
+        return [{**hit.__dict__, "story": queries.story_of_article(conn, hit.article_id),
+                 "headline": hit.title or headline_of(store, hit.article_id)} for hit in hits]
+
+
+def headline_of(store, article_id: str) -> str:
+    """Untitled articles (plain text input) are listed by the start of their text, as in the CLI."""
+    from storyline.views import article_summary
+
+    article = store.get_article(article_id)
+    return article_summary(article)["headline"] if article else article_id
 
 
 def resolve_entity(store, name_or_id: str | None) -> str | None:

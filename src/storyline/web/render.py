@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined  # noqa: F401  (StrictUndefined: see tests)
+from jinja2 import Environment, FileSystemLoader
 
 from storyline.web.lookups import split_snippet
 

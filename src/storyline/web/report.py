@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markupsafe import Markup
+
 from storyline.web.map import draw_map
 from storyline.web.render import KIND_NAMES, STATUS_NAMES, render, stylesheet
 
@@ -23,7 +25,7 @@ def report_context(story: dict, links: bool) -> dict:
 
 
 def story_html(story: dict) -> str:
-    return render("report.html", inline_css=stylesheet(), generated=dt.date.today().isoformat(),
+    return render("report.html", inline_css=Markup(stylesheet()),  # our own file, not article text generated=dt.date.today().isoformat(),
                   **report_context(story, links=False))
 
 

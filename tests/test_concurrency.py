@@ -1,0 +1,121 @@
+"""Concurrency on one SQLite file: two ingests at once, and `storyline serve` reading while an
+ingest writes. No "database is locked" reaches a user, no article is lost or stored twice, and the
+link step (entities, stories) stays consistent when two analysing ingests overlap.
+"""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from sqlalchemy import text
+
+from test_crash import assert_sound, start_ingest, store_counts, write_articles
+
+
+def finish(process: subprocess.Popen, seconds: float = 600) -> str:
+    """Wait for the process; return its stderr (and fail on a non-zero exit)."""
+    _, stderr = process.communicate(timeout=seconds)
+    stderr = stderr.decode()
+    assert process.returncode == 0, stderr
+    return stderr
+
+
+def test_two_store_only_ingests_at_once_store_every_article_once(tmp_path):
+    ids = write_articles(tmp_path / "alle.jsonl", 300)
+    lines = (tmp_path / "alle.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "a.jsonl").write_text("".join(lines[:200]), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("".join(lines[100:]), encoding="utf-8")  # 100 in both
+    db = tmp_path / "zwei.db"
+    first, second = (start_ingest(tmp_path / name, db, analyze=False) for name in ("a.jsonl", "b.jsonl"))
+    errors = finish(first) + finish(second)
+    assert "locked" not in errors
+    assert_sound(store_counts(db), set(ids))
+
+
+def test_two_analysing_ingests_at_once_keep_entities_and_stories_consistent(tmp_path):
+    ids = write_articles(tmp_path / "a.jsonl", 40, tag="A") + write_articles(tmp_path / "b.jsonl", 40, tag="B")
+    db = tmp_path / "zwei.db"
+    first, second = (start_ingest(tmp_path / name, db, analyze=True) for name in ("a.jsonl", "b.jsonl"))
+    errors = finish(first) + finish(second)
+    assert "locked" not in errors
+    counts = store_counts(db)
+    assert_sound(counts, set(ids))
+    assert counts["unanalyzed"] == 0 and counts["without_story"] == 0
+    assert story_index_articles(db) == set(ids)  # the saved stream state knows every article
+    assert orphan_story_links(db) == 0
+
+
+def story_index_articles(db) -> set[str]:
+    from storyline.store.db import Store
+    from storyline.store.linked import load_state
+
+    return set(load_state(Store(db), "story_index").article_story)
+
+
+def orphan_story_links(db) -> int:
+    from storyline.store.db import Store
+
+    with Store(db).engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM story_articles WHERE story_id NOT IN "
+                                 "(SELECT id FROM stories)")).scalar_one()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    """`storyline serve` on a fresh store, on a free loopback port."""
+    db, port = tmp_path / "lesen.db", free_port()
+    process = subprocess.Popen([sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--port",
+                                str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/api/stories", timeout=5)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield db, base
+    process.terminate()
+    process.wait(timeout=30)
+    process.stderr.close()
+
+
+def poll(base: str, paths: list[str]) -> tuple[int, list[str], list[int]]:
+    """Fetch each path once; count the answers, keep every failure, and the search hit count."""
+    failures, hits = [], []
+    for path in paths:
+        try:
+            with urllib.request.urlopen(base + path, timeout=30) as response:
+                body = response.read()
+            if path.startswith("/api/search"):
+                hits.append(len(json.loads(body)["hits"]))
+        except Exception as error:  # an HTTP error or a dropped connection is what we look for
+            failures.append(f"{path}: {error}")
+    return len(paths), failures, hits
+
+
+def test_serve_answers_while_an_ingest_writes(server, tmp_path):
+    db, base = server
+    ids = write_articles(tmp_path / "neu.jsonl", 60)
+    ingest = start_ingest(tmp_path / "neu.jsonl", db, analyze=True)
+    paths = ["/", "/api/stories", "/api/search?q=Nummer&limit=100", "/search?q=Nummer", "/api/entities"]
+    answered, failures, hits = 0, [], []
+    while ingest.poll() is None:
+        count, failed, found = poll(base, paths)
+        answered, failures, hits = answered + count, failures + failed, hits + found
+    finish(ingest)
+    assert failures == []
+    assert answered >= 20  # the reader really ran during the ingest
+    assert hits == sorted(hits)  # a reader never sees stored articles disappear
+    assert poll(base, ["/api/search?q=Nummer&limit=100"])[2] == [60]
+    assert_sound(store_counts(db), set(ids))

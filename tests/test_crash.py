@@ -1,0 +1,137 @@
+"""Crash safety: `storyline ingest` killed with SIGKILL at random points, then rerun, loses nothing.
+
+Each rerun must leave every article stored exactly once (rows, search index, analysis), a store
+that passes SQLite's integrity and foreign-key checks, and after the last full run every article
+analysed and in a story. Most kills hit store-only runs (`--skip-analysis`) because they are fast;
+some hit runs with analysis so that kills land inside analysis and story writes too.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from conftest import ROOT
+
+SAMPLE = ROOT / "src" / "storyline" / "data" / "sample" / "wikinews_de.jsonl"
+
+
+def write_articles(path: Path, count: int, tag: str = "") -> list[str]:
+    """`count` distinct articles from the Wikinews sample: own ids and a sentence of their own."""
+    records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    ids = []
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            record = dict(records[number % len(records)])
+            record["id"] = f"{record['id']}-{tag}{number}"
+            record["text"] = f"Diese Meldung {tag}trägt die laufende Nummer {number}. " + record["text"]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            ids.append(record["id"])
+    return ids
+
+
+def start_ingest(source: Path, db: Path, analyze: bool) -> subprocess.Popen:
+    args = [sys.executable, "-m", "storyline.cli", "ingest", str(source), "--db", str(db)]
+    return subprocess.Popen(args + ([] if analyze else ["--skip-analysis"]), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env={**os.environ, "LANG": "C.UTF-8"})
+
+
+def kill_after(process: subprocess.Popen, seconds: float) -> bool:
+    """SIGKILL the process after `seconds` unless it ended before; True if it was killed."""
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        process.stderr.close()
+        return True
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.returncode == 0, stderr
+    return False
+
+
+def store_counts(db: Path) -> dict:
+    """What a user would count: rows per table, duplicates, and SQLite's own checks."""
+    from storyline.store.db import Store
+    from storyline.store.linked import analyzed_without_story, unanalyzed_articles
+
+    store = Store(db)
+    with store.engine.connect() as conn:
+        count = lambda sql: conn.execute(text(sql)).scalar_one()  # noqa: E731
+        counts = {
+            "articles": count("SELECT count(*) FROM articles"),
+            "distinct_texts": count("SELECT count(DISTINCT content_hash) FROM articles"),
+            "search_rows": count("SELECT count(*) FROM articles_fts"),
+            "search_ids": count("SELECT count(DISTINCT article_id) FROM articles_fts"),
+            "orphan_analyses": count("SELECT count(*) FROM analyses WHERE article_id NOT IN "
+                                     "(SELECT id FROM articles)"),
+        }
+        ids = set(conn.execute(text("SELECT id FROM articles")).scalars())
+    counts.update(integrity=store.integrity_problems(), unanalyzed=len(unanalyzed_articles(store)),
+                  without_story=len(analyzed_without_story(store)), ids=ids)
+    store.engine.dispose()
+    return counts
+
+
+def assert_sound(counts: dict, expected_ids: set[str] | None = None) -> None:
+    assert counts["integrity"] == []
+    assert counts["articles"] == counts["distinct_texts"] == counts["search_rows"] == counts["search_ids"]
+    assert counts["orphan_analyses"] == 0
+    if expected_ids is not None:
+        assert counts["ids"] == expected_ids
+
+
+def crash_and_recover(tmp_path: Path, articles: int, kills: int, with_analysis: int, seed: int) -> dict:
+    """Kill ingests at seeded random times (`with_analysis` of them analysing), check the store
+    after every kill, then run one ingest to the end and return what it left."""
+    source, db = tmp_path / "artikel.jsonl", tmp_path / "crash.db"
+    expected = set(write_articles(source, articles))
+    rng = random.Random(seed)
+    started = time.monotonic()
+    full_run = _time_full_run(source, tmp_path / "timing.db")
+    killed = 0
+    for number in range(kills):
+        analyze = number >= kills - with_analysis
+        limit = full_run * (4 if analyze else 1.1)
+        killed += kill_after(start_ingest(source, db, analyze), rng.uniform(0.3, limit))
+        counts = store_counts(db) if db.exists() else None
+        if counts:
+            assert_sound(counts)
+            assert counts["ids"] <= expected
+    assert kill_after(start_ingest(source, db, analyze=True), 3600) is False
+    counts = store_counts(db)
+    assert_sound(counts, expected)
+    return {**counts, "killed": killed, "seconds": time.monotonic() - started}
+
+
+def _time_full_run(source: Path, db: Path) -> float:
+    """How long one uninterrupted store-only ingest takes, so kill times spread over a whole run."""
+    started = time.monotonic()
+    assert kill_after(start_ingest(source, db, analyze=False), 3600) is False
+    return time.monotonic() - started
+
+
+def test_killed_ingests_lose_nothing_and_store_nothing_twice(tmp_path):
+    result = crash_and_recover(tmp_path, articles=200, kills=5, with_analysis=2, seed=9)
+    assert result["killed"] >= 3  # the kills really interrupted runs
+    assert result["articles"] == 200
+    assert result["unanalyzed"] == 0 and result["without_story"] == 0
+
+
+@pytest.mark.slow
+def test_twenty_five_kills_during_a_2000_article_ingest(tmp_path):
+    result = crash_and_recover(tmp_path, articles=2000, kills=25, with_analysis=5, seed=2026)
+    print(f"\ncrash test: {result['killed']} of 25 runs killed, {result['articles']} articles, "
+          f"{result['seconds']:.0f} s")
+    assert result["killed"] >= 20
+    assert result["articles"] == 2000
+    assert result["unanalyzed"] == 0 and result["without_story"] == 0
