@@ -24,6 +24,7 @@ demo: install
 	$(BIN)/storyline search --db $(DB) "Astronaut"
 	@echo
 	@echo "Explore further: $(BIN)/storyline --help   (every command takes --db $(DB))"
+	@echo "Open the web UI:  $(BIN)/storyline serve --db $(DB)   then http://127.0.0.1:8000/"
 
 ## Install and run the default test suite (what CI runs).
 test: install
