@@ -1,10 +1,12 @@
 """Story clustering: same event in other words joins, same company but another event does not."""
 from __future__ import annotations
 
+from storyline.analyze.pipeline import analyze_article
 from storyline.ingest.article import make_article
-from storyline.link.features import compute_simhash, features_from_article, stem_word
+from storyline.link.corpus import link_entities
+from storyline.link.features import compute_simhash, features_from_article, find_headline, stem_word
 from storyline.link.stories import assign_story, cluster_articles
-from storyline.link.story_index import StoryIndex
+from storyline.link.story_index import StoryIndex, story_vector
 from storyline.model import Mention
 
 STRIKE_DPA = (
@@ -103,3 +105,32 @@ def test_stem_word_folds_inflections_of_one_word():
 
 def test_simhash_of_unrelated_texts_differs_in_many_bits():
     assert bin(compute_simhash(STRIKE_DPA) ^ compute_simhash(LUFTHANSA_RESULTS)).count("1") > 12
+
+
+def test_heading_stands_in_for_a_missing_title():
+    """JSON Lines input often has no `title`: the text's heading block is weighed as one."""
+    article = make_article(STRIKE_DPA, id="x", date="2016-04-26")
+    assert article.title is None
+    assert find_headline(article) == "Verdi legt Flughäfen lahm"
+    assert make_features(STRIKE_DPA, "x").terms["lahm"] > make_features(STRIKE_DPA.replace("\n\n", " "), "y").terms["lahm"]
+
+
+def test_cached_story_centroid_follows_new_articles():
+    index = StoryIndex()
+    first = make_features(STRIKE_DPA, "dpa", "2016-04-26")
+    story_id = assign_story(index, first)
+    before, _ = story_vector(index, index.stories[story_id])
+    assert "sicherheitskontroll" not in before
+    assert assign_story(index, make_features(STRIKE_REUTERS, "reuters", "2016-04-26")) == story_id
+    after, norm = story_vector(index, index.stories[story_id])
+    assert "sicherheitskontroll" in after and norm > 0
+
+
+def test_analyze_path_with_ner_mentions_and_places_clusters_the_strike():
+    """What `storyline analyze` does: analyse, link entities, then cluster with mentions and places."""
+    texts = {"dpa": (STRIKE_DPA, "2016-04-26"), "reuters": (STRIKE_REUTERS, "2016-04-27"),
+             "local": (STRIKE_LOCAL, "2016-04-27"), "results": (LUFTHANSA_RESULTS, "2016-04-27")}
+    analysed = [analyze_article(make_article(text, id=key, date=day)) for key, (text, day) in texts.items()]
+    link_entities(analysed)
+    stories = cluster_articles([features_from_article(a.article, a.mentions, a.places) for a in analysed])
+    assert stories["dpa"] == stories["reuters"] == stories["local"] != stories["results"]

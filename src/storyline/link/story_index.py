@@ -38,6 +38,7 @@ class StoryState:
     places: Counter = field(default_factory=Counter)
     simhashes: list[int] = field(default_factory=list)
     size: int = 0
+    cached: tuple | None = None  # (key, IDF-weighted centroid, its norm): rebuilt when the key changes
 
 
 @dataclass
@@ -53,13 +54,49 @@ class StoryIndex:
     story_articles: dict[str, list[str]] = field(default_factory=dict)
     next_id: int = 1
     newest: date | None = None
+    idf_cache: dict[str, float] = field(default_factory=dict)
+    generation: int = 0  # bumped whenever cached IDF weights are dropped
+    refreshed_at: int = 0  # n_docs when the weights were last dropped
+
+
+IDF_REFRESH_GROWTH = 1.02  # weights are recomputed once the stream has grown by 2 % (+ 4 articles)
+IDF_REFRESH_MIN = 4
 
 
 def weigh_term(index: StoryIndex, term: str) -> float:
-    """Inverse document frequency from the shipped prior plus what the stream has seen so far."""
-    prior, prior_docs = load_idf()
-    n_docs = prior_docs + index.n_docs
-    return math.log((n_docs + 1) / (prior.get(term, 0) + index.df.get(term, 0) + 1)) + 1.0
+    """Inverse document frequency from the shipped prior plus what the stream has seen so far.
+
+    Cached until the stream reaches a new day (or IDF_REFRESH_DOCS articles): within a day the
+    frequencies move by a fraction of a percent, and recomputing them was most of the cost.
+    """
+    weight = index.idf_cache.get(term)
+    if weight is None:
+        prior, prior_docs = load_idf()
+        n_docs = prior_docs + index.n_docs
+        weight = math.log((n_docs + 1) / (prior.get(term, 0) + index.df.get(term, 0) + 1)) + 1.0
+        index.idf_cache[term] = weight
+    return weight
+
+
+def refresh_weights(index: StoryIndex) -> None:
+    """Drop cached IDF weights (and so every cached story centroid) once the counts have moved.
+
+    A 2 % larger stream shifts an IDF by about 0.02; recomputing every centroid more often than
+    that was most of the cost per article.
+    """
+    if index.n_docs >= index.refreshed_at * IDF_REFRESH_GROWTH + IDF_REFRESH_MIN:
+        index.idf_cache.clear()
+        index.generation += 1
+        index.refreshed_at = index.n_docs
+
+
+def story_vector(index: StoryIndex, story: StoryState) -> tuple[dict[str, float], float]:
+    """The story's IDF-weighted centroid and its norm, cached until the story or the weights change."""
+    key = (index.generation, story.size, len(story.terms))
+    if story.cached is None or story.cached[0] != key:
+        vector = weigh_vector(index, story.terms)
+        story.cached = (key, vector, math.sqrt(sum(w * w for w in vector.values())))
+    return story.cached[1], story.cached[2]
 
 
 def weigh_vector(index: StoryIndex, terms: dict[str, float]) -> dict[str, float]:
@@ -80,7 +117,8 @@ def index_keys(index: StoryIndex, features: ArticleFeatures) -> list[tuple[str, 
     """Posting keys of an article with a weight: its most specific terms, names and places."""
     vector = weigh_vector(index, features.terms)
     top_terms = sorted(vector, key=vector.get, reverse=True)[:RETRIEVAL_TERMS]
-    names = sorted(features.entities, key=lambda n: -weigh_term(index, "e:" + n))[:RETRIEVAL_NAMES]
+    # ties broken by name: set order depends on the interpreter's hash seed, results must not
+    names = sorted(features.entities, key=lambda n: (-weigh_term(index, "e:" + n), n))[:RETRIEVAL_NAMES]
     keys = [("t:" + t, weigh_term(index, t)) for t in top_terms]
     keys += [("e:" + n, 2.0) for n in names] + [("p:" + p, 1.0) for p in sorted(features.places)[:4]]
     return keys + [(band_key(features.simhash, band), 1.0) for band in range(BANDS)]
@@ -127,6 +165,7 @@ def add_postings(index: StoryIndex, story_id: str, features: ArticleFeatures) ->
 def observe_terms(index: StoryIndex, features: ArticleFeatures) -> None:
     """Count the article in the streamed document frequencies (names under an 'e:' prefix)."""
     index.n_docs += 1
+    refresh_weights(index)
     index.df.update(features.terms.keys())
     index.df.update("e:" + name for name in features.entities)
 
@@ -144,8 +183,8 @@ def add_to_story(index: StoryIndex, story: StoryState, features: ArticleFeatures
     """Fold the article into the story's centroid, names, dates and article list."""
     for term, weight in features.terms.items():
         story.terms[term] = story.terms.get(term, 0.0) + weight
-    story.entities.update(features.entities)
-    story.places.update(features.places)
+    story.entities.update(sorted(features.entities))  # sorted: Counter ties keep a fixed order
+    story.places.update(sorted(features.places))
     story.simhashes = (story.simhashes + [features.simhash])[-KEPT_HASHES:]
     story.size += 1
     extend_dates(story, features.date, features.date_end or features.date)
