@@ -38,7 +38,7 @@ def test_two_store_only_ingests_at_once_store_every_article_once(tmp_path):
 
 
 def test_two_analysing_ingests_at_once_keep_entities_and_stories_consistent(tmp_path):
-    ids = write_articles(tmp_path / "a.jsonl", 40, tag="A") + write_articles(tmp_path / "b.jsonl", 40, tag="B")
+    ids = write_articles(tmp_path / "a.jsonl", 25, tag="A") + write_articles(tmp_path / "b.jsonl", 25, tag="B")
     db = tmp_path / "zwei.db"
     first, second = (start_ingest(tmp_path / name, db, analyze=True) for name in ("a.jsonl", "b.jsonl"))
     errors = finish(first) + finish(second)
@@ -106,7 +106,7 @@ def poll(base: str, paths: list[str]) -> tuple[int, list[str], list[int]]:
 
 def test_serve_answers_while_an_ingest_writes(server, tmp_path):
     db, base = server
-    ids = write_articles(tmp_path / "neu.jsonl", 60)
+    ids = write_articles(tmp_path / "neu.jsonl", 40)
     ingest = start_ingest(tmp_path / "neu.jsonl", db, analyze=True)
     paths = ["/", "/api/stories", "/api/search?q=Nummer&limit=100", "/search?q=Nummer", "/api/entities"]
     answered, failures, hits = 0, [], []
@@ -117,5 +117,5 @@ def test_serve_answers_while_an_ingest_writes(server, tmp_path):
     assert failures == []
     assert answered >= 20  # the reader really ran during the ingest
     assert hits == sorted(hits)  # a reader never sees stored articles disappear
-    assert poll(base, ["/api/search?q=Nummer&limit=100"])[2] == [60]
+    assert poll(base, ["/api/search?q=Nummer&limit=100"])[2] == [40]
     assert_sound(store_counts(db), set(ids))

@@ -54,3 +54,15 @@ def test_indefinite_noun_phrase_is_a_new_person():
     text = "Wladimir Putin sprach lange. Ein Sprecher sagte danach, es gebe keine Einigung."
     mention, _ = resolve(text, ["Wladimir Putin"], "Ein Sprecher")
     assert mention is None
+
+
+def test_excluded_person_and_label_evidence_decide_between_two_men():
+    text = "Putin empfing Kim in Wostotschny. Danach führte er den Diktator durch die Hallen."
+    article = make_article(text, date="2023-09")
+    mentions = mentions_of(article.text, ["Putin", "Kim"])
+    start = article.text.index("den Diktator")
+    end = start + len("den Diktator")
+    assert resolve_reference(article, mentions, start, end)[0] is None  # two men, too close to call
+    mention, confidence = resolve_reference(article, mentions, start, end, exclude=frozenset({"Putin"}))
+    assert mention.text == "Kim" and confidence >= 0.45
+    assert resolve_reference(article, mentions, start, end, bonus={"Kim": 1.0})[0].text == "Kim"

@@ -124,6 +124,63 @@ def test_spkatt_floors():
 
     totals = run(read_corpus(limit=150))["storyline, gold Source mentions"]
     assert totals["direct_found"] / totals["direct_gold"] >= 0.90
-    assert totals["indirect_found"] / totals["indirect_gold"] >= 0.50
-    assert totals["correct"] / totals["predicted"] >= 0.75
-    assert totals["speaker_right"] / totals["speaker_gold"] >= 0.55
+    assert totals["indirect_found"] / totals["indirect_gold"] >= 0.65
+    assert totals["correct"] / totals["predicted"] >= 0.80
+    assert totals["speaker_right"] / totals["speaker_gold"] >= 0.72
+
+
+def speech(text: str, names: list[str] = ()):
+    """(kind, text, speaker_text) of every quote in a hand-written sentence."""
+    return [(q.kind, q.text, q.speaker_text) for q in make(text, list(names))]
+
+
+def test_assumption_and_proposal_verbs_introduce_reported_speech():
+    assert speech("Die Feuerwehr geht davon aus, dass der Brand gelöscht ist.") == [
+        ("indirect", "dass der Brand gelöscht ist", "Die Feuerwehr")]
+    assert speech("Habeck schlägt vor, die Stromsteuer für Betriebe zu senken.", ["Habeck"]) == [
+        ("indirect", "die Stromsteuer für Betriebe zu senken", "Habeck")]
+
+
+def test_quoted_words_inside_reported_clause_and_quoted_names_in_speakers():
+    assert speech("Er sagte, „Sperrzonen“ dürfe es in der Stadt nicht geben.")[0][0::2] == ("indirect", "Er")
+    found = speech("Die Zeitung „Neue Presse“ meldet, der Bürgermeister werde zurücktreten.")
+    assert found == [("indirect", "der Bürgermeister werde zurücktreten", "Die Zeitung „Neue Presse“")]
+
+
+def test_source_nouns_in_compounds_and_in_mid_sentence():
+    assert speech("Bei dem Unfall wurden nach Polizeiangaben zwei Menschen verletzt.")[0][2] == "Polizeiangaben"
+    assert speech("Es handele sich ersten Angaben zufolge um einen Kurzschluss.")[0][2] == "ersten Angaben"
+
+
+def test_subject_before_the_verb_not_its_object():
+    found = speech("Der Sender, der für die Übertragung zuständig ist, begründete die Pause damit, "
+                   "dass die Technik ausgefallen sei.")
+    assert found[0][2] == "Der Sender"
+    assert speech("Am Montag hat Ministerin Lisa Paus gefordert, das Elterngeld zu erhöhen.",
+                  ["Lisa Paus"])[0][2] == "Ministerin Lisa Paus"
+
+
+def test_apposition_between_subject_and_verb():
+    found = speech("Der Leiter des Wetterdienstes, Karl Berger, sagte, der Sturm habe nachgelassen.", ["Karl Berger"])
+    assert found == [("indirect", "der Sturm habe nachgelassen", "Der Leiter des Wetterdienstes")]
+    found = speech("Wie die Bürgermeisterin von Kiel, Anna Ruge, erklärte, sei die Brücke gesperrt.", ["Anna Ruge"])
+    assert found[0][2] == "die Bürgermeisterin von Kiel"
+
+
+def test_documents_and_passive_quoting_as_sources():
+    found = speech("In der Mitteilung des Ministeriums heißt es, die Schule bleibe geöffnet.")
+    assert found == [("indirect", "die Schule bleibe geöffnet", "der Mitteilung des Ministeriums")]
+    found = speech("Die Lage sei ernst, wird Klaus Meier, Sprecher der Stadtwerke, zitiert.", ["Klaus Meier"])
+    assert found[0][2] == "Klaus Meier"
+
+
+def test_subject_before_auxiliary_with_participle_cue():
+    found = speech("Scholz hatte besonders die Rolle der Länder betont: „Ohne sie geht es nicht.“", ["Scholz"])
+    assert found == [("direct", "Ohne sie geht es nicht.", "Scholz")]
+
+
+def test_resolved_speaker_is_stored_on_the_quote():
+    quote = quote_starting(seed_quotes("004"), "Das ist natürlich machbar")
+    assert type(quote).__name__ == "Quote"
+    assert (quote.speaker_kind, quote.resolved_text) == ("pronoun", "Putin")
+    assert quote.resolved_start is not None and 0.45 <= quote.resolved_confidence <= 1.0

@@ -13,7 +13,8 @@ def article_json(analyzed: AnalyzedArticle) -> dict:
         "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity": m.entity}
                      for m in analyzed.mentions],
         "quotes": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
-                    "speaker_text": q.speaker_text, "speaker": q.speaker} for q in analyzed.quotes],
+                    "speaker_text": q.speaker_text, "speaker": q.speaker, "speaker_kind": q.speaker_kind,
+                    "confidence": q.confidence} for q in analyzed.quotes],
         "times": [{"start": t.start, "end": t.end, "text": t.text, "value": t.value, "kind": t.kind}
                   for t in analyzed.times],
         "places": [{"start": p.start, "end": p.end, "text": p.text, "name": p.name, "lat": p.lat, "lon": p.lon,
@@ -23,7 +24,8 @@ def article_json(analyzed: AnalyzedArticle) -> dict:
                         "noun": q.noun} for q in analyzed.quantities],
         "tone": ({"polarity": analyzed.tone.polarity, "subjectivity": analyzed.tone.subjectivity,
                   "genre": analyzed.tone.genre} if analyzed.tone else None),
-        "labels": [{"entity": label.entity, "label": label.label, "start": label.start, "end": label.end}
+        "labels": [{"entity": label.entity, "label": label.label, "start": label.start, "end": label.end,
+                    "confidence": label.confidence}
                    for label in analyzed.labels if label.entity],
         "sentences": [[s.start, s.end] for s in article.sentences],
         "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in article.blocks],

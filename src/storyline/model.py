@@ -83,6 +83,13 @@ class Quote:
     speaker_end: int | None = None
     speaker: str | None = None  # entity id
     confidence: float = 1.0
+    # The person mention the speaker phrase resolves to (itself for a name, the antecedent found
+    # by coreference for "er" / "das Staatsoberhaupt"), so the link step can give it an entity id.
+    resolved_start: int | None = None
+    resolved_end: int | None = None
+    resolved_text: str | None = None
+    resolved_confidence: float = 0.0
+    speaker_kind: str | None = None  # name | pronoun | role | relative | group | phrase
 
 
 @dataclass

@@ -55,24 +55,30 @@ def describe_reference(text: str, following: str = "") -> Reference | None:
     return Reference("role", gender, head)
 
 
-def resolve_reference(article: Article, mentions: list[Mention], start: int, end: int
-                      ) -> tuple[Mention | None, float]:
+def resolve_reference(article: Article, mentions: list[Mention], start: int, end: int,
+                      exclude: frozenset[str] = frozenset(), bonus: dict[str, float] | None = None,
+                      min_confidence: float = MIN_CONFIDENCE) -> tuple[Mention | None, float]:
     """The PER mention that `article.text[start:end]` refers to, with a confidence in 0..1;
-    (None, 0.0) when the expression is not a reference or no candidate is clearly best."""
+    (None, 0.0) when the expression is not a reference or no candidate is clearly best.
+    `exclude` holds person keys (`person_key`) the expression cannot be — the subject of its own
+    clause ("er führt den Diktator") — and `bonus` adds evidence per person, e.g. an earlier label
+    sharing the description's stem ("nordkoreanische Machthaber" … "dem Nordkoreaner")."""
     own = [m for m in mentions if m.type == "PER" and m.start < end and start < m.end]
     if own:
         return own[-1], 1.0
     reference = describe_reference(article.text[start:end], _next_word(article.text, end))
     if reference is None:
         return None, 0.0
-    scored = _score_candidates(article, mentions, start, reference)
+    scored = [(score + (bonus or {}).get(person_key(m), 0.0), m)
+              for score, m in _score_candidates(article, mentions, start, reference)
+              if person_key(m) not in exclude]
     if not scored:
         return None, 0.0
     scored.sort(key=lambda pair: pair[0], reverse=True)
     best_score, best = scored[0]
     second = next((s for s, m in scored[1:] if _group_key(m) != _group_key(best)), 0.0)
     confidence = round(best_score / (best_score + second + 0.25), 3)
-    return (best, confidence) if confidence >= MIN_CONFIDENCE else (None, confidence)
+    return (best, confidence) if confidence >= min_confidence else (None, confidence)
 
 
 def _score_candidates(article: Article, mentions: list[Mention], start: int,
@@ -165,9 +171,12 @@ def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(a <= mention.start and mention.end <= b for a, b in spans)
 
 
-def _group_key(mention: Mention) -> str:
+def person_key(mention: Mention) -> str:
     """One person across "Wladimir Putin" and "Putin": the last word of the name."""
     return mention.entity or mention.text.split()[-1].rstrip("s’'")
+
+
+_group_key = person_key
 
 
 def _previous_word(text: str, start: int) -> str:

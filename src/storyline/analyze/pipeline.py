@@ -6,9 +6,19 @@ are filled later by the link step, which sees the whole corpus.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from storyline.model import AnalyzedArticle, Article
+
+TIME_LIMIT = 60.0  # seconds per article; a typical 400-word article takes well under 0.1 s
+
+
+class AnalysisTimeout(RuntimeError):
+    """One article took longer than the per-article limit; the caller stores it unanalysed."""
 
 Stage = Callable[[AnalyzedArticle], None]
 
@@ -23,6 +33,12 @@ def add_quotes(analyzed: AnalyzedArticle) -> None:
     from storyline.analyze.quotes import find_quotes
 
     analyzed.quotes = find_quotes(analyzed.article, analyzed.mentions)
+
+
+def add_labels(analyzed: AnalyzedArticle) -> None:
+    from storyline.analyze.labels import find_labels
+
+    analyzed.labels = find_labels(analyzed.article, analyzed.mentions)
 
 
 def add_times(analyzed: AnalyzedArticle) -> None:
@@ -53,6 +69,7 @@ def add_tone(analyzed: AnalyzedArticle) -> None:
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", add_mentions),
     ("quotes", add_quotes),
+    ("labels", add_labels),
     ("times", add_times),
     ("places", add_places),
     ("quantities", add_quantities),
@@ -60,10 +77,35 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def analyze_article(article: Article) -> AnalyzedArticle:
+def analyze_article(article: Article, time_limit: float | None = None) -> AnalyzedArticle:
+    """Run every stage; with `time_limit`, raise AnalysisTimeout once the article exceeds it."""
     analyzed = AnalyzedArticle(article=article)
     if article.language not in (None, "de"):
         return analyzed  # the models are German: other languages are stored and marked, not misread
-    for _name, stage in STAGES:
-        stage(analyzed)
+    deadline = time.monotonic() + time_limit if time_limit else None
+    with _alarm(time_limit):
+        for _name, stage in STAGES:
+            stage(analyzed)
+            if deadline and time.monotonic() > deadline:
+                raise AnalysisTimeout(f"analysis took longer than {time_limit:g} s")
     return analyzed
+
+
+@contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """Interrupt a stage that hangs (SIGALRM, main thread only); other threads get the check
+    between stages. An unattended ingest must not stall for months on one pathological text."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum, _frame):
+        raise AnalysisTimeout(f"analysis took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

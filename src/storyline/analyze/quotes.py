@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from storyline.analyze.coref import describe_reference, resolve_reference
 from storyline.analyze.quotes_cues import (
-    Found, Token, char_span, is_speech_verb, read_noun_phrase, source_phrase_after,
+    Found, Token, char_span, clause_subject, document_source, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tokenize,
 )
 from storyline.analyze.quotes_indirect import (
@@ -27,19 +26,13 @@ from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
 CARRY_SENTENCES = 2
+RELATIVE_PRONOUNS = {"der", "die", "das", "welcher", "welche", "denen", "dem"}
 ABSTRACT_SUFFIXES = ("heit", "keit", "ung", "bruch", "schaft", "tion", "ismus", "ität", "rei", "ente", "lüge")
 
 
-@dataclass
-class QuoteResult(Quote):
-    """A Quote plus the person mention its speaker resolves to (for pronouns and role nouns the
-    antecedent found by coreference), so the caller can map it to an entity id."""
-
-    resolved_start: int | None = None
-    resolved_end: int | None = None
-    resolved_text: str | None = None
-    resolved_confidence: float = 0.0
-    speaker_kind: str | None = None  # name | pronoun | role | group | phrase
+# Round one kept the resolved speaker on a subclass; the fields now live on model.Quote so that
+# they are stored and exported. The alias keeps older imports working.
+QuoteResult = Quote
 
 
 def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
@@ -48,8 +41,11 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
     quoted = [q for q in find_quoted(article) if _sentence_at(sentences, q.outer_start)]
     found = find_direct(article, sentences, quoted)
     found += find_reported(article, sentences, quoted, found)
+    _speakers_from_documents(article, sentences, found)
+    _speakers_from_clauses(article, sentences, found)
     _speakers_from_reported(found)
     _carry_speakers(found, sentences)
+    _speakers_from_previous_subject(article, sentences, found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 
@@ -112,6 +108,8 @@ def _looks_like_name(inner: str) -> bool:
 def _cue_after(text: str, sentence: Sentence, quote: Quoted):
     """"„…“, sagte Putin" / "„…“, so Putin": cue and speaker right after the closing mark."""
     tokens = tokenize(text, quote.outer_end, sentence.end)
+    if tokens and tokens[0].text not in {",", "–"} and re.search(r"[.!?]\W*$", text[quote.start:quote.end]):
+        tokens.insert(0, Token(quote.outer_end, quote.outer_end, ","))  # "„… gezeigt.“ erklärte X"
     if len(tokens) < 2 or tokens[0].text not in {",", "–"}:
         return None, None
     if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and is_so_attribution(tokens, 1)):
@@ -136,7 +134,16 @@ def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
     begin = _clause_start(tokens, colon)
     if read_noun_phrase(tokens, begin) == colon and colon - begin <= 4:
         return None, char_span(tokens, (begin, colon))
-    return None, None
+    # "Im Kongress warb Obama mit den Worten: „…“": the colon is the cue, whatever the verb
+    return None, char_span(tokens, clause_subject(tokens, _sentence_begin(tokens, colon), colon))
+
+
+def _sentence_begin(tokens: list[Token], i: int) -> int:
+    """After the last closing quotation mark or sentence end before i (else 0): an earlier quote
+    in the same sentence is not part of the clause that introduces this one."""
+    while i > 0 and tokens[i - 1].text not in {".", "!", "?", "“", "»", "”", ";"}:
+        i -= 1
+    return i
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:
@@ -208,6 +215,37 @@ def _coverage(span: tuple[int, int], spans: list[tuple[int, int]]) -> float:
     return sum(max(0, min(span[1], b) - max(span[0], a)) for a, b in spans) / size
 
 
+def _speakers_from_documents(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
+    """"In dem Bericht heißt es, …" / "…, heißt es in einer Mitteilung": the document named
+    beside "heißt es" is the source."""
+    for item in found:
+        if item.speaker or not item.cue or not _is_heisst_es(article.text, item.cue):
+            continue
+        sentence = _sentence_at(sentences, item.cue[0])
+        tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
+        verb = next((i for i, t in enumerate(tokens) if t.start >= item.cue[0] and t.lower in {"heißt", "hieß"}), None)
+        if verb is not None:
+            item.speaker = char_span(tokens, document_source(tokens, verb))
+
+
+def _speakers_from_clauses(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
+    """A cue before its message whose speaker the cue rules missed: the subject of the clause
+    that holds the cue ("Der Vertreter der Arbeitgeber, Peter Clever, hat … gefordert, …")."""
+    for item in found:
+        if item.speaker or not item.cue or item.cue[1] > item.start:
+            continue
+        sentence = _sentence_at(sentences, item.cue[0])
+        tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
+        verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
+        if verb is not None and tokens[verb].lower not in {"heißt", "hieß", "wonach", "so"}:
+            item.speaker = char_span(tokens, clause_subject(tokens, _sentence_begin(tokens, verb), verb))
+
+
+def _is_heisst_es(text: str, cue: tuple[int, int]) -> bool:
+    """The cue is "heißt"/"hieß", or "so" right before it ("so heißt es in einer Erklärung")."""
+    return bool(re.match(r"(?:so\s+)?(?:heißt|hieß)\b", text[cue[0]:cue[0] + 12], re.I))
+
+
 def _speakers_from_reported(found: list[Found]) -> None:
     """A partial quote inside reported speech has that speech's cue and speaker."""
     for item in found:
@@ -228,12 +266,32 @@ def _carry_speakers(found: list[Found], sentences: list[Sentence]) -> None:
         if item.speaker or (item.kind == "indirect" and item.cue):
             continue  # "so hieß es": a cue without a speaker stays unattributed
         here = bisect.bisect_right(starts, item.start)
-        before = [f for f in ordered[:i] if f.speaker and here - bisect.bisect_right(starts, f.end - 1) <= CARRY_SENTENCES]
+        before = [f for f in ordered[:i]
+                  if f.speaker and here - bisect.bisect_right(starts, f.end - 1) <= CARRY_SENTENCES]
         after = [f for f in ordered[i + 1:] if f.speaker and f.kind == item.kind
                  and bisect.bisect_right(starts, f.start) - here <= 1]
         source = before[-1] if before else (after[0] if after else None)
         if source:
             item.speaker, item.carried = source.speaker, True
+
+
+def _speakers_from_previous_subject(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
+    """A cue-less quote nobody near it claims belongs to the subject of the sentence before, as a
+    reader takes it ("Die Ministerin sprach sich gegen Gewalt aus. Zwar sei …"); less sure."""
+    starts = [s.start for s in sentences]
+    quoted_spans = [(f.start, f.end) for f in found if f.kind == "direct"]
+    for item in found:
+        if item.speaker or item.cue:
+            continue
+        here = bisect.bisect_right(starts, item.start) - 1
+        if here < 1 or any(a < sentences[here - 1].end and sentences[here - 1].start < b for a, b in quoted_spans):
+            continue
+        previous = sentences[here - 1]
+        tokens = tokenize(article.text, previous.start, previous.end)
+        end = next((i for i, t in enumerate(tokens) if t.text in {",", ":", ";", "„", "."}), len(tokens))
+        subject = clause_subject(tokens, 0, end) if tokens else None
+        if subject:
+            item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
 
 
 def _to_quote(article: Article, mentions: list[Mention], item: Found) -> QuoteResult:
@@ -253,8 +311,13 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
     quote.speaker_text, quote.speaker_start, quote.speaker_end = article.text[start:end], start, end
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     inside.sort(key=lambda m: (m.type != "PER", m.type != "ORG", -(m.end - m.start)))
-    if inside:
+    # A place inside a role phrase ("der Gewaltherrscher aus Pjöngjang") is not the speaker; a
+    # place that is the whole phrase ("Moskau") speaks for its government.
+    if inside and (inside[0].type in ("PER", "ORG") or inside[0].end - inside[0].start >= 0.8 * (end - start)):
         _set_resolved(quote, inside[0], 1.0, "name")
+        return
+    if quote.speaker_text.lower() in RELATIVE_PRONOUNS:
+        _resolve_relative(article, mentions, quote, start)
         return
     reference = describe_reference(quote.speaker_text)
     first = quote.speaker_text.split()[0].lower()
@@ -263,6 +326,16 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
         mention, confidence = resolve_reference(article, mentions, start, end)
         if mention:
             _set_resolved(quote, mention, confidence, reference.kind)
+
+
+def _resolve_relative(article: Article, mentions: list[Mention], quote: Quote, start: int) -> None:
+    """"… eines Hackers, der behauptet, …": the relative pronoun speaks for the mention right
+    before its comma."""
+    quote.speaker_kind = "relative"
+    before = re.search(r",\s*$", article.text[max(0, start - 3):start])
+    antecedent = [m for m in mentions if before and 0 <= start - m.end <= 3 and m.type in ("PER", "ORG")]
+    if antecedent:
+        _set_resolved(quote, antecedent[-1], 0.9, "relative")
 
 
 def _set_resolved(quote: QuoteResult, mention: Mention, confidence: float, kind: str) -> None:

@@ -22,18 +22,36 @@ DETERMINERS = set(
 SKIP_AFTER_VERB = set(
     "dann später zudem auch außerdem weiter nun bereits noch inzwischen dazu damals zuvor jedoch "
     "aber gestern heute morgen abends schließlich zuletzt erneut ebenfalls wörtlich demnach "
-    "zunächst offenbar sogar wiederum hingegen dagegen etwa bisher sich am im vom".split()
+    "zunächst offenbar sogar wiederum hingegen dagegen etwa bisher sich am im vom schon".split()
 )
 LEADING_ADVERBIALS = set(
     "über gegenüber für mit zu von aus unter durch trotz wegen laut um ohne zum zur beim vom "
     "am im in an auf bei nach vor seit während dann später zudem auch danach daher deshalb so "
-    "zuvor gestern heute dabei damit darauf jetzt nun bereits schon weiter wie wo als".split()
+    "zuvor gestern heute dabei damit darauf jetzt nun bereits schon weiter wie wo als dazu hierzu "
+    "demnach außerdem ferner ebenfalls anschließend inzwischen zugleich gleichzeitig allerdings "
+    "jedoch trotzdem dort hier demgegenüber weiterhin dennoch darüber daraufhin zuletzt bezüglich "
+    "angesichts aufgrund infolge neben hinsichtlich seitens dank statt innerhalb außerhalb "
+    "insbesondere vereinzelt".split()
 )
+OBLIQUE = {"dem", "den", "einem", "einen"}  # never open a subject
+TIME_WORDS = set(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni "
+    "juli august september oktober november dezember ende anfang mitte bislang abend morgen mittag "
+    "vormittag nachmittag wochenende uhr mez".split()
+)
+ADVERB_ENDINGS = ("ell", "lich", "weise", "gemäß", "mäßig", "ierend", "fassend", "schließend", "gänzend")
+RELATIVES = {"der", "die", "das", "welcher", "welche"}
+FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "ebenso"}
 SUBORDINATORS = set("wo als weil nachdem während da wenn obwohl wie".split())
 CONJUNCTIONS = {"und", "aber", "doch", "denn", "sondern", "oder"}
 NP_LINKS = {"aus", "von", "in", "bei"}
 MODALS = set("werden worden wurden sollen müssen können wollen dürfen mögen lassen".split())
-AUXILIARIES = set("hat haben hatte hatten ist sind war waren wurde wurden habe sei".split())
+AUXILIARIES = set("hat haben hatte hatten ist sind war waren wird wurde wurden habe sei soll".split())
+
+
+# Capitalised at a sentence start but never the head of a noun phrase.
+FUNCTION_WORDS = (CONJUNCTIONS | LEADING_ADVERBIALS | SUBORDINATORS | SKIP_AFTER_VERB | DETERMINERS
+                  | {"es", "man", "wir", "ich", "sich", "nicht", "bislang"}) - {"er", "sie"}
 
 
 @dataclass(frozen=True)
@@ -91,13 +109,22 @@ def _source_noun_phrase(tokens: list[Token], i: int) -> int:
     j = i + 1
     while j < len(tokens) and j < i + 4 and tokens[j].text.islower():
         j += 1
-    return j + 1 - i if j < len(tokens) and tokens[j].lower in load_source_nouns() else 0
+    return j + 1 - i if j < len(tokens) and is_source_noun(tokens[j]) else 0
+
+
+def is_source_noun(token: Token) -> bool:
+    """"Angaben", or a compound ending in a source noun: "Polizeiangaben", "Medienberichten",
+    "Expertenmeinung"."""
+    lower = token.lower
+    if not token.capitalised:
+        return False
+    return any(lower.endswith(noun) and (lower == noun or len(noun) >= 6) for noun in load_source_nouns())
 
 
 def source_phrase_after(tokens: list[Token], i: int) -> bool:
     """True when token i ends a "zufolge" phrase ("Putin zufolge", "Angaben zufolge")."""
     _, after = load_source_phrases()
-    if tokens[i].lower == "nach" and i and tokens[i - 1].lower in load_source_nouns():
+    if tokens[i].lower == "nach" and i and is_source_noun(tokens[i - 1]):
         return True  # "Dem Vernehmen nach"
     return tokens[i].lower in {phrase.split()[-1] for phrase in after}
 
@@ -107,14 +134,39 @@ def read_noun_phrase(tokens: list[Token], i: int) -> int:
     j = i
     while j < len(tokens) and tokens[j].lower in DETERMINERS:
         j += 1
-    while j < len(tokens) and _is_adjective(tokens[j]):
+    while j < len(tokens) and (_is_adjective(tokens[j]) or tokens[j].text.isdigit()):
         j += 1
     head = j
+    j = _read_quoted_name(tokens, j) if j > i else j  # "die „Computerwoche“"
     while j < len(tokens) and _is_noun(tokens[j]):
         j += 1
     if j == head:
+        return _headless_phrase(tokens, i, head)
+    return _read_attachment(tokens, _read_quoted_name(tokens, j))
+
+
+def _headless_phrase(tokens: list[Token], i: int, head: int) -> int:
+    """"der 81-jährige", "Einer der Feuerwehrmänner": an article with a nominalised adjective
+    (lowercase in sloppy spelling) or a pronoun-like determiner with a genitive, else no phrase."""
+    if head == i or tokens[i].lower not in DETERMINERS:
         return i
-    return _read_attachment(tokens, j)
+    if head > i + 1 and _is_adjective(tokens[head - 1]) and (head == len(tokens) or not tokens[head].capitalised):
+        return head
+    if head == i + 1 and head < len(tokens) and tokens[head].lower in {"der", "des"}:
+        k = read_noun_phrase(tokens, head)
+        return k if k > head + 1 else i
+    return i
+
+
+def _read_quoted_name(tokens: list[Token], j: int) -> int:
+    """"Die Zeitung „Yemen Observer“": a short quoted name right after the head noun."""
+    if j >= len(tokens) or tokens[j].text not in {"„", "»", '"', "“"}:
+        return j
+    for k in range(j + 1, min(j + 7, len(tokens))):
+        if tokens[k].text in {"“", "«", '"', "”"}:
+            inner = tokens[j + 1:k]
+            return k + 1 if inner and all(t.capitalised or t.text.isdigit() for t in inner) else j
+    return j
 
 
 def _read_attachment(tokens: list[Token], j: int) -> int:
@@ -127,6 +179,15 @@ def _read_attachment(tokens: list[Token], j: int) -> int:
             j += 1
             while j < len(tokens) and _is_noun(tokens[j]):
                 j += 1
+        j = _read_parenthesis(tokens, j)
+    return j
+
+
+def _read_parenthesis(tokens: list[Token], j: int) -> int:
+    """"Franz Josef Jung (CDU)": a short bracket after a name belongs to the phrase."""
+    if j < len(tokens) and tokens[j].text == "(":
+        close = next((k for k in range(j + 1, min(j + 6, len(tokens))) if tokens[k].text == ")"), None)
+        return close + 1 if close else j
     return j
 
 
@@ -137,7 +198,15 @@ def _is_adjective(token: Token) -> bool:
 
 
 def _is_noun(token: Token) -> bool:
-    return token.capitalised and (token.text[0].isalpha()) and token.text not in CLAUSE_BREAKS
+    """Capitalised, or a lowercase prefix before a capitalised part ("el-Baradei", "ai-Bericht")."""
+    if token.capitalised:
+        return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS
+    return bool(re.match(r"[a-z]{1,3}-[A-ZÄÖÜ]", token.text))
+
+
+def _is_time_phrase(tokens: list[Token], start: int, end: int) -> bool:
+    """"Ende Januar", "Bislang", "Montag": a time adverbial in the subject slot, not a speaker."""
+    return any(t.lower in TIME_WORDS for t in tokens[start:end]) and end - start <= 3
 
 
 def speaker_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
@@ -157,23 +226,96 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     """Token range of the subject standing before the verb ("Putin sagte"), or None when the
     clause opens with an adverbial and the subject follows the verb. After a relative clause
     ("Deiss, der … hatte, sagte") the subject is the noun phrase opening the sentence."""
-    while start < verb and tokens[start].lower in CONJUNCTIONS:
+    while start < verb and (tokens[start].lower in CONJUNCTIONS or _focus_particle(tokens, start)):
         start += 1
-    if start >= verb:
-        return _sentence_subject(tokens, verb) if verb and tokens[verb - 1].text == "," else None
+    if start >= verb or tokens[start].lower in AUXILIARIES | MODALS:
+        # "…, hat Staatssekretär Berninger gefordert"; "Die Parteien, die PPP und …, hatten erklärt"
+        found = _subject_after_auxiliary(tokens, start, verb)
+        return found or (_sentence_subject(tokens, start) if start and tokens[start - 1].text == "," else None)
+    if tokens[start].lower in RELATIVES and start + 1 < len(tokens) and start and tokens[start - 1].text == ",":
+        if not _is_noun(tokens[start + 1]) and not _is_adjective(tokens[start + 1]):
+            return start, start + 1  # "eines Hackers, der behauptet, …": the relative pronoun
     if tokens[start].lower in SUBORDINATORS:  # "wo Putin … erklärt hatte"
         return _subordinate_subject(tokens, start + 1)
-    if tokens[start].lower in LEADING_ADVERBIALS:
-        return None
-    if tokens[start].lower in PRONOUNS and start + 1 == verb:
-        return None if tokens[start].lower in {"es", "man"} else (start, verb)
+    if tokens[start].lower in LEADING_ADVERBIALS | OBLIQUE or _is_adverb(tokens, start, verb):
+        return _subject_after_auxiliary(tokens, start, verb)
+    if tokens[start].lower in PRONOUNS and (start + 1 == verb or tokens[start + 1].lower in AUXILIARIES | MODALS):
+        return None if tokens[start].lower in {"es", "man"} else (start, start + 1)
     end = _coordinated_phrase(tokens, start, verb)
+    if end > start and _is_time_phrase(tokens, start, end):
+        return _subject_after_auxiliary(tokens, start, verb)
     gap = end
     while gap < verb and tokens[gap].lower in AUXILIARIES | SKIP_AFTER_VERB:
         gap += 1  # "Putin hat am Dienstag gesagt"
-    if gap == verb and end > start:
-        return start, end
-    return (start, verb) if end > start and verb - start <= 8 else None
+    if end > start and (gap == verb or tokens[end].lower in AUXILIARIES | MODALS):
+        return start, end  # "Stoiber hatte besonders die Rolle … betont"
+    return (start, end) if end > start and verb - start <= 8 else None
+
+
+def _subject_after_auxiliary(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """"Am Montag hat Berninger gefordert", "In der Meldung wird Musk wie folgt zitiert": the
+    subject right after the finite auxiliary, when the cue is a participle further on."""
+    for j in range(start, verb):
+        if tokens[j].lower in AUXILIARIES | MODALS:
+            found = speaker_after(tokens, j + 1)
+            return found if found and found[1] <= verb else None
+    return None
+
+
+def _is_adverb(tokens: list[Token], start: int, verb: int) -> bool:
+    """"Offiziell geht …", "Sinngemäß hofft …": one capitalised adverb before the verb."""
+    return start + 1 == verb and tokens[start].lower.endswith(ADVERB_ENDINGS)
+
+
+def clause_subject(tokens: list[Token], begin: int, end: int) -> tuple[int, int] | None:
+    """Subject of the main clause tokens[begin:end] whatever its verb ("Dabei griff sie … an",
+    "Der Ermittler, der als Zeuge gilt, will …"): the opening noun phrase, or after a fronted
+    adverbial or object the phrase right after the finite verb."""
+    i = begin
+    while i < end and tokens[i].lower in CONJUNCTIONS:
+        i += 1
+    if i >= end:
+        return None
+    if tokens[i].lower in PRONOUNS:
+        return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
+    if tokens[i].lower not in LEADING_ADVERBIALS | SUBORDINATORS | OBLIQUE:
+        stop = read_noun_phrase(tokens, i)
+        if stop > i and not _is_time_phrase(tokens, i, stop):
+            return i, stop
+    j = i if _looks_finite(tokens[i]) else i + 1  # "Als …, biss der Mann zu und rief: …"
+    while j < end and not _looks_finite(tokens[j]):
+        j += 1
+    found = speaker_after(tokens, j + 1) if j < end else None
+    return found if found and found[1] <= end else None
+
+
+def _looks_finite(token: Token) -> bool:
+    """A lowercase word that is no article, preposition, adverb or adjective: the verb."""
+    text = token.text
+    return (text.isalpha() and text.islower() and token.lower not in DETERMINERS | LEADING_ADVERBIALS
+            | SKIP_AFTER_VERB | CONJUNCTIONS and not _is_adjective(token))
+
+
+def document_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """"In der Pressemitteilung des WWF heißt es", "heißt es im Bericht": the noun phrase after
+    "in"/"im"/"auf" in the clause of the verb."""
+    start, stop = verb, verb + 1
+    while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    while stop < len(tokens) and tokens[stop].text not in CLAUSE_BREAKS:
+        stop += 1
+    for j in range(start, stop - 1):
+        if tokens[j].lower in {"in", "im", "auf", "aus"}:
+            end = read_noun_phrase(tokens, j + 1)
+            if end > j + 1:
+                return j + 1, min(end, stop)
+    return None
+
+
+def _focus_particle(tokens: list[Token], i: int) -> bool:
+    """"Auch die Ministerin äußerte …": a particle before the subject, not an adverbial."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tokens[i].lower in FOCUS_PARTICLES and nxt is not None and (nxt.lower in DETERMINERS or nxt.capitalised)
 
 
 def _coordinated_phrase(tokens: list[Token], start: int, verb: int) -> int:
@@ -197,8 +339,10 @@ def _sentence_subject(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     start = 0
     while start < verb and tokens[start].lower in CONJUNCTIONS:
         start += 1
-    if start >= verb or tokens[start].lower in LEADING_ADVERBIALS | SUBORDINATORS:
+    if start >= verb or tokens[start].lower in SUBORDINATORS:
         return None
+    if tokens[start].lower in LEADING_ADVERBIALS:  # "Vor kurzem hatte ein Talibanführer, X, erklärt"
+        return _subject_after_auxiliary(tokens, start, verb)
     end = read_noun_phrase(tokens, start)
     return (start, end) if end > start and end < verb and tokens[end].text == "," else None
 

@@ -8,20 +8,26 @@ right after reported speech continues it (German keeps the mood instead of repea
 """
 from __future__ import annotations
 
+import re
+
 from storyline.analyze.quotes_cues import (
-    DETERMINERS, Found, Token, char_span, clause_end, is_speech_verb, read_noun_phrase, source_phrase_after,
-    source_phrase_before, speaker_after, speaker_before,
+    DETERMINERS, Found, Token, char_span, clause_end, is_source_noun, is_speech_verb, read_noun_phrase,
+    source_phrase_after, source_phrase_before, speaker_after, speaker_before,
 )
 from storyline.analyze.quotes_lexicon import is_konjunktiv, load_konjunktiv
 
+OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
 OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".split())
 SUBORDINATORS = {"dass", "ob", "wie", "warum", "wann", "wo", "weshalb", "wieso"}
 FINAL = {".", "!", "?"}
+PHRASE_LINKS = {"in", "im", "von", "vom", "aus", "bei", "beim", "für", "am", "zu", "zur", "zum", "und"}
+INFINITIVE_WITH_ZU = re.compile(r"(ab|an|auf|aus|ein|mit|vor|zurück|weiter|her|hin)zu\w+en")  # "einzuführen"
+UNQUOTED_BREAKS = {",", ".", ":", ";", "!", "?", "–", "(", ")"}
 
 
 def find_indirect(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[Found]:
     """Reported speech in one sentence's tokens; `quoted` are the spans of quotation marks."""
-    for finder in (_postposed_cue, _preposed_cue, _wie_clause, _wonach, _source_phrase):
+    for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase):
         found = finder(tokens, quoted)
         if found:
             return [found]
@@ -45,9 +51,16 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
         if tokens[i - 1].text != "," or not _outside(tokens[i], quoted):
             continue
         is_so = tokens[i].lower == "so" and is_so_attribution(tokens, i)
-        if not (is_so or is_speech_verb(tokens, i)):
+        passive = _passive_quote(tokens, i)
+        if not (is_so or passive or is_speech_verb(tokens, i)):
             continue
         speaker = speaker_after(tokens, i + 1)
+        message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
+        if message and _is_subject_with_clause(tokens, _clause_start(tokens, i - 1), i - 1):
+            continue  # "Der Sender, der … zuständig ist, begründete …": subject, not message
+        if passive and message:  # ", wird Mike Downey, Manager bei Adobe, zitiert"
+            return Found(*message, "indirect", char_span(tokens, (passive, passive + 1)),
+                         char_span(tokens, speaker), 0.8)
         if speaker is None and not is_so and _closes_phrase(tokens, i - 1):
             continue  # "Petra Pau, forderte …": the comma closed an apposition, not a message
         message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
@@ -56,6 +69,19 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.85)
     return None
+
+
+def _is_subject_with_clause(tokens: list[Token], start: int, comma: int) -> bool:
+    """The stretch before the cue is a noun phrase plus a relative clause or apposition."""
+    first = next((k for k in range(start, comma) if tokens[k].text == ","), None)
+    return first is not None and first > start and read_noun_phrase(tokens, start) == first
+
+
+def _passive_quote(tokens: list[Token], i: int) -> int | None:
+    """Index of "zitiert" in ", wird X … zitiert" (X is quoted), else None."""
+    if tokens[i].lower not in {"wird", "wurde"}:
+        return None
+    return next((k for k in range(i + 2, len(tokens)) if tokens[k].lower == "zitiert"), None)
 
 
 def _closes_phrase(tokens: list[Token], comma: int) -> bool:
@@ -67,7 +93,8 @@ def _closes_phrase(tokens: list[Token], comma: int) -> bool:
     stretch = tokens[start:comma]
     if start > 0 and stretch and stretch[0].lower in {"der", "die", "das", "welcher", "welche", "dem", "den"}:
         return True
-    return all(t.capitalised or t.lower in DETERMINERS or t.text.islower() and t.text.endswith(("e", "en"))
+    links = DETERMINERS | PHRASE_LINKS
+    return all(t.capitalised or t.lower in links or t.text.islower() and t.text.endswith(("e", "en"))
                for t in stretch if t.text.isalpha())
 
 
@@ -108,8 +135,7 @@ def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
         if k is None:
             continue
         message = _message(tokens, k + 1, len(tokens))
-        speaker = _bounded(_subject_after(tokens, i + 1), k) or speaker_before(
-            tokens, _clause_begin(tokens, i), i)
+        speaker = _subject_before(tokens, i) or _bounded(_subject_after(tokens, i + 1), k)
         if message:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.8)
@@ -117,15 +143,29 @@ def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
 
 
 def _reported_clause(tokens: list[Token], i: int, quoted) -> int | None:
-    """Index of the comma or colon after which the reported clause starts, else None."""
+    """Index of the comma or colon after which the reported clause starts, else None; quotation
+    marks do not end the clause ("sagte der „Berliner Zeitung“, dass …")."""
     k = i
     for _ in range(3):
-        k = clause_end(tokens, k + 1)
+        k = _clause_end_unquoted(tokens, k + 1)
         if k >= len(tokens) - 1 or tokens[k].text not in {",", ":"}:
             return None
         if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted):
             return k
     return None
+
+
+def _subject_before(tokens: list[Token], i: int):
+    """The subject before the verb ("Der NDR, der …, begründete die Einblendungen damit, dass"),
+    unless the clause opens with a dative or accusative ("Dem Spiegel sagte er")."""
+    begin = _clause_begin(tokens, i)
+    if begin and tokens[begin - 1].text in {"“", "”", "«"}:  # "Die Zeitung „Die Zeit“ meldet"
+        begin = _clause_begin(tokens, begin - 1)
+        begin = _clause_begin(tokens, begin - 1) if begin else begin
+    found = speaker_before(tokens, begin, i)
+    if found and tokens[found[0]].lower in OBLIQUE:
+        return None
+    return found
 
 
 def _subject_after(tokens: list[Token], i: int):
@@ -148,12 +188,31 @@ def _bounded(token_range, limit: int):
     return token_range if token_range and token_range[1] <= limit else None
 
 
+def _clause_end_unquoted(tokens: list[Token], i: int) -> int:
+    while i < len(tokens) and tokens[i].text not in UNQUOTED_BREAKS:
+        i += 1
+    return i
+
+
 def _looks_reported(tokens: list[Token], first: int, quoted) -> bool:
-    """A reported clause: "dass"/"ob", or a Konjunktiv verb in its first clause."""
+    """A reported clause: "dass"/"ob", a Konjunktiv verb in its first clause (a quoted phrase
+    inside it does not end it: "Er sagte, „No-Go-Areas“ dürfe es nicht geben"), or an
+    infinitive with "zu" ("schlägt vor, die Maut nur für den Transit zu erheben")."""
     if tokens[first].lower in {"dass", "ob"}:
         return True
-    stop = clause_end(tokens, first)
-    return has_konjunktiv(tokens[first:stop], quoted)
+    stop = _clause_end_unquoted(tokens, first)
+    return has_konjunktiv(tokens[first:stop], quoted) or _ends_in_infinitive(tokens, first, stop)
+
+
+def _ends_in_infinitive(tokens: list[Token], first: int, stop: int) -> bool:
+    """"… zu gründen", "… abzuschaffen": a zu-infinitive closing the clause, not one of purpose
+    ("um … zu helfen") and not a noun phrase ("zu den Opfern")."""
+    if stop - first < 2 or tokens[first].lower in {"um", "ohne", "statt", "anstatt"}:
+        return False
+    last = tokens[stop - 1].text
+    if not (last.islower() and last.isalpha() and last.endswith("n")):
+        return False
+    return tokens[stop - 2].lower == "zu" or bool(INFINITIVE_WITH_ZU.fullmatch(last))
 
 
 def has_konjunktiv(tokens: list[Token], quoted) -> bool:
@@ -171,15 +230,27 @@ def _wie_clause(tokens: list[Token], quoted) -> Found | None:
     for i, token in enumerate(tokens):
         if token.lower != "wie" or (i and tokens[i - 1].text != ","):
             continue
-        k = clause_end(tokens, i + 1)
-        if k - 1 <= i + 1 or not is_speech_verb(tokens, k - 1):
+        k = _wie_verb_end(tokens, i)
+        if k is None:
             continue
-        speaker = _bounded((i + 1, read_noun_phrase(tokens, i + 1)), k - 1)
-        speaker = speaker if speaker and speaker[1] > speaker[0] else None
+        speaker = _bounded(speaker_after(tokens, i + 1), k - 1)
         message = _message(tokens, k + 1, len(tokens)) if i == 0 else _message(tokens, 0, i)
         if message:
             return Found(*message, "indirect", char_span(tokens, (k - 1, k)),
                          char_span(tokens, speaker), 0.8)
+    return None
+
+
+def _wie_verb_end(tokens: list[Token], i: int) -> int | None:
+    """End of the "wie" clause whose last word is a speech verb; an apposition set off by commas
+    may come first ("Wie die Premierministerin, Anna Bligh, erklärte, …")."""
+    k = i
+    for _ in range(3):
+        k = _clause_end_unquoted(tokens, k + 1)
+        if k - 1 > i + 1 and is_speech_verb(tokens, k - 1):
+            return k
+        if k >= len(tokens) or tokens[k].text != ",":
+            return None
     return None
 
 
@@ -188,7 +259,19 @@ def _wonach(tokens: list[Token], quoted) -> Found | None:
     for i, token in enumerate(tokens[1:-1], start=1):
         if token.lower == "wonach" and tokens[i - 1].text == "," and _outside(token, quoted):
             message = _message(tokens, i + 1, len(tokens))
-            return Found(*message, "indirect", char_span(tokens, (i, i + 1)), None, 0.7) if message else None
+            source = _phrase_ending_at(tokens, i - 1)
+            return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
+                         char_span(tokens, source), 0.7) if message else None
+    return None
+
+
+def _phrase_ending_at(tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """"Pressemeldungen der New York Times, wonach …", "eine Schätzung, wonach …": the noun
+    phrase right before the comma is the source of the claim."""
+    for start in range(max(0, comma - 8), comma):
+        if tokens[start].lower in DETERMINERS or tokens[start].capitalised:
+            if read_noun_phrase(tokens, start) == comma:
+                return start, comma
     return None
 
 
@@ -198,6 +281,8 @@ def _source_phrase(tokens: list[Token], quoted) -> Found | None:
         if not _outside(token, quoted):
             continue
         size = source_phrase_before(tokens, i)
+        if size and token.lower != "so" and is_source_noun(tokens[i + size - 1]):
+            return _whole_sentence(tokens, (i, i + 1), _source_of_noun(tokens, i, size))
         if size and token.lower != "so":
             end = read_noun_phrase(tokens, i + size)
             if end > i + size:
@@ -205,9 +290,30 @@ def _source_phrase(tokens: list[Token], quoted) -> Found | None:
             if token.lower == "nach":  # "Nach ersten Informationen": the phrase is the source
                 return _whole_sentence(tokens, (i, i + 1), (i + 1, i + size))
         if source_phrase_after(tokens, i) and i > 0:
-            start = _clause_begin(tokens, i)
-            if 0 < i - start <= 6 and read_noun_phrase(tokens, start) >= i - 1:
+            start = _phrase_before(tokens, i)
+            if start is not None:
                 return _whole_sentence(tokens, (i, i + 1), (start, i))
+    return None
+
+
+def _source_of_noun(tokens: list[Token], i: int, size: int) -> tuple[int, int]:
+    """"nach Polizeiangaben": the phrase is the source; "nach ersten Angaben der Polizei": the
+    genitive after it is."""
+    end = i + size
+    if end < len(tokens) and tokens[end].lower in {"der", "des"}:
+        stop = read_noun_phrase(tokens, end)
+        if stop > end + 1:
+            return end, stop
+    return i + 1, end
+
+
+def _phrase_before(tokens: list[Token], i: int) -> int | None:
+    """Start of the noun phrase that ends right before "zufolge", also in mid-sentence ("Es
+    handele sich ersten Angaben zufolge um …"): the longest phrase of up to six tokens."""
+    begin = _clause_begin(tokens, i)
+    for start in range(max(begin, i - 6), i):
+        if read_noun_phrase(tokens, start) >= i - (tokens[i].lower == "nach"):
+            return start
     return None
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 LEXICONS = Path(__file__).resolve().parents[1] / "models" / "lexicons"
 
+INFLECTIONS = ("n", "en", "s", "es", "r", "ns")  # case and plural endings of role nouns
+
 # Lowercase words ending in -e that are never a Konjunktiv I verb form.
 NOT_VERBS = frozenset(
     "eine keine meine deine seine ihre unsere eure diese jene welche solche manche alle beide viele "
@@ -98,7 +100,8 @@ def role_gender(word: str) -> str | None:
     """Gender of a role noun or a compound ending in one ("Kremlsprecher" -> m), else None."""
     roles = load_roles()
     lower = word.lower()
-    for stem in (lower, lower[:-1], lower[:-2]):  # "Präsidenten", "Präsidents"
+    stems = [lower] + [lower[:-len(ending)] for ending in INFLECTIONS if lower.endswith(ending)]
+    for stem in stems:  # "Präsidenten", "Präsidents"; not "Türkei" for "Türke"
         for size in range(len(stem), 3, -1):
             gender = roles.get(stem[-size:])
             if gender:

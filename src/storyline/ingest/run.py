@@ -6,6 +6,7 @@ the next run finishes what is missing (articles without analysis, analyses witho
 """
 from __future__ import annotations
 
+import fcntl
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -47,20 +48,30 @@ class IngestReport:
 class Linker:
     """Analyses stored articles and links them (entities now, stories at the end of the batch)."""
 
-    def __init__(self, store):
+    def __init__(self, store, time_limit: float | None = None):
+        from storyline.analyze.pipeline import TIME_LIMIT
         from storyline.store.linked import load_registry
 
         self.store = store
+        self.time_limit = time_limit or TIME_LIMIT
+        self.failed: set[str] = set()  # not retried in this run's `finish`
+        self._lock = hold_link_lock(store)
         self.registry = load_registry(store)
 
     def analyze(self, article: Article, report: IngestReport) -> None:
-        from storyline.analyze.pipeline import analyze_article
+        from storyline.analyze.pipeline import AnalysisTimeout, analyze_article
         from storyline.link.corpus import link_entities
         from storyline.store.linked import save_analysis
 
         try:
-            analyzed = analyze_article(article)
+            analyzed = analyze_article(article, self.time_limit)
+        except AnalysisTimeout as error:  # stored unanalysed; the next run tries again
+            self.failed.add(article.id)
+            report.problems.append(Problem(article.path or "?", f"{article.id}: {error}; stored without "
+                                           "analysis", severity="error"))
+            return
         except Exception as error:  # one article's failure must not stop the batch
+            self.failed.add(article.id)
             report.problems.append(Problem(article.path or "?", f"analysis failed for {article.id}: "
                                            f"{type(error).__name__}: {error}", severity="error"))
             traceback.print_exc()
@@ -74,10 +85,33 @@ class Linker:
         from storyline.store.linked import analyzed_without_story, unanalyzed_articles
 
         for article_id in unanalyzed_articles(self.store):
-            self.analyze(self.store.get_article(article_id), report)
+            if article_id not in self.failed:
+                self.analyze(self.store.get_article(article_id), report)
         waiting = analyzed_without_story(self.store)
         if waiting:
             report.stories = assign_stories(self.store, waiting)
+        self.release()
+
+    def release(self) -> None:
+        """Let another process link (closing the lock file releases the lock); safe to repeat."""
+        if self._lock:
+            self._lock.close()
+            self._lock = None
+
+
+def hold_link_lock(store):
+    """An exclusive lock on `<store file>.link-lock`, held until `finish` (or the process dies).
+
+    The entity registry and the story stream state are read once and written back later; two
+    analysing ingests into one SQLite file would overwrite each other's entities and stories. The
+    second one waits here instead. The kernel drops the lock of a killed process.
+    """
+    database = store.engine.url.database
+    if store.dialect != "sqlite" or not database or database == ":memory:":
+        return None
+    handle = open(f"{database}.link-lock", "a")
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    return handle
 
 
 def ingest_paths(store, paths: Iterable[str | Path], options: ReadOptions | None = None,
@@ -85,15 +119,19 @@ def ingest_paths(store, paths: Iterable[str | Path], options: ReadOptions | None
     """Store every readable article; a bad file or record never stops the batch."""
     report = IngestReport()
     linker = Linker(store) if analyze else None
-    for item in read_paths(paths, options):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-        elif _store_one(store, item, report) and linker:
-            linker.analyze(item, report)
-        if on_article:
-            on_article(item)
-    if linker:
-        linker.finish(report)
+    try:
+        for item in read_paths(paths, options):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+            elif _store_one(store, item, report) and linker:
+                linker.analyze(item, report)
+            if on_article:
+                on_article(item)
+        if linker:
+            linker.finish(report)
+    finally:
+        if linker:
+            linker.release()
     return report
 
 

@@ -30,22 +30,17 @@ def _split_emojis_if_any(split_emojis, node, token_class: str = "emoticon") -> N
 
 
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
-    """Sentences inside each block; a sentence never crosses a paragraph or heading boundary."""
-    readable = [b for b in blocks if b.kind not in ("credit",)]
-    paragraphs = [text[b.start:b.end] for b in readable]
+    """Sentences inside each block; a sentence never crosses a paragraph or heading boundary.
+
+    Each block is tokenized on its own so that every sentence is placed in the block it came
+    from, even when a block yields none (a paragraph of soft hyphens, found by fuzzing).
+    """
     sentences: list[Sentence] = []
-    if not paragraphs:
-        return sentences
-    tokenized = _tokenizer().tokenize_text(paragraphs, parallel=1) if len(paragraphs) > 1 else (
-        _tokenizer().tokenize_text(paragraphs)
-    )
-    blocks_iter = iter(readable)
-    block = next(blocks_iter)
-    previous_end = -1
-    for sentence in tokenized:
-        first, last = sentence[0].character_offset[0], sentence[-1].character_offset[1]
-        if first < previous_end:  # the tokenizer moved on to the next paragraph
-            block = next(blocks_iter)
-        previous_end = last
-        sentences.append(Sentence(block.start + first, block.start + last))
+    for block in blocks:
+        if block.kind == "credit":
+            continue
+        for sentence in _tokenizer().tokenize_text([text[block.start:block.end]]):
+            if sentence:
+                first, last = sentence[0].character_offset[0], sentence[-1].character_offset[1]
+                sentences.append(Sentence(block.start + first, block.start + last))
     return sentences

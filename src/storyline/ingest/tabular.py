@@ -62,8 +62,13 @@ def read_jsonl(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle |
 
 def read_csv(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle | Problem]:
     csv.field_size_limit(64 * 1024 * 1024)
-    reader = csv.DictReader(io.StringIO(text))
-    if fields.names["text"] not in (reader.fieldnames or []):
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # the csv module does its own line endings
+    try:
+        columns = reader.fieldnames or []
+    except csv.Error as error:  # found by fuzz/fuzz_readers.py: a broken first line
+        yield Problem(str(path), f"broken CSV: {error}", "row 0")
+        return
+    if fields.names["text"] not in columns:
         yield Problem(str(path), f"CSV has no column {fields.names['text']!r} (columns: {reader.fieldnames})")
         return
     try:

@@ -1,0 +1,166 @@
+"""Analysis throughput on the German Wikinews texts, beside spaCy's blank German tokenizer.
+
+Prints, in one run on the same texts:
+- the floor: spacy.blank("de") tokenizing every text (articles/s, words/s);
+- our end-to-end analysis (cleaning + every stage) with 1 and 2 worker processes, each worker
+  loading the models once (pool initializer), then the link step (entities, stories) after it;
+- the time per stage (cleaning, NER, quotes with coreference, times, places, quantities, tone,
+  story assignment), in one process;
+- peak memory (main process and largest worker) and `storyline analyze` on one article from
+  a cold start.
+
+Words are whitespace-separated tokens of the text, counted the same way for every row.
+
+Usage: .venv/bin/python benchmarks/speed.py [--source auto|sample|shared] [--workers 1 2] [--limit N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from multiprocessing import get_context
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "src" / "storyline" / "data" / "sample" / "wikinews_de.jsonl"
+SHARED = ROOT.parent / "shared" / "data" / "spkatt2023"
+ONE_ARTICLE = ROOT / "tests" / "data" / "seeds" / "004_956d5f3b9d4ee0dc.txt"
+
+
+def load_records(source: str, limit: int | None) -> tuple[str, list[dict]]:
+    """The 848 SpkAtt Wikinews texts when ../shared is there, else the 148 shipped with the package."""
+    if source == "shared" or (source == "auto" and SHARED.exists()):
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from wikinews import read_folder
+
+        docs = read_folder(SHARED / "train") + read_folder(SHARED / "test_blind_texts")
+        records = [{"id": d.id, "title": d.title, "date": d.date or None, "text": d.text} for d in docs]
+        name = "SpkAtt-2023 Wikinews (train + test_blind_texts)"
+    else:
+        records = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+        name = "bundled Wikinews sample"
+    return name, records[:limit] if limit else records
+
+
+def count_words(records: list[dict]) -> int:
+    return sum(len(r["text"].split()) for r in records)
+
+
+def time_baseline(records: list[dict]) -> float:
+    """spaCy's blank German pipeline (tokenizer only): what any spaCy-based tool pays at least."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp("Aufwärmen.")
+    started = time.perf_counter()
+    for record in records:
+        nlp(record["text"])
+    return time.perf_counter() - started
+
+
+def warm_worker() -> None:
+    """Pool initializer: load every model once per worker, before the clock starts."""
+    analyze_record({"id": "warm", "date": "2023-09", "text": "Putin sagte am Mittwoch in Berlin: „Ja.“"})
+
+
+def analyze_record(record: dict):
+    from storyline.analyze.pipeline import analyze_article
+    from storyline.ingest.article import make_article
+
+    article = make_article(record["text"], id=record["id"], date=record.get("date"), title=record.get("title"))
+    return analyze_article(article)
+
+
+def time_pool(records: list[dict], workers: int) -> tuple[float, float, list]:
+    """Wall time of the per-article analysis in `workers` processes, then of the link step."""
+    with get_context("fork").Pool(workers, initializer=warm_worker) as pool:
+        pool.map(time.sleep, [0.05] * workers)  # every worker has run its initializer
+        started = time.perf_counter()
+        analyzed = pool.map(analyze_record, records, chunksize=4)
+        analysis = time.perf_counter() - started
+    return analysis, time_link(analyzed), analyzed
+
+
+def time_link(analyzed: list) -> float:
+    from storyline.link.corpus import link_entities, link_stories
+
+    started = time.perf_counter()
+    link_entities(analyzed)
+    link_stories(analyzed)
+    return time.perf_counter() - started
+
+
+def time_stages(records: list[dict]) -> dict[str, float]:
+    """Seconds per stage over all records, in this process (models already loaded)."""
+    from storyline.analyze.pipeline import STAGES
+    from storyline.ingest.article import make_article
+    from storyline.model import AnalyzedArticle
+
+    totals = {"cleaning + sentences": 0.0, **{name: 0.0 for name, _ in STAGES}}
+    analyzed_all = []
+    for record in records:
+        started = time.perf_counter()
+        article = make_article(record["text"], id=record["id"], date=record.get("date"), title=record.get("title"))
+        totals["cleaning + sentences"] += time.perf_counter() - started
+        analyzed = AnalyzedArticle(article=article)
+        for name, stage in STAGES if article.language in (None, "de") else ():
+            started = time.perf_counter()
+            stage(analyzed)
+            totals[name] += time.perf_counter() - started
+        analyzed_all.append(analyzed)
+    totals["entity linking + story assignment"] = time_link(analyzed_all)
+    return totals
+
+
+def time_cli_one_article(repeats: int = 3) -> float:
+    """Median wall time of `storyline analyze ONE_FILE --json`, start-up and model loading included."""
+    command = [str(Path(sys.executable).parent / "storyline"), "analyze", str(ONE_ARTICLE), "--json"]
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of the largest child (Linux reports KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def rate_row(label: str, seconds: float, articles: int, words: int) -> str:
+    return f"| {label} | {seconds:.2f} | {articles / seconds:,.1f} | {words / seconds:,.0f} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", choices=["auto", "sample", "shared"], default="auto")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    name, records = load_records(args.source, args.limit)
+    words = count_words(records)
+    print(f"Texts: {name}: {len(records)} articles, {words:,} words ({words / len(records):.0f} per article)\n")
+    print("| run | seconds | articles/s | words/s |\n|---|---:|---:|---:|")
+    print(rate_row("baseline: spaCy blank('de') tokenizer, 1 process", time_baseline(records), len(records), words))
+    for workers in args.workers:
+        analysis, link, _ = time_pool(records, workers)
+        print(rate_row(f"Storyline analysis, {workers} worker(s)", analysis, len(records), words))
+        print(rate_row(f"Storyline analysis + link step, {workers} worker(s)", analysis + link, len(records), words))
+    stages = time_stages(records)
+    print("\n| stage (1 process) | ms per article | share |\n|---|---:|---:|")
+    for stage, seconds in stages.items():
+        print(f"| {stage} | {1000 * seconds / len(records):.1f} | {seconds / sum(stages.values()):.0%} |")
+    own, child = peak_rss_mb()
+    print(f"\nPeak RSS: main process {own:,.0f} MB, largest worker {child:,.0f} MB")
+    print(f"`storyline analyze` on one article, cold start (median of 3): {time_cli_one_article():.2f} s")
+
+
+if __name__ == "__main__":
+    main()
