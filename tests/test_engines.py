@@ -132,3 +132,15 @@ def test_batch_command_writes_parquet(tmp_path):
     assert (report["articles"], report["stories"], report["problems"]) == (2, 1, 0)
     assert [row["id"] for row in read_parquet(tmp_path, "articles")] == ["000_a83f360c9ad2210f",
                                                                           "004_956d5f3b9d4ee0dc"]
+
+
+def test_a_batch_killed_while_writing_is_not_taken_as_complete(local_out, tmp_path):
+    from storyline.engine.batch import IncompleteOutput
+
+    copy = tmp_path / "out"
+    shutil.copytree(local_out, copy)
+    assert read_parquet(copy, "stories")
+    (copy / "stories" / "_SUCCESS").unlink()  # what a run killed before its last step leaves
+    (copy / "stories" / "part-00000.parquet.tmp").write_bytes(b"PAR1 truncated")
+    with pytest.raises(IncompleteOutput, match="did not finish"):
+        read_parquet(copy, "stories")

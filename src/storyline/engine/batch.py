@@ -7,6 +7,8 @@ a process pool, the Spark engine in `mapPartitions`; the functions that compute 
 """
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,18 +101,29 @@ def write_parquet(rows: list[dict], out: Path, name: str) -> Path:
 
     folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "_SUCCESS").unlink(missing_ok=True)  # first: a run killed from here on leaves no marker
     for old in folder.glob("part-*.parquet"):
         old.unlink()
     table = pa.Table.from_pylist(rows, schema=arrow_schema(SCHEMAS[name]))
-    pq.write_table(table, folder / "part-00000.parquet")
+    partial = folder / "part-00000.parquet.tmp"
+    pq.write_table(table, partial)
+    os.replace(partial, folder / "part-00000.parquet")
+    (folder / "_SUCCESS").touch()  # last, as Spark's committer does
     return folder
+
+
+class IncompleteOutput(RuntimeError):
+    """A batch output folder without its `_SUCCESS` marker: the run that wrote it did not finish."""
 
 
 def read_parquet(out: Path, name: str) -> list[dict]:
     """All rows of one output table (either engine's), sorted by id or by path for problems."""
     import pyarrow.parquet as pq
 
-    files = sorted((Path(out) / name).glob("*.parquet"))
+    folder = Path(out) / name
+    if not (folder / "_SUCCESS").exists():
+        raise IncompleteOutput(f"{folder} has no _SUCCESS marker: the batch that wrote it did not finish")
+    files = sorted(folder.glob("*.parquet"))
     rows = [row for path in files for row in pq.read_table(path).to_pylist()]
     key = "id" if name != "problems" else "path"
     return sorted(rows, key=lambda row: (row[key] or "", str(sorted(row.items()))))
