@@ -1,6 +1,10 @@
 """Quote and speaker accuracy on SpkAtt-2023 train (German Wikinews), beside a naive baseline.
 
-    .venv/bin/python benchmarks/quotes.py [--limit N]
+    .venv/bin/python benchmarks/quotes.py [--limit N] [--range A:B] [--errors N]
+
+`--range 0:500` scores articles 0..499 only (the part whose errors were read while writing the
+rules; 500:700 is the less-tuned part). `--errors N` prints up to N speaker misses of the
+storyline system with gold Source mentions (message, gold Source, predicted speaker and cue).
 
 A gold message counts as found when one predicted quote covers at least half of its characters;
 a predicted quote is correct when at least half of it lies inside gold messages of any form
@@ -73,7 +77,7 @@ def overlaps(spans, start, end) -> bool:
     return start is not None and any(a < end and start < b for a, b in spans)
 
 
-def score_doc(doc: SpkAttDoc, quotes: list[Quote], totals: dict) -> None:
+def score_doc(doc: SpkAttDoc, quotes: list[Quote], totals: dict, misses: list | None = None) -> None:
     gold_all = [span for a in doc.annotations for span in a.message]
     for quote in quotes:
         totals["predicted"] += 1
@@ -88,13 +92,27 @@ def score_doc(doc: SpkAttDoc, quotes: list[Quote], totals: dict) -> None:
         totals[f"{key}_found"] += bool(hits)
         if hits and annotation.source:
             totals["speaker_gold"] += 1
-            totals["speaker_right"] += any(
+            right = any(
                 overlaps(annotation.source, q.speaker_start, q.speaker_end)
                 or overlaps(annotation.source, getattr(q, "resolved_start", None), getattr(q, "resolved_end", None))
                 for q in hits)
+            totals["speaker_right"] += right
+            if not right and misses is not None:
+                misses.append((doc, annotation, hits[0]))
 
 
-def run(docs: list[SpkAttDoc]) -> dict[str, dict]:
+def print_miss(doc: SpkAttDoc, annotation, quote: Quote) -> None:
+    """One speaker miss: the gold message and Source beside what the rules read."""
+    text = doc.text
+    start = min([a for a, _ in annotation.message + annotation.source] + [quote.start])
+    end = max([b for _, b in annotation.message + annotation.source] + [quote.end])
+    gold = " | ".join(text[a:b] for a, b in annotation.source)
+    print(f"--- {doc.name} [{annotation.form}] gold={gold!r} predicted={quote.speaker_text!r} "
+          f"resolved={quote.resolved_text!r} cue={quote.cue!r} kind={quote.kind}")
+    print("    " + text[max(0, start - 120):end + 60].replace("\n", " "))
+
+
+def run(docs: list[SpkAttDoc], misses: list | None = None) -> dict[str, dict]:
     systems = {"baseline (marks + sei/habe)": {}, "storyline, gold Source mentions": {},
                "storyline, stand-in mentions": {}}
     for totals in systems.values():
@@ -105,7 +123,7 @@ def run(docs: list[SpkAttDoc]) -> dict[str, dict]:
         assert article.text == doc.text, doc.name
         standin = standin_mentions(article)
         score_doc(doc, baseline_quotes(article, standin), systems["baseline (marks + sei/habe)"])
-        score_doc(doc, find_quotes(article, gold_mentions(doc)), systems["storyline, gold Source mentions"])
+        score_doc(doc, find_quotes(article, gold_mentions(doc)), systems["storyline, gold Source mentions"], misses)
         score_doc(doc, find_quotes(article, standin), systems["storyline, stand-in mentions"])
     return systems
 
@@ -128,14 +146,23 @@ def print_table(systems: dict[str, dict], docs: int, seconds: float, command: st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--range", default=None, help="articles A:B only (file-name order)")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N speaker misses")
     args = parser.parse_args()
     if not SPKATT_TRAIN.exists():
         sys.exit(f"needs {SPKATT_TRAIN}")
     started = time.time()
     docs = read_corpus(limit=args.limit)
-    systems = run(docs)
+    if args.range:
+        first, last = (int(x) if x else None for x in args.range.split(":"))
+        docs = docs[first:last]
+    misses: list = []
+    systems = run(docs, misses)
     command = ".venv/bin/python benchmarks/quotes.py" + (f" --limit {args.limit}" if args.limit else "")
+    command += f" --range {args.range}" if args.range else ""
     print_table(systems, len(docs), time.time() - started, command)
+    for miss in misses[:args.errors]:
+        print_miss(*miss)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,14 @@ import re
 
 from storyline.analyze.coref import describe_reference, resolve_reference
 from storyline.analyze.quotes_cues import (
-    Found, Token, char_span, clause_subject, document_source, is_speech_verb, read_noun_phrase, source_phrase_after,
+    Found, Token, char_span, clause_subject, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tokenize,
 )
 from storyline.analyze.quotes_indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
 )
 from storyline.analyze.quotes_marks import Quoted, find_quoted
+from storyline.analyze.quotes_sources import document_source, is_passive_cue, written_source
 from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
@@ -44,6 +45,7 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
     _speakers_from_documents(article, sentences, found)
     _speakers_from_clauses(article, sentences, found)
     _speakers_from_reported(found)
+    _speakers_from_own_clause(article, sentences, found)
     _carry_speakers(found, sentences)
     _speakers_from_previous_subject(article, sentences, found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
@@ -113,11 +115,21 @@ def _cue_after(text: str, sentence: Sentence, quote: Quoted):
     if len(tokens) < 2 or tokens[0].text not in {",", "–"}:
         return None, None
     if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and is_so_attribution(tokens, 1)):
-        speaker = speaker_after(tokens, 2)
+        speaker = _quoted_person(tokens) or speaker_after(tokens, 2)
         if tokens[1].lower == "so" and speaker is None and len(tokens) > 2 and is_speech_verb(tokens, 2):
             speaker = speaker_after(tokens, 3)
         return char_span(tokens, (1, 2)), char_span(tokens, speaker)
     return None, None
+
+
+def _quoted_person(tokens: list[Token]) -> tuple[int, int] | None:
+    """"„…“, zitiert Welt-Online den Minister" / "zitierte man X": after "zitiert" the one who
+    spoke is the object; the subject only passed the words on."""
+    if not tokens[1].lower.startswith("zitiert"):
+        return None
+    subject = speaker_after(tokens, 2)
+    after = 3 if tokens[2].lower == "man" else (subject[1] if subject else None)
+    return speaker_after(tokens, after) if after is not None and after < len(tokens) else None
 
 
 def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
@@ -132,7 +144,7 @@ def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
             speaker = speaker if speaker and speaker[1] <= colon else None
             return char_span(tokens, (i, i + 1)), char_span(tokens, speaker)
     begin = _clause_start(tokens, colon)
-    if read_noun_phrase(tokens, begin) == colon and colon - begin <= 4:
+    if begin < colon and read_noun_phrase(tokens, begin) == colon and colon - begin <= 4:
         return None, char_span(tokens, (begin, colon))
     # "Im Kongress warb Obama mit den Worten: „…“": the colon is the cue, whatever the verb
     return None, char_span(tokens, clause_subject(tokens, _sentence_begin(tokens, colon), colon))
@@ -219,13 +231,18 @@ def _speakers_from_documents(article: Article, sentences: list[Sentence], found:
     """"In dem Bericht heißt es, …" / "…, heißt es in einer Mitteilung": the document named
     beside "heißt es" is the source."""
     for item in found:
-        if item.speaker or not item.cue or not _is_heisst_es(article.text, item.cue):
+        if item.speaker or not item.cue:
             continue
         sentence = _sentence_at(sentences, item.cue[0])
         tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
-        verb = next((i for i, t in enumerate(tokens) if t.start >= item.cue[0] and t.lower in {"heißt", "hieß"}), None)
-        if verb is not None:
-            item.speaker = char_span(tokens, document_source(tokens, verb))
+        if _is_heisst_es(article.text, item.cue):
+            verb = next((i for i, t in enumerate(tokens) if t.start >= item.cue[0] and t.lower in {"heißt", "hieß"}), None)
+            if verb is not None:
+                item.speaker = char_span(tokens, document_source(tokens, verb) or written_source(tokens, verb))
+            continue
+        verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
+        if verb is not None and is_passive_cue(tokens, verb):  # "In einem Bericht wurde vermutet"
+            item.speaker = char_span(tokens, written_source(tokens, verb))
 
 
 def _speakers_from_clauses(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
@@ -255,6 +272,24 @@ def _speakers_from_reported(found: list[Found]) -> None:
                      and f.start <= item.start and item.end <= f.end + 2), None)
         if host:
             item.cue, item.speaker = item.cue or host.cue, host.speaker
+
+
+def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
+    """A partial quote without a cue is said by the subject of its own clause ("Von einer
+    „gezielten Indiskredition“ sprach der Grünen-Politiker X"), not by the speaker next door."""
+    quoted = [(f.start - 1, f.end + 1) for f in found if f.kind in ("partial", "direct")]
+    for item in found:
+        if item.speaker or item.cue or item.kind != "partial":
+            continue
+        sentence = _sentence_at(sentences, item.start)
+        tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
+        end = next((i for i, t in enumerate(tokens) if t.text in {",", ":", ";"}
+                    and not any(a <= t.start < b for a, b in quoted)), len(tokens))
+        subject = clause_subject(tokens, 0, end) if tokens else None
+        if subject == (0, 1) and tokens[0].lower not in {"er", "sie"}:
+            continue  # "Zwar", "Erstmals", "Dies": a capitalised first word is rarely a name alone
+        if subject and not any(a <= tokens[subject[0]].start < b for a, b in quoted):
+            item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
 
 
 def _carry_speakers(found: list[Found], sentences: list[Sentence]) -> None:

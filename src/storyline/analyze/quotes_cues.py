@@ -34,6 +34,7 @@ LEADING_ADVERBIALS = set(
     "insbesondere vereinzelt".split()
 )
 OBLIQUE = {"dem", "den", "einem", "einen"}  # never open a subject
+NOMINATIVE_PRONOUNS = {"er", "ich", "wir"}
 TIME_WORDS = set(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni "
     "juli august september oktober november dezember ende anfang mitte bislang abend morgen mittag "
@@ -44,7 +45,7 @@ RELATIVES = {"der", "die", "das", "welcher", "welche"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "ebenso"}
 SUBORDINATORS = set("wo als weil nachdem während da wenn obwohl wie".split())
 CONJUNCTIONS = {"und", "aber", "doch", "denn", "sondern", "oder"}
-NP_LINKS = {"aus", "von", "in", "bei"}
+NP_LINKS = {"aus", "von", "vom", "in", "bei", "beim"}
 MODALS = set("werden worden wurden sollen müssen können wollen dürfen mögen lassen".split())
 AUXILIARIES = set("hat haben hatte hatten ist sind war waren wird wurde wurden habe sei soll".split())
 
@@ -132,6 +133,8 @@ def source_phrase_after(tokens: list[Token], i: int) -> bool:
 def read_noun_phrase(tokens: list[Token], i: int) -> int:
     """End index (exclusive) of the noun phrase starting at i, or i when there is none."""
     j = i
+    if _read_quoted_name(tokens, i) > i:  # "Wie „heise online“ berichtet", "schrieb „Die Zeit“"
+        return _read_quoted_name(tokens, i)
     while j < len(tokens) and tokens[j].lower in DETERMINERS:
         j += 1
     while j < len(tokens) and (_is_adjective(tokens[j]) or tokens[j].text.isdigit()):
@@ -164,8 +167,9 @@ def _read_quoted_name(tokens: list[Token], j: int) -> int:
         return j
     for k in range(j + 1, min(j + 7, len(tokens))):
         if tokens[k].text in {"“", "«", '"', "”"}:
-            inner = tokens[j + 1:k]
-            return k + 1 if inner and all(t.capitalised or t.text.isdigit() for t in inner) else j
+            inner = tokens[j + 1:k]  # "„Aktion Deutschland hilft“": a capitalised first word
+            words = all(t.text[0].isalnum() for t in inner)
+            return k + 1 if inner and words and (inner[0].capitalised or inner[0].text.isdigit()) else j
     return j
 
 
@@ -194,14 +198,18 @@ def _read_parenthesis(tokens: list[Token], j: int) -> int:
 def _is_adjective(token: Token) -> bool:
     if token.lower in AUXILIARIES or token.lower in MODALS:
         return False
-    return token.text.islower() and token.text.endswith(("e", "en", "er", "es", "em")) and len(token.text) > 3
+    text = token.text  # "t-online.de" is a name, not an adjective in -e
+    return text.islower() and "." not in text and text.endswith(("e", "en", "er", "es", "em")) and len(text) > 3
 
 
 def _is_noun(token: Token) -> bool:
     """Capitalised, or a lowercase prefix before a capitalised part ("el-Baradei", "ai-Bericht")."""
     if token.capitalised:
         return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS
-    return bool(re.match(r"[a-z]{1,3}-[A-ZÄÖÜ]", token.text))
+    return bool(re.match(r"[a-z]{1,3}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text))
+
+
+is_noun = _is_noun  # public name for the document-source rules in quotes_sources
 
 
 def _is_time_phrase(tokens: list[Token], start: int, end: int) -> bool:
@@ -228,6 +236,8 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     ("Deiss, der … hatte, sagte") the subject is the noun phrase opening the sentence."""
     while start < verb and (tokens[start].lower in CONJUNCTIONS or _focus_particle(tokens, start)):
         start += 1
+    if start < verb and _nominative_pronoun(tokens, verb + 1):
+        return verb + 1, verb + 2  # "Der Politik schlug er vor", "Als Begründung gab er an"
     if start >= verb or tokens[start].lower in AUXILIARIES | MODALS:
         # "…, hat Staatssekretär Berninger gefordert"; "Die Parteien, die PPP und …, hatten erklärt"
         found = _subject_after_auxiliary(tokens, start, verb)
@@ -235,9 +245,12 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if tokens[start].lower in RELATIVES and start + 1 < len(tokens) and start and tokens[start - 1].text == ",":
         if not _is_noun(tokens[start + 1]) and not _is_adjective(tokens[start + 1]):
             return start, start + 1  # "eines Hackers, der behauptet, …": the relative pronoun
+    if _als_phrase(tokens, start, verb):  # "Als Antwort auf den Brief sagte ein Sprecher"
+        return speaker_after(tokens, verb + 1)
     if tokens[start].lower in SUBORDINATORS:  # "wo Putin … erklärt hatte"
         return _subordinate_subject(tokens, start + 1)
-    if tokens[start].lower in LEADING_ADVERBIALS | OBLIQUE or _is_adverb(tokens, start, verb):
+    if (tokens[start].lower in LEADING_ADVERBIALS | OBLIQUE or _is_adverb(tokens, start, verb)
+            or [t.lower for t in tokens[start:start + 2]] == ["des", "weiteren"]):
         return _subject_after_auxiliary(tokens, start, verb)
     if tokens[start].lower in PRONOUNS and (start + 1 == verb or tokens[start + 1].lower in AUXILIARIES | MODALS):
         return None if tokens[start].lower in {"es", "man"} else (start, start + 1)
@@ -250,6 +263,22 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if end > start and (gap == verb or tokens[end].lower in AUXILIARIES | MODALS):
         return start, end  # "Stoiber hatte besonders die Rolle … betont"
     return (start, end) if end > start and verb - start <= 8 else None
+
+
+def _als_phrase(tokens: list[Token], start: int, verb: int) -> bool:
+    """"Als Antwort …": "als" before a bare noun is a preposition-like phrase, not the
+    conjunction, when the verb does not close the clause (a conjunction clause ends in its verb)."""
+    if tokens[start].lower != "als" or start + 1 >= verb or not _is_noun(tokens[start + 1]):
+        return False
+    return verb + 1 < len(tokens) and tokens[verb + 1].text not in CLAUSE_BREAKS
+
+
+def _nominative_pronoun(tokens: list[Token], i: int) -> bool:
+    """"er", "ich", "wir" right after a finite verb in second position: only a subject can stand
+    there in the nominative, so whatever opens the clause is an object or an adverbial."""
+    if i >= len(tokens) or tokens[i].lower not in NOMINATIVE_PRONOUNS:
+        return False
+    return i + 1 == len(tokens) or tokens[i + 1].text not in {"„", "»"}
 
 
 def _subject_after_auxiliary(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
@@ -296,22 +325,6 @@ def _looks_finite(token: Token) -> bool:
             | SKIP_AFTER_VERB | CONJUNCTIONS and not _is_adjective(token))
 
 
-def document_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
-    """"In der Pressemitteilung des WWF heißt es", "heißt es im Bericht": the noun phrase after
-    "in"/"im"/"auf" in the clause of the verb."""
-    start, stop = verb, verb + 1
-    while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
-        start -= 1
-    while stop < len(tokens) and tokens[stop].text not in CLAUSE_BREAKS:
-        stop += 1
-    for j in range(start, stop - 1):
-        if tokens[j].lower in {"in", "im", "auf", "aus"}:
-            end = read_noun_phrase(tokens, j + 1)
-            if end > j + 1:
-                return j + 1, min(end, stop)
-    return None
-
-
 def _focus_particle(tokens: list[Token], i: int) -> bool:
     """"Auch die Ministerin äußerte …": a particle before the subject, not an adverbial."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -329,6 +342,10 @@ def _coordinated_phrase(tokens: list[Token], start: int, verb: int) -> int:
 
 
 def _subordinate_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """"wo Putin … erklärt hatte", "wie sich Tauss ausdrückte": a reflexive or adverb may come
+    before the subject."""
+    while i < len(tokens) and tokens[i].lower in {"sich", "auch", "bereits", "schon", "zuvor", "dort"}:
+        i += 1
     if i < len(tokens) and tokens[i].lower in PRONOUNS:
         return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
     end = read_noun_phrase(tokens, i)
@@ -337,7 +354,7 @@ def _subordinate_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 def _sentence_subject(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     start = 0
-    while start < verb and tokens[start].lower in CONJUNCTIONS:
+    while start < verb and (tokens[start].lower in CONJUNCTIONS or _focus_particle(tokens, start)):
         start += 1
     if start >= verb or tokens[start].lower in SUBORDINATORS:
         return None

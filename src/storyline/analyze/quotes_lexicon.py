@@ -59,11 +59,18 @@ def load_speech_verbs() -> dict[str, list[SpeechVerb]]:
 @lru_cache(maxsize=1)
 def load_source_phrases() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Phrases standing before the source ("laut") and after it ("zufolge"), lowercase."""
-    found: dict[str, list[str]] = {"before": [], "after": [], "noun": []}
+    found: dict[str, list[str]] = {"before": [], "after": [], "noun": [], "document": []}
     for line in _lines("source_phrases.txt"):
         where, _, phrase = line.partition(":")
         found[where.strip()].append(phrase.strip().lower())
     return tuple(found["before"]), tuple(found["after"])
+
+
+@lru_cache(maxsize=1)
+def load_document_nouns() -> frozenset[str]:
+    """Nouns naming a written source ("Bericht", "Presseerklärung") that can speak in the passive."""
+    return frozenset(line.partition(":")[2].strip().lower() for line in _lines("source_phrases.txt")
+                     if line.startswith("document:"))
 
 
 @lru_cache(maxsize=1)

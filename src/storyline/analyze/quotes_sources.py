@@ -1,0 +1,62 @@
+"""Written sources as speakers: "In der Pressemitteilung heißt es", "In einem Bericht wurde
+vermutet", "heißt es in einer gestern verbreiteten Erklärung".
+
+A document speaks through "heißt es" or a passive cue and is named after "in"/"im"; a lexicon of
+document nouns keeps places ("in Berlin") out.
+"""
+from __future__ import annotations
+
+from storyline.analyze.quotes_cues import CLAUSE_BREAKS, DETERMINERS, Token, is_noun, read_noun_phrase
+from storyline.analyze.quotes_lexicon import load_document_nouns
+
+
+def document_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """"In der Pressemitteilung des WWF heißt es", "heißt es im Bericht": the noun phrase after
+    "in"/"im"/"auf" in the clause of the verb."""
+    start, stop = verb, verb + 1
+    while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    while stop < len(tokens) and tokens[stop].text not in CLAUSE_BREAKS:
+        stop += 1
+    for j in range(start, stop - 1):
+        if tokens[j].lower in {"in", "im", "auf", "aus"}:
+            end = read_noun_phrase(tokens, j + 1)
+            end = end if end > j + 1 else _loose_phrase_end(tokens, j + 1, stop)
+            if end > j + 1:
+                return j + 1, min(end, stop)
+    return None
+
+
+def _loose_phrase_end(tokens: list[Token], i: int, stop: int) -> int:
+    """"einer gestern verbreiteten Erklärung": an article, a few lowercase words, then the noun."""
+    if tokens[i].lower not in DETERMINERS:
+        return i
+    for k in range(i + 1, min(i + 5, stop)):
+        if is_noun(tokens[k]):
+            return k + 1
+    return i
+
+
+def written_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """"In einer Presseerklärung, die …, wurde verkündet", "So wird in einer Pressemitteilung der
+    Organisation gefordert": a document after "in"/"im" anywhere before the verb; the head noun
+    must name a document, so that "in Berlin" is no source."""
+    for j in range(verb - 1):
+        if tokens[j].lower not in {"in", "im"}:
+            continue
+        end = read_noun_phrase(tokens, j + 1)
+        heads = [t for t in tokens[j + 1:end] if t.capitalised]
+        if heads and is_document_noun(heads[0]):
+            return j + 1, min(end, verb)
+    return None
+
+
+def is_document_noun(token: Token) -> bool:
+    """"Bericht", or a compound ending in one: "Presseerklärung", "Abschlussbericht"."""
+    lower = token.lower
+    return token.capitalised and any(lower.endswith(noun) for noun in load_document_nouns())
+
+
+def is_passive_cue(tokens: list[Token], verb: int) -> bool:
+    """A participle cue with a passive auxiliary before it in the sentence ("wurde verkündet")."""
+    return verb > 0 and any(t.lower in {"wird", "wurde", "werden", "wurden"} for t in tokens[max(0, verb - 8):verb])
