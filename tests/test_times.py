@@ -168,3 +168,11 @@ def test_smartdata_span_floor():
     docs = bench.load_smartdata()
     result = bench.score(docs, [bench.run_ours(doc) for doc in docs], {"date", "time", "duration"})
     assert result["overlap_f1"] >= 0.70
+
+
+def test_expressions_outside_the_calendar_stay_unresolved_instead_of_failing():
+    from storyline.ingest.article import make_article
+
+    article = make_article("Vor zehn Jahren geschah es. Im Jahr 2005 auch.", date="0001-01-01")
+    values = {t.text: t.value for t in find_times(article)}
+    assert values["Vor zehn Jahren"] is None and values["Jahr 2005"] == "2005"

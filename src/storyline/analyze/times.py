@@ -169,7 +169,10 @@ def find_in_sentence(text: str, offset: int, resolver: Resolver) -> list[TimeExp
     resolver.start_sentence()
     expressions = []
     for found in select_longest(match_rules(text)):
-        value, candidates = resolver.resolve(found.reading)
+        try:
+            value, candidates = resolver.resolve(found.reading)
+        except (ValueError, OverflowError):  # outside the calendar (an article dated year 1): unresolved
+            value, candidates = None, ()
         start, end = offset + found.span_start, offset + found.end
         expressions.append(TimeExpression(
             start=start, end=end, text=text[found.span_start:found.end], value=value,
