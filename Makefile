@@ -37,6 +37,10 @@ test-slow: install
 sample: install
 	$(BIN)/python scripts/build_sample.py
 
+## Retrain the shipped NER model (data, tok2vec pretraining, training, evaluation; ≈ 1.5 h on 2 busy cores; needs the shared data).
+models: install
+	$(BIN)/python scripts/train_ner.py
+
 ## Debian packages for the browser and PostgreSQL tests (run as root; without them those tests skip).
 system-deps:
 	apt-get update -qq
@@ -44,3 +48,27 @@ system-deps:
 
 clean:
 	rm -rf $(VENV) demo
+
+.PHONY: lock audit fuzz
+FUZZ_SECONDS ?= 300
+
+## Pin every dependency into requirements.lock: a clean venv with all extras, then pip freeze.
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet --upgrade pip
+	build/lock-venv/bin/pip install --quiet -e ".[dev,spark,postgres]"
+	build/lock-venv/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf build/lock-venv
+
+## Known vulnerabilities in the pinned dependencies (needs the PyPI advisory service: not in CI).
+audit: install
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --progress-spinner off
+
+## Fuzz the readers and the analysis with atheris for FUZZ_SECONDS each (not in CI); crashes land in build/fuzz.
+fuzz: install
+	$(BIN)/pip install --quiet atheris
+	mkdir -p build/fuzz
+	cd build/fuzz && $(CURDIR)/$(BIN)/python $(CURDIR)/fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1536
+	cd build/fuzz && $(CURDIR)/$(BIN)/python $(CURDIR)/fuzz/fuzz_analyze.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1536

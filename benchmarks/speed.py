@@ -68,11 +68,16 @@ def warm_worker() -> None:
 
 
 def analyze_record(record: dict):
+    """The analysis of one record, or None when it fails (counted and reported, as ingest does)."""
     from storyline.analyze.pipeline import analyze_article
     from storyline.ingest.article import make_article
 
     article = make_article(record["text"], id=record["id"], date=record.get("date"), title=record.get("title"))
-    return analyze_article(article)
+    try:
+        return analyze_article(article)
+    except Exception as error:  # a bug in one stage must not hide the throughput of the others
+        print(f"analysis failed for {record['id']}: {type(error).__name__}: {error}", file=sys.stderr)
+        return None
 
 
 def time_pool(records: list[dict], workers: int) -> tuple[float, float, list]:
@@ -80,7 +85,7 @@ def time_pool(records: list[dict], workers: int) -> tuple[float, float, list]:
     with get_context("fork").Pool(workers, initializer=warm_worker) as pool:
         pool.map(time.sleep, [0.05] * workers)  # every worker has run its initializer
         started = time.perf_counter()
-        analyzed = pool.map(analyze_record, records, chunksize=4)
+        analyzed = [a for a in pool.map(analyze_record, records, chunksize=4) if a is not None]
         analysis = time.perf_counter() - started
     return analysis, time_link(analyzed), analyzed
 
@@ -107,10 +112,13 @@ def time_stages(records: list[dict]) -> dict[str, float]:
         article = make_article(record["text"], id=record["id"], date=record.get("date"), title=record.get("title"))
         totals["cleaning + sentences"] += time.perf_counter() - started
         analyzed = AnalyzedArticle(article=article)
-        for name, stage in STAGES if article.language in (None, "de") else ():
-            started = time.perf_counter()
-            stage(analyzed)
-            totals[name] += time.perf_counter() - started
+        try:
+            for name, stage in STAGES if article.language in (None, "de") else ():
+                started = time.perf_counter()
+                stage(analyzed)
+                totals[name] += time.perf_counter() - started
+        except Exception:  # reported by the pool run above
+            continue
         analyzed_all.append(analyzed)
     totals["entity linking + story assignment"] = time_link(analyzed_all)
     return totals
@@ -150,7 +158,9 @@ def main() -> None:
     print("| run | seconds | articles/s | words/s |\n|---|---:|---:|---:|")
     print(rate_row("baseline: spaCy blank('de') tokenizer, 1 process", time_baseline(records), len(records), words))
     for workers in args.workers:
-        analysis, link, _ = time_pool(records, workers)
+        analysis, link, analyzed = time_pool(records, workers)
+        if len(analyzed) < len(records):
+            print(f"| ({len(records) - len(analyzed)} article(s) failed, see standard error) | | | |")
         print(rate_row(f"Storyline analysis, {workers} worker(s)", analysis, len(records), words))
         print(rate_row(f"Storyline analysis + link step, {workers} worker(s)", analysis + link, len(records), words))
     stages = time_stages(records)

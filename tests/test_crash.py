@@ -93,9 +93,9 @@ def assert_sound(counts: dict, expected_ids: set[str] | None = None) -> None:
 
 
 def crash_and_recover(tmp_path: Path, articles: int, kills: int, with_analysis: int, seed: int) -> dict:
-    """SIGKILL ingests at seeded random times until `kills` runs were really killed (the last
-    `with_analysis` of them analysing), check the store after every run, then run one ingest to
-    the end and return what it left."""
+    """SIGKILL ingests at seeded random times until `kills` runs were really killed (the first
+    `with_analysis` of them analysing, while there is still analysis left to interrupt), check
+    the store after every run, then run one ingest to the end and return what it left."""
     source, db = tmp_path / "artikel.jsonl", tmp_path / "crash.db"
     expected = set(write_articles(source, articles))
     rng = random.Random(seed)
@@ -103,9 +103,9 @@ def crash_and_recover(tmp_path: Path, articles: int, kills: int, with_analysis: 
     full_run = _time_full_run(source, tmp_path / "timing.db")
     killed = runs = 0
     while killed < kills and runs < 2 * kills:
-        analyze = killed >= kills - with_analysis
+        analyze = killed < with_analysis
         # a rerun reads everything again but skips what is stored, so it ends a little sooner
-        killed += kill_after(start_ingest(source, db, analyze), rng.uniform(0.3, full_run * (4 if analyze else 0.9)))
+        killed += kill_after(start_ingest(source, db, analyze), rng.uniform(0.3, full_run * (2 if analyze else 0.9)))
         runs += 1
         counts = store_counts(db) if db.exists() else None
         if counts:
@@ -204,3 +204,32 @@ def test_killed_watch_polls_lose_nothing_and_store_nothing_twice(tmp_path):
     assert killed == 3
     assert_sound(counts, {f"{base}/artikel/{number}.html" for number in range(20)})
     assert counts["unanalyzed"] == 0 and counts["without_story"] == 0
+
+
+def read_batch_output(out: Path) -> list[dict] | None:
+    """The articles table as a reader sees it: its rows, or None when the output says incomplete."""
+    from storyline.engine.batch import IncompleteOutput, read_parquet
+
+    try:
+        return read_parquet(out, "articles")
+    except (IncompleteOutput, FileNotFoundError):
+        return None
+
+
+def test_a_killed_batch_never_leaves_output_that_reads_as_complete(tmp_path):
+    source, out = tmp_path / "artikel.jsonl", tmp_path / "ergebnis"
+    expected = set(write_articles(source, 40))
+    command = [sys.executable, "-m", "storyline.cli", "batch", str(source), "--out", str(out), "--engine", "local",
+               "--workers", "1"]
+    started = time.monotonic()
+    assert kill_after(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), 600) is False
+    full_run, rng, killed = time.monotonic() - started, random.Random(4), 0
+    for _ in range(4):
+        killed += kill_after(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE),
+                             rng.uniform(0.5, full_run))
+        rows = read_batch_output(out)
+        # the last complete output, or refused: never a partial table taken as complete
+        assert rows is None or {row["id"] for row in rows} == expected
+    assert killed >= 2
+    assert kill_after(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), 600) is False
+    assert {row["id"] for row in read_batch_output(out)} == expected

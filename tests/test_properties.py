@@ -180,3 +180,12 @@ def test_fuzz_finding_paragraph_of_soft_hyphens_keeps_sentences_in_their_paragra
     article = make_article("Putin reiste ab.\n\n\u00ad\n\nKim blieb in Pjöngjang.")
     assert [article.text[s.start:s.end] for s in article.sentences] == ["Putin reiste ab.", "Kim blieb in Pjöngjang."]
     assert make_article("\u00ad").sentences == []
+
+
+@pytest.mark.parametrize("text, date", [("Die Firma wurde vor zehn Jahren gegründet.", "0001-01-01"),
+                                        ("Nächstes Jahr wird gewählt.", "9999-12")])
+def test_relative_times_at_the_edges_of_the_calendar(text, date):
+    """Found by benchmarks/speed.py on SpkAtt wikinews-75280 (dated 0001-01-01): no crash, unresolved."""
+    analyzed = analyze_article(make_article(text, id="rand", date=date))
+    assert_spans_inside(analyzed)
+    assert [t.value for t in analyzed.times if t.text.lower().startswith(("vor", "nächstes"))] == [None]
