@@ -37,7 +37,7 @@ test-slow: install
 sample: install
 	$(BIN)/python scripts/build_sample.py
 
-## Retrain the shipped NER model (data, tok2vec pretraining, training, evaluation; ≈ 1.5 h on 2 busy cores; needs the shared data).
+## Retrain the shipped NER model (data, tok2vec pretraining, training, evaluation; ≈ 1 h on 2 busy cores; needs the shared data).
 models: install
 	$(BIN)/python scripts/train_ner.py
 

@@ -18,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "storyline" / "models" / "gazetteer_ner" / "names.tsv"
 COMMON_WORDS = TARGET.parent / "common_words.txt"
+COMMON_NOUNS = TARGET.parent / "common_nouns.txt"
+# a capitalised word is a "common noun" when seen this often and almost never inside a name
+NOUN_MIN_COUNT = 5
+NOUN_MAX_NAME_SHARE = 0.02
 CORPUS = ROOT / "build" / "ner" / "corpus"
 # CC BY / CC0 training corpora whose words outside names make the shipped common-word list
 WORD_SOURCES = ("germeval_train", "smartdata", "mobie", "legal", "newseye")
@@ -115,10 +119,33 @@ def write_common_words(words: set[str]) -> None:
     COMMON_WORDS.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
 
 
+def build_common_nouns() -> set[str]:
+    """Capitalised words (lower-cased) that the free training corpora label as a name in at most
+    2% of at least 5 occurrences: "Regierung", "Sprecher", "Montag" — German capitalises every
+    noun, so the model's one-word spans on them are mostly wrong. Counted by spelling, case-blind."""
+    import spacy
+    from collections import Counter
+    from spacy.tokens import DocBin
+
+    vocab, seen, named = spacy.blank("de").vocab, Counter(), Counter()
+    for name in WORD_SOURCES:
+        for doc in DocBin().from_disk(CORPUS / f"{name}.spacy").get_docs(vocab):
+            for token in doc:
+                if token.is_title and token.is_alpha and len(token) >= 3:
+                    seen[token.lower_] += 1
+                    named[token.lower_] += bool(token.ent_type_)
+    return {w for w, n in seen.items() if n >= NOUN_MIN_COUNT and named[w] <= NOUN_MAX_NAME_SHARE * n}
+
+
+def write_common_nouns(words: set[str]) -> None:
+    COMMON_NOUNS.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     gazetteer = build_names()
     write_names(gazetteer)
     print(f"{len(gazetteer)} names -> {TARGET}")
     if CORPUS.exists():
         write_common_words(build_common_words())
+        write_common_nouns(build_common_nouns())
         print(f"common words -> {COMMON_WORDS}")

@@ -1,8 +1,8 @@
 """Train the German news NER pipeline and ship it into src/storyline/models/de_news/.
 
 One command from a fresh clone (needs ../shared/data):
-    python scripts/train_ner.py                 # convert data, train the final mix, evaluate, ship
-    python scripts/train_ner.py --mix base --steps 2000 --no-ship   # a quick experiment
+    python scripts/train_ner.py                 # data, pretrain tok2vec, train the final mix, evaluate, ship
+    python scripts/train_ner.py --mix base --steps 2000 --no-pretrain --no-ship   # a quick experiment
 Training data and weights are named in MIXES; GermEval is repeated to outweigh the large
 out-of-domain sets. Seeded (spaCy seed 2014, fixed GermEval split) so reruns give the same figures.
 """
@@ -19,10 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ner_data  # noqa: E402
 import ner_gazetteer  # noqa: E402
+import ner_pretrain  # noqa: E402
 
 ROOT = ner_data.ROOT
 BUILD = ROOT / "build" / "ner"
 CONFIG = ROOT / "scripts" / "ner_config" / "ner.cfg"
+BASELINE_CONFIG = ROOT / "scripts" / "ner_config" / "baseline.cfg"
+BASELINE = ("base", 2000)  # mix and steps of the baseline that benchmarks/ner.py prints beside ours
 SHIPPED = ROOT / "src" / "storyline" / "models" / "de_news"
 
 # corpus name -> how many copies go into the training directory
@@ -37,12 +40,16 @@ MIXES = {
             "zefys": 1, "biofid": 1},
 }
 FINAL_MIX = "all"
-FINAL_STEPS = 3000
+FINAL_STEPS = 6000
+FINAL_PRETRAIN = True  # init the tok2vec from `spacy pretrain` (scripts/ner_pretrain.py)
 
 
-def assemble_mix(name: str) -> Path:
-    """A directory of DocBin files that spaCy's corpus reader reads as one training set."""
-    target = BUILD / f"train_{name}"
+def assemble_mix(name: str, run: str) -> Path:
+    """A directory of DocBin files that spaCy's corpus reader reads as one training set.
+
+    One directory per run: spaCy rereads it every epoch, so parallel runs must not share it.
+    """
+    target = BUILD / f"train_{run}"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for corpus, copies in MIXES[name].items():
@@ -51,34 +58,48 @@ def assemble_mix(name: str) -> Path:
     return target
 
 
-def run_training(mix: str, steps: int, threads: int) -> Path:
+def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None = None,
+                 config: Path = CONFIG) -> Path:
     """Run `spacy train` in a subprocess with pinned threads so timings are comparable."""
-    output = BUILD / f"model_{mix}_{steps}"
+    output = BUILD / (f"model_{mix}_{steps}" + ("_pt" if init_tok2vec else ""))
     env = {**os.environ, "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": str(threads),
            "MKL_NUM_THREADS": str(threads), "PYTHONHASHSEED": "0"}
-    command = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(output),
-               "--paths.train", str(assemble_mix(mix)),
+    command = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output),
+               "--paths.train", str(assemble_mix(mix, output.name)),
                "--paths.dev", str(ner_data.CORPUS / "germeval_tune.spacy"),
                "--training.max_steps", str(steps)]
+    if init_tok2vec:
+        command += ["--paths.init_tok2vec", str(init_tok2vec)]
     subprocess.run(command, check=True, env=env, cwd=ROOT)
     return output / "model-best"
 
 
 def ship_model(model_dir: Path, mix: str, steps: int) -> None:
-    """Replace the shipped pipeline, keeping the model card that documents it."""
-    card = (SHIPPED / "MODEL_CARD.md").read_text(encoding="utf-8") if (SHIPPED / "MODEL_CARD.md").exists() else None
-    shutil.rmtree(SHIPPED, ignore_errors=True)
-    shutil.copytree(model_dir, SHIPPED)
-    if card:
-        (SHIPPED / "MODEL_CARD.md").write_text(card, encoding="utf-8")
+    """Replace the shipped pipeline atomically, keeping the model card that documents it.
+
+    The copy is made beside the shipped directory and renamed into place, so a reader never
+    sees a half-written model.
+    """
+    staging, old = SHIPPED.with_name("de_news.new"), SHIPPED.with_name("de_news.old")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(model_dir, staging)
+    if (SHIPPED / "MODEL_CARD.md").exists():
+        shutil.copyfile(SHIPPED / "MODEL_CARD.md", staging / "MODEL_CARD.md")
+    config = staging / "config.cfg"  # training paths relative to the repository, not this machine
+    config.write_text(config.read_text(encoding="utf-8").replace(f"{ROOT}/", ""), encoding="utf-8")
+    if SHIPPED.exists():
+        SHIPPED.rename(old)
+    staging.rename(SHIPPED)
+    shutil.rmtree(old, ignore_errors=True)
     print(f"shipped {model_dir} (mix {mix}, {steps} steps) -> {SHIPPED}")
 
 
-def evaluate(model_dir: Path) -> None:
+def evaluate(model_dir: Path, shipped: bool) -> None:
+    """Print the figures of what was shipped (model + rules), or of the bare model otherwise."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import ner as bench
 
-    bench.print_report(model_dir)
+    bench.print_report(None if shipped else model_dir)
 
 
 def main() -> None:
@@ -88,19 +109,28 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--no-ship", action="store_true")
     parser.add_argument("--skip-data", action="store_true", help="reuse build/ner/corpus")
+    parser.add_argument("--no-baseline", action="store_true", help="do not train the missing baseline")
+    parser.add_argument("--pretrain", action=argparse.BooleanOptionalAction, default=FINAL_PRETRAIN,
+                        help="init the tok2vec from spacy pretrain (--no-pretrain: random init)")
     args = parser.parse_args()
     if not ner_data.SHARED.exists():
         sys.exit(f"needs the shared data at {ner_data.SHARED}")
     started = time.perf_counter()
     if not args.skip_data:
         print(ner_data.build_corpora())
-    model_dir = run_training(args.mix, args.steps, args.threads)
-    print(f"training time: {time.perf_counter() - started:.0f} s (mix {args.mix}, {args.steps} steps)")
+    if not args.no_baseline and not (BUILD / f"model_{BASELINE[0]}_{BASELINE[1]}" / "model-best").exists():
+        run_training(*BASELINE, args.threads, config=BASELINE_CONFIG)
+    weights = ner_pretrain.run_pretraining(args.threads) if args.pretrain else None
+    print(f"data + pretraining time: {time.perf_counter() - started:.0f} s")
+    model_dir = run_training(args.mix, args.steps, args.threads, weights)
+    print(f"data + pretraining + training time: {time.perf_counter() - started:.0f} s "
+          f"(mix {args.mix}, {args.steps} steps, pretrained: {weights is not None})")
     ner_gazetteer.write_names(ner_gazetteer.build_names())
     ner_gazetteer.write_common_words(ner_gazetteer.build_common_words())
+    ner_gazetteer.write_common_nouns(ner_gazetteer.build_common_nouns())
     if not args.no_ship:
         ship_model(model_dir, args.mix, args.steps)
-    evaluate(model_dir)
+    evaluate(model_dir, shipped=not args.no_ship)
 
 
 if __name__ == "__main__":

@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
 GAZETTEER = Path(__file__).resolve().parents[1] / "models" / "gazetteer_ner" / "names.tsv"
 COMMON_WORDS = GAZETTEER.with_name("common_words.txt")
+CURATED = GAZETTEER.with_name("curated.tsv")
+COMMON_NOUNS = GAZETTEER.with_name("common_nouns.txt")
+# name particles that may stand inside a person's name after a role word ("Ursula von der Leyen")
+ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el", "la", "le", "zu"}
 # German names of lakes, seas, mountains and islands are compounds: "Baikalsee", "Uralgebirge"
 PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüste")
 EDGE_PUNCTUATION = "\"'„“”‚‘’«»()[]{}.,;:!?–-/ "
 BATCH_SIZE = 64
+
+
+class NameIndex(NamedTuple):
+    """A name list with what makes lookups cheap: the longest name in words, and every prefix
+    of a first word, so that most tokens are rejected by one set lookup."""
+
+    names: dict[str, str]
+    longest: int
+    heads: frozenset[str]
 
 
 class ModelMissingError(RuntimeError):
@@ -36,19 +51,40 @@ def load_nlp():
 
 
 @lru_cache(maxsize=1)
-def load_gazetteer() -> tuple[dict[str, str], int]:
+def load_gazetteer() -> NameIndex:
     """Place names (scripts/ner_gazetteer.py) as a dict; returns it with the longest name in tokens.
 
     A plain dict loads in a fraction of a second, where a spaCy entity ruler with 40k patterns
     takes many seconds to rebuild its matcher at every start.
     """
+    return read_names(GAZETTEER)
+
+
+@lru_cache(maxsize=1)
+def load_curated() -> NameIndex:
+    """The hand-made list of organisations and leaders (curated.tsv), read like the gazetteer."""
+    return read_names(CURATED)
+
+
+def read_names(path: Path) -> NameIndex:
     names = {}
-    if GAZETTEER.exists():
-        for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
             name, _, label = line.partition("\t")
-            names[name] = label
+            if label and not line.startswith("#"):
+                names[name] = label
     longest = max((name.count(" ") + 1 for name in names), default=0)
-    return names, longest
+    firsts = {name.split(" ")[0] for name in names}
+    heads = frozenset(first[:k] for first in firsts for k in range(1, len(first) + 1))
+    return NameIndex(names, longest, heads)
+
+
+@lru_cache(maxsize=1)
+def load_common_nouns() -> frozenset[str]:
+    """Capitalised words the free training data almost never labels as a name (scripts/ner_gazetteer.py)."""
+    if not COMMON_NOUNS.exists():
+        return frozenset()
+    return frozenset(COMMON_NOUNS.read_text(encoding="utf-8").split())
 
 
 def find_mentions(article: Article) -> list[Mention]:
@@ -88,12 +124,141 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]]) -> list[Mention
              if label == "PER" and " " not in doc.text[s:e]}
     mentions = []
     for (offset, _), doc, spans in zip(pieces, docs, found):
-        spans = add_known_names(doc, spans, known)
-        for start, end, label in add_gazetteer_names(doc, extend_person_names(doc, spans)):
+        spans = apply_rules(doc, add_known_names(doc, spans, known))
+        for start, end, label in spans:
             span = trim_span(text, offset + start, offset + end)
             if span:
                 mentions.append(Mention(span[0], span[1], text[span[0]:span[1]], label))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The rule layer after the model, in order of trust: drop common nouns, curated names,
+    role cues ("Kremlsprecher Dimitri Peskow"), name endings, then place names."""
+    spans = drop_common_nouns(doc, spans)
+    spans = add_curated_names(doc, spans)
+    spans = add_role_cue_names(doc, spans)
+    return add_gazetteer_names(doc, extend_person_names(doc, spans))
+
+
+def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """German capitalises every noun: a span of one such noun ("Montag") is no name, a leading
+    one ("Sprecher Dimitri Peskow") stands outside the name, and so do trailing lower-case words."""
+    nouns, kept = load_common_nouns(), []
+    for start, end, label in spans:
+        tokens = [t for t in doc if start <= t.idx < end]
+        while len(tokens) > 1 and is_common_noun(tokens[0], nouns) and not is_common_noun(tokens[1], nouns):
+            tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
+            tokens = tokens[:-1]  # a name ends in a capitalised word: "Kim Jong Il traten"
+        if tokens and not (len(tokens) == 1 and is_no_name(tokens[0], nouns)):
+            kept.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), label))
+    return kept
+
+
+def is_no_name(token, nouns: frozenset[str]) -> bool:
+    """A word that is no name on its own: a common noun, a role ("US-Präsident"), or a word
+    without a capital letter ("russischen": adjectives of names are not names in Storyline)."""
+    return (token.lower_ in nouns or not any(ch.isupper() for ch in token.text)
+            or role_of(token) is not None)
+
+
+def role_of(token) -> str | None:
+    """Gender of a capitalised role noun ("Kremlsprecher" -> m), from the shared role lexicon;
+    None for words ending in "-mann", which ends many surnames (Hermann, Lehmann)."""
+    from storyline.analyze.quotes_lexicon import role_gender
+
+    if not token.text[:1].isupper() or token.lower_.endswith(("mann", "männer")):
+        return None
+    return role_gender(token.text)
+
+
+def is_common_noun(token, nouns: frozenset[str]) -> bool:
+    return token.is_title and token.lower_ in nouns
+
+
+def add_curated_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Organisations and leaders from the curated list win over the model's label and over
+    shorter model spans inside them ("Ursula" + "Leyen" -> "Ursula von der Leyen")."""
+    index = load_curated()
+    for i in range(len(doc)):
+        match = longest_listed_at(doc, i, index)
+        if match:
+            spans = replace_inside(spans, match)
+    return spans
+
+
+def replace_inside(spans, match: tuple[int, int, str], lead: int | None = None) -> list[tuple[int, int, str]]:
+    """Put `match` in place of the spans it covers (they may start as early as `lead`, such as a
+    role word the model took into the name); keep everything as is if one sticks out."""
+    lead = match[0] if lead is None else lead
+    overlapping = [s for s in spans if s[0] < match[1] and match[0] < s[1]]
+    if any(s[0] < lead or s[1] > match[1] for s in overlapping):
+        return spans
+    return [s for s in spans if s not in overlapping] + [match]
+
+
+def add_role_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A role noun before capitalised words marks a person: "Präsident Wladimir Putin",
+    "Kremlsprecher Dimitri Peskow", "Bundeskanzlerin Angela Merkel"."""
+    for token in doc[:-1]:
+        if is_role_cue(token, spans):
+            end = name_end_after(doc, token.i + 1)
+            if end > token.i + 1:
+                name = doc[token.i + 1:end]
+                spans = replace_inside(spans, (name.start_char, name.end_char, "PER"), token.idx)
+    return spans
+
+
+def is_role_cue(token, spans) -> bool:
+    """A role noun from the lexicon, but not one that is often something else: "-mann" ends
+    many surnames (Hermann, Zimmermann), words of either gender are mostly nationality
+    adjectives ("Deutsche Reeder"), and a word inside an organisation or place the model found
+    ("Deutschen Bundestag") is part of that name."""
+    if not token.text.replace("-", "").isalpha() or role_of(token) in (None, "n"):
+        return False
+    return not any(s <= token.idx < e and label != "PER" for s, e, label in spans)
+
+
+def name_end_after(doc, i: int) -> int:
+    """End (token index) of up to four name words from token i; particles only inside a name.
+
+    Ordinary nouns and place names end the name ("Präsident Putin der Ukraine" -> "Putin")."""
+    nouns, places, end = load_common_nouns(), load_gazetteer().names, i
+    while end < len(doc) and end - i < 4:
+        token = doc[end]
+        if token.lower_ in NAME_PARTICLES and end > i:
+            end += 1
+            continue
+        if not is_name_word(token) or token.lower_ in nouns or token.text in places:
+            break
+        end += 1
+    while end > i and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1
+    return end
+
+
+def is_name_word(token) -> bool:
+    """Capitalised word, hyphenated name ("Alliot-Marie") or Arabic article name ("al-Nuaimi")."""
+    text = token.text
+    if text[:3] in ARABIC_ARTICLES and len(text) > 4 and text[3].isupper():
+        text = text[3:]
+    return text[:1].isupper() and text.replace("-", "").isalpha() and not text.isupper()
+
+
+def longest_listed_at(doc, i: int, index: NameIndex):
+    """The longest listed name starting at token i, as (start_char, end_char, label).
+
+    Compares slices of the text (names have single spaces between tokens, as in news text)."""
+    if doc[i].text not in index.heads:
+        return None
+    start = doc[i].idx
+    for j in range(min(i + index.longest, len(doc)) - 1, i - 1, -1):
+        end = doc[j].idx + len(doc[j])
+        label = index.names.get(doc.text[start:end])
+        if label:
+            return start, end, label
+    return None
 
 
 def add_known_names(doc, spans, known: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -153,11 +318,11 @@ def is_place_compound(word: str) -> bool:
 
 def add_gazetteer_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Add known place names and place compounds the model missed; the model's spans win overlaps."""
-    names, longest = load_gazetteer()
+    index = load_gazetteer()
     taken = [(s, e) for s, e, _ in spans]
     i = 0
     while i < len(doc):
-        match = longest_name_at(doc, i, names, longest)
+        match = longest_name_at(doc, i, index)
         if match and not any(s < match[1] and match[0] < e for s, e in taken):
             spans.append(match)
             taken.append(match[:2])
@@ -165,15 +330,13 @@ def add_gazetteer_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return spans
 
 
-def longest_name_at(doc, i: int, names: dict[str, str], longest: int):
+def longest_name_at(doc, i: int, index: NameIndex):
     """The longest gazetteer name starting at token i, as (start_char, end_char, label)."""
     if not doc[i].text[:1].isupper():
         return None
-    for n in range(min(longest, len(doc) - i), 0, -1):
-        span = doc[i:i + n]
-        label = names.get(span.text)
-        if label:
-            return span.start_char, span.end_char, label
+    match = longest_listed_at(doc, i, index)
+    if match and not (match[1] == doc[i].idx + len(doc[i]) and doc[i].lower_ in load_common_nouns()):
+        return match  # one-word places that are also common nouns ("Namen" = Namur, "Mitte") need the model
     if is_place_compound(doc[i].text):
         return doc[i].idx, doc[i].idx + len(doc[i]), "LOC"
     return None
