@@ -127,11 +127,8 @@ def relative_direction(word: str | None) -> int | None:
     return next((value for key, value in rules.RELATIVE.items() if stem.startswith(key)), None)
 
 
-def read_month(g: dict, ctx: Context) -> Reading | None:
-    if not (g["prep"] or g["mod"] or g["rel"] or g["y"] or g["yrel"]):
-        return None  # a bare "Mai" or "August" is too often a name
-    month, mod = month_number(g["m"]), rules.PART_MODS.get((g["mod"] or "").lower())
-    make = lambda year: cal.part_of(cal.month_unit(year, month), mod)  # noqa: E731
+def read_in_year(g: dict, ctx: Context, make, mod: str | None) -> Reading:
+    """A part of some year (a month, a season): the year given, a relative one, or the nearest."""
     if g["y"]:
         return Reading(fixed=make(int(g["y"])).label, mod=mod)
     shift = relative_direction(g["yrel"])
@@ -141,6 +138,14 @@ def read_month(g: dict, ctx: Context) -> Reading | None:
     if direction:
         return Reading(on_day=lambda day: cal.directed_year(day, make, direction), mod=mod)
     return Reading(on_day=lambda day: cal.nearest_year(day, make, ctx.tense), mod=mod)
+
+
+def read_month(g: dict, ctx: Context) -> Reading | None:
+    if not (g["prep"] or g["mod"] or g["rel"] or g["y"] or g["yrel"]):
+        return None  # a bare "Mai" or "August" is too often a name
+    month, mod = month_number(g["m"]), rules.PART_MODS.get((g["mod"] or "").lower())
+    make = lambda year: cal.part_of(cal.month_unit(year, month), mod)  # noqa: E731
+    return read_in_year(g, ctx, make, mod)
 
 
 def read_year_range(g: dict, ctx: Context) -> Reading | None:
@@ -194,15 +199,7 @@ def read_season(g: dict, ctx: Context) -> Reading | None:
         return None
     mod = rules.PART_MODS.get((g["mod"] or "").lower())
     make = season_maker(g["s"], mod)
-    if g["y"]:
-        return Reading(fixed=make(int(g["y"])).label, mod=mod)
-    shift = relative_direction(g["yrel"])
-    if shift is not None:
-        return Reading(on_day=lambda day: make(day.year + shift), mod=mod)
-    direction = relative_direction(g["rel"])
-    if direction:
-        return Reading(on_day=lambda day: cal.directed_year(day, make, direction), mod=mod)
-    return Reading(on_day=lambda day: cal.nearest_year(day, make, ctx.tense), mod=mod)
+    return read_in_year(g, ctx, make, mod)
 
 
 def read_quarter(g: dict, ctx: Context) -> Reading | None:
