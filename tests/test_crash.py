@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -101,12 +102,12 @@ def crash_and_recover(tmp_path: Path, articles: int, kills: int, with_analysis: 
     rng = random.Random(seed)
     started = time.monotonic()
     full_run = _time_full_run(source, tmp_path / "timing.db")
-    killed = runs = 0
+    killed = runs = killed_analysing = 0
     while killed < kills and runs < 2 * kills:
         analyze = killed < with_analysis
         # a rerun reads everything again but skips what is stored, so it ends a little sooner
-        killed += kill_after(start_ingest(source, db, analyze), rng.uniform(0.3, full_run * (2 if analyze else 0.9)))
-        runs += 1
+        was_killed = kill_after(start_ingest(source, db, analyze), rng.uniform(0.3, full_run * (2 if analyze else 0.9)))
+        killed, killed_analysing, runs = killed + was_killed, killed_analysing + (was_killed and analyze), runs + 1
         counts = store_counts(db) if db.exists() else None
         if counts:
             assert_sound(counts)
@@ -114,7 +115,8 @@ def crash_and_recover(tmp_path: Path, articles: int, kills: int, with_analysis: 
     assert kill_after(start_ingest(source, db, analyze=True), 3600) is False
     counts = store_counts(db)
     assert_sound(counts, expected)
-    return {**counts, "killed": killed, "runs": runs, "seconds": time.monotonic() - started}
+    return {**counts, "killed": killed, "killed_analysing": killed_analysing, "runs": runs,
+            "seconds": time.monotonic() - started}
 
 
 def _time_full_run(source: Path, db: Path) -> float:
@@ -134,8 +136,9 @@ def test_killed_ingests_lose_nothing_and_store_nothing_twice(tmp_path):
 @pytest.mark.slow
 def test_twenty_five_kills_during_a_2000_article_ingest(tmp_path):
     result = crash_and_recover(tmp_path, articles=2000, kills=25, with_analysis=5, seed=2026)
-    print(f"\ncrash test: {result['killed']} of {result['runs']} runs killed, {result['articles']} articles, "
-          f"{result['seconds']:.0f} s")
+    print(f"\ncrash test: {result['killed']} of {result['runs']} runs killed ({result['killed_analysing']} "
+          f"analysing), {result['articles']} articles, {result['seconds']:.0f} s, "
+          f"load average at the end {os.getloadavg()}")
     assert result["killed"] == 25
     assert result["articles"] == 2000
     assert result["unanalyzed"] == 0 and result["without_story"] == 0
@@ -233,3 +236,75 @@ def test_a_killed_batch_never_leaves_output_that_reads_as_complete(tmp_path):
     assert killed >= 2
     assert kill_after(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE), 600) is False
     assert {row["id"] for row in read_batch_output(out)} == expected
+
+
+def kill_group_after(process: subprocess.Popen, seconds: float) -> bool:
+    """Like `kill_after`, for a process started in its own session: SIGKILL the whole group (the CLI,
+    Spark's JVM and its Python workers) and wait until none of them is left; True if it was killed."""
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        deadline = time.monotonic() + 30
+        while _group_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _group_alive(process.pid), "a Spark process survived the kill"
+        return True
+    assert process.returncode == 0, process.stderr.read().decode()[-3000:]
+    return False
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def start_spark_batch(source: Path, out: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "storyline.cli", "batch", str(source), "--out", str(out), "--engine", "spark",
+               "--master", "local[2]"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def read_spark_tables(out: Path, expected: set[str]) -> str:
+    """"complete" or "incomplete" for each table; a readable table must hold the whole input."""
+    from storyline.engine.batch import IncompleteOutput, read_parquet
+
+    states = []
+    for name in ("articles", "stories"):
+        try:
+            rows = read_parquet(out, name)
+        except (IncompleteOutput, FileNotFoundError):
+            states.append("incomplete")
+            continue
+        ids = [row["id"] for row in rows] if name == "articles" else \
+            [article for row in rows for article in row["articles"]]
+        assert sorted(ids) == sorted(expected), f"{name} reads as complete but is not"
+        states.append("complete")
+    return "/".join(states)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None, reason="Spark needs Java (apt install openjdk-17-jre)")
+def test_a_killed_spark_batch_never_leaves_output_that_reads_as_complete(tmp_path):
+    pytest.importorskip("pyspark", reason="needs pyspark (pip install -e .[spark])")
+    source, out = tmp_path / "artikel.jsonl", tmp_path / "ergebnis"
+    expected = set(write_articles(source, 200))
+    started = time.monotonic()
+    assert kill_group_after(start_spark_batch(source, tmp_path / "zeitlauf"), 1800) is False
+    full_run, rng, killed, runs, seen = time.monotonic() - started, random.Random(7), 0, 0, []
+    while killed < 4 and runs < 8:
+        # one seeded time in each quarter of the run after the JVM's start-up, so that kills land in
+        # the analysis and in the story step (the articles table written, the stories table not yet)
+        stratum = 0.25 + 0.1875 * (runs % 4)
+        killed += kill_group_after(start_spark_batch(source, out), rng.uniform(stratum, stratum + 0.1875) * full_run)
+        runs += 1
+        seen.append(read_spark_tables(out, expected))
+    assert kill_group_after(start_spark_batch(source, out), 1800) is False
+    assert read_spark_tables(out, expected) == "complete/complete"
+    print(f"\nspark crash test: {killed} of {runs} runs killed, full run {full_run:.0f} s, after each kill: "
+          f"{seen}, {time.monotonic() - started:.0f} s in all, load average {os.getloadavg()}")
+    assert killed >= 3

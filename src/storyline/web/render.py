@@ -27,6 +27,12 @@ def quote_id(value) -> str:
     return quote(str(value), safe="")
 
 
+def safe_url(url: str | None) -> bool:
+    """Only plain web links may become links: `javascript:`, `data:` and the like stay text, as do
+    URLs with characters that could break out of an attribute or a Markdown autolink."""
+    return bool(url) and url.startswith(("https://", "http://")) and not any(c in url for c in " <>\"'\\\t\r\n")
+
+
 def tone_word(polarity: float) -> str:
     return "negativ" if polarity <= -0.1 else "positiv" if polarity >= 0.1 else "neutral"
 
@@ -46,7 +52,7 @@ def unique_events(events: list[dict]) -> list[dict]:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(qid=quote_id, tone_word=tone_word, unique_events=unique_events,
-                       snippet_pieces=split_snippet, genre_word=lambda g: GENRE_NAMES.get(g, g))
+                       snippet_pieces=split_snippet, web_url=safe_url, genre_word=lambda g: GENRE_NAMES.get(g, g))
     env.globals.update(kind_names=KIND_NAMES, status_names=STATUS_NAMES)
     return env
 

@@ -11,7 +11,7 @@ import datetime as dt
 from markupsafe import Markup
 
 from storyline.web.map import draw_map
-from storyline.web.render import KIND_NAMES, STATUS_NAMES, render, stylesheet
+from storyline.web.render import KIND_NAMES, STATUS_NAMES, render, safe_url, stylesheet
 
 MAX_QUOTES = 12  # per speaker on the page and in the report; the entity page has them all
 MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
@@ -25,7 +25,8 @@ def report_context(story: dict, links: bool) -> dict:
 
 
 def story_html(story: dict) -> str:
-    return render("report.html", inline_css=Markup(stylesheet()),  # our own file, not article text generated=dt.date.today().isoformat(),
+    return render("report.html", inline_css=Markup(stylesheet()),  # our own file, not article text
+                  generated=dt.date.today().isoformat(),
                   **report_context(story, links=False))
 
 
@@ -107,11 +108,6 @@ def markdown_framing(story: dict) -> str:
     header = ["## Framing nach Medium", "", "| Medium | Artikel | Tonlage | Subjektivität | Gattung |",
               "|---|---|---|---|---|"]
     return "\n".join(header + rows) if rows else ""
-
-
-def safe_url(url: str | None) -> bool:
-    """Only plain web links become autolinks; `javascript:` and the like stay out of the report."""
-    return bool(url) and url.startswith(("https://", "http://")) and not any(c in url for c in " <>\"\n")
 
 
 def markdown_articles(story: dict) -> str:
