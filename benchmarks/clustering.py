@@ -74,11 +74,17 @@ def same_pairs(assignment: dict[str, str]) -> set[tuple[str, str]]:
 
 def run_pipeline(records: list[dict]) -> tuple[dict[str, str], int]:
     """What `storyline analyze` does: analyse, link entities, cluster with mentions and places."""
+    features, fresh = run_pipeline_features(records, count_fresh=True)
+    return cluster_articles(features), fresh
+
+
+def run_pipeline_features(records: list[dict], count_fresh: bool = False):
+    """The analyze path's clustering features (and, if asked, how many articles were analysed now)."""
     analysed, fresh = load_analyses(records)
     analysed = copy.deepcopy(analysed)  # linking writes entity ids into the mentions
     link_entities(analysed)
     features = [features_from_article(a.article, a.mentions, a.places) for a in analysed]
-    return cluster_articles(features), fresh
+    return (features, fresh) if count_fresh else features
 
 
 def run_text_only(records: list[dict]) -> dict[str, str]:

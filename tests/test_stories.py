@@ -1,13 +1,15 @@
 """Story clustering: same event in other words joins, same company but another event does not."""
 from __future__ import annotations
 
+from collections import Counter
+
 from storyline.analyze.pipeline import analyze_article
 from storyline.ingest.article import make_article
 from storyline.link.corpus import link_entities
-from storyline.link.features import compute_simhash, features_from_article, find_headline, stem_word
-from storyline.link.stories import assign_story, cluster_articles
+from storyline.link.features import compute_simhash, features_from_article, find_headline, find_towns, stem_word
+from storyline.link.stories import assign_story, cluster_articles, towns_disagree
 from storyline.link.story_index import StoryIndex, story_vector
-from storyline.model import Mention
+from storyline.model import Mention, Place
 
 STRIKE_DPA = (
     "Verdi legt Flughäfen lahm\n\n"
@@ -134,3 +136,63 @@ def test_analyze_path_with_ner_mentions_and_places_clusters_the_strike():
     link_entities(analysed)
     stories = cluster_articles([features_from_article(a.article, a.mentions, a.places) for a in analysed])
     assert stories["dpa"] == stories["reuters"] == stories["local"] != stories["results"]
+
+
+AIRPORT_HAMBURG_DPA = (
+    "Verdi legt Hamburger Flughafen lahm\n\n"
+    "Im Tarifstreit des öffentlichen Dienstes hat die Gewerkschaft Verdi das Bodenpersonal am Flughafen "
+    "Hamburg zu einem ganztägigen Warnstreik aufgerufen. Verdi fordert für die Beschäftigten von Bund und "
+    "Kommunen sechs Prozent mehr Geld, die Arbeitgeber bieten drei Prozent. In Hamburg fallen mehr als "
+    "200 Starts und Landungen aus, Passagiere sollen auf die Bahn ausweichen."
+)
+AIRPORT_HAMBURG_LOCAL = (
+    "Warnstreik: Leere Hallen am Hamburger Flughafen\n\n"
+    "Wegen des Warnstreiks von Verdi blieben die Schalter am Flughafen Hamburg am Dienstag geschlossen. "
+    "Mehr als 200 Flüge wurden gestrichen. Die Gewerkschaft will im Tarifstreit von Bund und Kommunen den "
+    "Druck auf die Arbeitgeber erhöhen, die bisher drei Prozent mehr Geld angeboten haben."
+)
+HOSPITAL_KOELN = (
+    "Streik an Kölner Kliniken\n\n"
+    "Pflegekräfte der städtischen Kliniken in Köln haben am Dienstag die Arbeit niedergelegt. Verdi hatte "
+    "zu dem Ausstand aufgerufen, um im Tarifstreit des öffentlichen Dienstes Druck zu machen. Planbare "
+    "Operationen wurden verschoben, die Notaufnahmen blieben geöffnet. Vor dem Krankenhaus Merheim "
+    "versammelten sich rund 400 Beschäftigte zu einer Kundgebung."
+)
+
+
+def town_features(text: str, id: str, town: str | None):
+    """Features with one geocoded town (as the places stage gives it), or with no places at all."""
+    article = make_article(text, id=id, date="2016-04-26")
+    if town is None:
+        return features_from_article(article, places=[])
+    start = text.index(town)
+    place = Place(start, start + len(town), town, town, 50.0, 8.0, "DE", "P", 1.0)
+    return features_from_article(article, places=[place])
+
+
+def test_same_union_striking_in_another_sector_and_town_stays_apart():
+    features = [town_features(AIRPORT_HAMBURG_DPA, "hamburg-dpa", "Hamburg"),
+                town_features(AIRPORT_HAMBURG_LOCAL, "hamburg-local", "Hamburg"),
+                town_features(HOSPITAL_KOELN, "koeln", "Köln")]
+    assert features[2].towns == {"Köln"}
+    stories = cluster_articles(features)
+    assert stories["hamburg-dpa"] == stories["hamburg-local"]
+    assert stories["koeln"] != stories["hamburg-dpa"]
+    # the vocabulary alone (Verdi, Tarifstreit, öffentlicher Dienst) would put them together
+    no_towns = cluster_articles([town_features(t, i, None) for t, i in
+                                 ((AIRPORT_HAMBURG_DPA, "hamburg-dpa"), (HOSPITAL_KOELN, "koeln"))])
+    assert no_towns["koeln"] == no_towns["hamburg-dpa"]
+
+
+def test_towns_disagree_only_when_both_sides_name_towns():
+    assert towns_disagree({"Köln"}, Counter({"Hamburg": 2}))
+    assert not towns_disagree({"Köln", "Hamburg"}, Counter({"Hamburg": 1}))
+    assert not towns_disagree(set(), Counter({"Hamburg": 1}))
+    assert not towns_disagree({"Köln"}, Counter())
+
+
+def test_countries_and_unresolved_places_are_no_towns():
+    places = [Place(0, 7, "Hamburg", "Hamburg", 53.55, 9.99, "DE", "P", 1.0),
+              Place(10, 21, "Deutschland", "Deutschland", 51.0, 9.0, "DE", "A", 1.0),
+              Place(25, 32, "Merheim", None, None, None)]
+    assert find_towns(places) == {"Hamburg"}

@@ -59,7 +59,8 @@ def article_row(analyzed: AnalyzedArticle, features: ArticleFeatures) -> dict:
 def dump_features(features: ArticleFeatures) -> str:
     """SimHash as a string: it is an unsigned 64-bit number, which Parquet's int64 cannot hold."""
     return dump_json({"terms": features.terms, "entities": sorted(features.entities),
-                      "places": sorted(features.places), "simhash": str(features.simhash)})
+                      "places": sorted(features.places), "towns": sorted(features.towns),
+                      "simhash": str(features.simhash)})
 
 
 def row_article(row: dict) -> Article:
@@ -83,7 +84,7 @@ def row_features(row: dict) -> ArticleFeatures:
     end = date.fromisoformat(row["date_end"]) if row.get("date_end") else None
     return ArticleFeatures(id=row["id"], date=start, date_end=end, terms=data["terms"],
                            entities=SortedSet(data["entities"]), places=SortedSet(data["places"]),
-                           simhash=int(data["simhash"]))
+                           towns=SortedSet(data.get("towns", [])), simhash=int(data["simhash"]))
 
 
 def story_row(story: dict) -> dict:

@@ -60,6 +60,7 @@ class ArticleFeatures:
     places: set[str] = field(default_factory=set)
     simhash: int = 0
     date_end: date | None = None
+    towns: set[str] = field(default_factory=set)  # resolved populated places: see `find_towns`
 
 
 def stem_word(word: str) -> str:
@@ -174,7 +175,18 @@ def features_from_article(
         entities=entities,
         places=place_names,
         simhash=compute_simhash(body),
+        towns=find_towns(places or []),
     )
+
+
+def find_towns(places: list[Place]) -> set[str]:
+    """The article's specific places: geocoded towns and cities, not countries or regions.
+
+    Two reports of one strike, accident or trial name the same town; two strikes of one union
+    in other towns do not, however much their vocabulary agrees. Countries and states are too
+    broad to tell events apart, and unresolved names are too unsure.
+    """
+    return {p.name for p in places if p.name and p.lat is not None and p.feature_class == "P"}
 
 
 @lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ class StoryState:
     simhashes: list[int] = field(default_factory=list)
     size: int = 0
     cached: tuple | None = None  # (key, IDF-weighted centroid, its norm): rebuilt when the key changes
+    towns: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -185,12 +186,20 @@ def add_to_story(index: StoryIndex, story: StoryState, features: ArticleFeatures
         story.terms[term] = story.terms.get(term, 0.0) + weight
     story.entities.update(sorted(features.entities))  # sorted: Counter ties keep a fixed order
     story.places.update(sorted(features.places))
+    story_towns(story).update(sorted(features.towns))
     story.simhashes = (story.simhashes + [features.simhash])[-KEPT_HASHES:]
     story.size += 1
     extend_dates(story, features.date, features.date_end or features.date)
     trim_story(index, story)
     index.article_story[features.id] = story.id
     index.story_articles[story.id].append(features.id)
+
+
+def story_towns(story: StoryState) -> Counter:
+    """The story's towns; a stream state saved before towns were counted gets an empty counter."""
+    if getattr(story, "towns", None) is None:
+        story.towns = Counter()
+    return story.towns
 
 
 def extend_dates(story: StoryState, first: date | None, last: date | None) -> None:
