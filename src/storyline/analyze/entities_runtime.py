@@ -1,0 +1,74 @@
+"""How the entity stage runs the model and reads its tokens cheaply (the hot-spot round, docs/speed.md).
+
+Kept beside `entities.py`, which holds what the stage finds; this module only makes it cheaper, and
+every helper here gives the same entities as the plain spaCy calls it replaces.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+
+class Tokens(list):
+    """The tokens of one parsed piece as a plain list, with the piece's text and token starts.
+
+    spaCy makes a new Token object at every `doc[i]` and every loop over a Doc, and `doc.text`
+    joins all tokens again at every call; the rules ask for both thousands of times per article,
+    which cost as much as the model itself. Built once per piece, the rules index this list
+    instead (`token.i` is still the position in it).
+    """
+
+    __slots__ = ("text", "starts")
+
+
+def tokens_of(doc) -> Tokens:
+    tokens = Tokens(doc)
+    tokens.text = doc.text
+    tokens.starts = [token.idx for token in tokens]
+    return tokens
+
+
+def tokens_between(doc: Tokens, start: int, end: int) -> list:
+    """The tokens that start inside [start, end), found by bisection on the sorted starts."""
+    return doc[bisect_left(doc.starts, start):bisect_left(doc.starts, end)]
+
+
+def token_from(doc: Tokens, offset: int):
+    """The first token starting at or after `offset`, or None."""
+    index = bisect_left(doc.starts, offset)
+    return doc[index] if index < len(doc) else None
+
+
+@lru_cache(maxsize=1)
+def load_tuned_nlp():
+    """The shipped pipeline with its matrix products on numpy's BLAS instead of blis.
+
+    On this hardware numpy's OpenBLAS multiplies the tok2vec matrices 2-3x faster than blis (a
+    third less time for the whole entity stage), with the same entities on the benchmark texts.
+    Own ops object, so that other spaCy pipelines in the process keep theirs.
+    """
+    from thinc.api import NumpyOps
+
+    from storyline.analyze.entities import load_nlp
+
+    nlp, ops = load_nlp(), NumpyOps(use_blis=False)
+    for _name, pipe in nlp.pipeline:
+        for node in pipe.model.walk():
+            node.ops = ops
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def blas_threads():
+    """Caps BLAS at one thread while the model runs: OpenBLAS's second thread spins on these small
+    matrices (5x the CPU time of one thread) and competes with the other worker process."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def parse_pieces(texts, batch_size: int) -> list:
+    """spaCy Docs for the texts, in one `nlp.pipe`, with BLAS on one thread."""
+    nlp = load_tuned_nlp()
+    with blas_threads().limit(limits=1, user_api="blas"):
+        return list(nlp.pipe(texts, batch_size=batch_size))

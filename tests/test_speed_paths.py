@@ -1,0 +1,87 @@
+"""The fast paths of the hot-spot round (docs/speed.md) give exactly what the slow ones gave.
+
+Each test names the shortcut it guards: our own alignment of SoMaJo's tokens, the regex that
+removes control characters, the jump from quote mark to quote mark, the indexed "laut" phrases,
+the token list the entity rules read, and the BLAS set-up of the NER model.
+"""
+from __future__ import annotations
+
+from storyline.analyze.entities import find_mentions_in_text
+from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_between, tokens_of
+from storyline.analyze.quotes_cues import Token, source_phrase_after, source_phrase_before, tokenize
+from storyline.analyze.quotes_marks import find_quoted
+from storyline.ingest.article import make_article
+from storyline.ingest.clean import normalise_text
+from storyline.ingest.structure import align_tokens
+
+TEXT = ("Am 13. September traf Wladimir Putin in Wladiwostok ein. Der Kremlsprecher Dimitri Peskow "
+        "sagte, das Treffen sei „sehr wichtig“. Dr. Müller kam z. B. später.")
+
+
+def sentences_of(article) -> list[str]:
+    return [article.text[s.start:s.end] for s in article.sentences]
+
+
+def test_sentences_are_exact_on_plain_text():
+    assert sentences_of(make_article(TEXT)) == [
+        "Am 13. September traf Wladimir Putin in Wladiwostok ein.",
+        "Der Kremlsprecher Dimitri Peskow sagte, das Treffen sei „sehr wichtig“.",
+        "Dr. Müller kam z. B. später."]
+
+
+def test_soft_hyphen_goes_to_somajos_own_alignment():
+    """SoMaJo drops the soft hyphen from "Wla\xaddiwostok"; our aligner declines and SoMaJo's
+    slower one places the sentence, which keeps the hyphen inside it."""
+    text = "Putin reiste nach Wla\xaddiwostok. Dort traf er Kim."
+    article = make_article(text)
+    assert sentences_of(article) == ["Putin reiste nach Wla\xaddiwostok.", "Dort traf er Kim."]
+
+
+def test_align_tokens_declines_when_a_token_is_not_at_the_cursor():
+    class Piece:  # the three fields of a SoMaJo token that the aligner reads
+        def __init__(self, text, original=None):
+            self.text, self.original_spelling, self.markup = text, original, False
+
+    assert align_tokens([Piece("Kim"), Piece("kam"), Piece(".")], "Kim  kam.", 10) == [(10, 13), (15, 18), (18, 19)]
+    assert align_tokens([Piece("Kim"), Piece("kam")], "Kim \n kam", 0) == [(0, 3), (6, 9)]
+    assert align_tokens([Piece("Kim"), Piece("kam")], "Kim\xadkam", 0) is None
+    assert align_tokens([Piece('"'), Piece("Ja")], "„Ja", 0) is None
+    assert align_tokens([Piece('"', original="„"), Piece("Ja")], "„Ja", 0) == [(0, 1), (1, 3)]
+
+
+def test_control_characters_are_removed_but_tab_and_newline_stay():
+    assert normalise_text("Kim\x00 kam\x85 an.\tJa\r\nNein\x7f") == "Kim kam an.\tJa\nNein"
+
+
+def test_quote_marks_of_several_kinds_in_one_paragraph():
+    article = make_article('„Wir bleiben“, sagte er. »Gut«, so sie. Er rief "Halt" und ging. 3" Rohr.')
+    assert [article.text[q.start:q.end] for q in find_quoted(article)] == ["Wir bleiben", "Gut", "Halt"]
+
+
+def test_source_phrases_longest_first():
+    text = "Nach Angaben der Polizei kam er. Laut Peskow nicht. Nach ersten Angaben schon."
+    tokens = tokenize(text, 0, len(text))
+    assert source_phrase_before(tokens, 0) == 3  # "nach Angaben der", not "nach Angaben"
+    assert source_phrase_before(tokens, 7) == 1  # "laut"
+    assert source_phrase_before(tokens, 1) == 0
+    assert source_phrase_before(tokens, 11) == 3  # "Nach ersten Angaben": up to the source noun
+    assert source_phrase_after(tokenize("Dem Kreml zufolge", 0, 17), 2)
+
+
+def test_token_lower_is_no_part_of_equality():
+    assert Token(0, 3, "Kim") == Token(0, 3, "Kim") and Token(0, 3, "Kim").lower == "kim"
+
+
+def test_entity_rules_read_tokens_by_offset():
+    tokens = tokens_of(load_tuned_nlp().make_doc("Kremlsprecher Dimitri Peskow sagte das."))
+    assert tokens.text == "Kremlsprecher Dimitri Peskow sagte das."
+    assert [t.text for t in tokens_between(tokens, 14, 28)] == ["Dimitri", "Peskow"]
+    assert [t.text for t in tokens_between(tokens, 15, 29)] == ["Peskow"]
+
+
+def test_entities_with_numpy_matrix_products():
+    nlp = load_tuned_nlp()
+    assert not any(node.ops.use_blis for _name, pipe in nlp.pipeline for node in pipe.model.walk())
+    mentions = find_mentions_in_text(TEXT)
+    assert {(m.text, m.type) for m in mentions} >= {
+        ("Wladimir Putin", "PER"), ("Wladiwostok", "LOC"), ("Dimitri Peskow", "PER")}
