@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,8 @@ from storyline.ingest.dedupe import NEAR_DUPLICATE, Fingerprint, similarity
 from storyline.model import Article
 from storyline.store import schema
 from storyline.store.rows import article_row, row_article
+
+BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's lock before failing
 
 
 def default_db_path() -> Path:
@@ -160,11 +164,27 @@ class Store:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """WAL lets readers (the web app) work while an ingest writes; waits instead of failing on locks."""
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching a new file to WAL may wait too
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def switch_to_wal(cursor) -> None:
+    """WAL is stored in the file, so usually there is nothing to do. Two processes that open a new
+    file at the same moment both try to switch it, and SQLite answers the second "database is
+    locked" at once, without its busy handler: wait and retry for as long as busy_timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def fts_query(query: str) -> str:
