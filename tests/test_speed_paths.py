@@ -85,3 +85,67 @@ def test_entities_with_numpy_matrix_products():
     mentions = find_mentions_in_text(TEXT)
     assert {(m.text, m.type) for m in mentions} >= {
         ("Wladimir Putin", "PER"), ("Wladiwostok", "LOC"), ("Dimitri Peskow", "PER")}
+
+
+# Round two (docs/speed.md): remembered look-ups and bounds that skip work without changing a result.
+
+def test_tokens_of_takes_the_text_the_doc_was_made_from():
+    text = "Laut Kremlsprecher Dimitri Peskow kam Putin „spät“ an."
+    doc = load_tuned_nlp().make_doc(text)
+    assert tokens_of(doc, text).text == doc.text == text
+    assert tokens_of(doc, text).starts == [t.idx for t in doc]
+
+
+def test_role_words_are_remembered_per_word():
+    from storyline.analyze.entities import role_of_word
+
+    assert role_of_word("Kremlsprecher", "kremlsprecher") == "m"
+    assert role_of_word("Bundeskanzlerin", "bundeskanzlerin") == "f"
+    assert role_of_word("Hermann", "hermann") is None  # "-mann" ends many surnames
+    assert role_of_word("sprecher", "sprecher") is None  # not capitalised
+
+
+def test_place_lookups_are_remembered_but_each_caller_gets_its_own_list():
+    from storyline.analyze.places import lookup_name
+
+    first = lookup_name("Moskaus", villages=False)
+    assert [(e.name, e.country) for e in first] == [("Moscow", "RU")]  # via the genitive variant "Moskau"
+    first.clear()
+    assert lookup_name("Moskaus", villages=False)
+
+
+def test_place_names_end_before_the_first_lowercase_word():
+    import re
+
+    from storyline.analyze.places import WORD, name_limit
+
+    words = list(WORD.finditer("Komsomolsk am Amur liegt am Fluss Amur und an der Grenze zu China"))
+    assert name_limit(words, 0) == 3  # "Komsomolsk am Amur", then "liegt"
+    assert name_limit(words, 5) == 10  # "Fluss Amur und an der": linkers continue, five words at most
+    assert name_limit(words, 10) == 11  # "Grenze", then "zu"
+    assert name_limit(words, 12) == 13 and isinstance(words[0], re.Match)
+
+
+def test_link_keys_are_remembered():
+    from storyline.link.entities import fold_name_key, name_key
+
+    for name in ("Kim Jong-un", "Kim Jong Un", "Sergej Schoigu", "Sergei Schoiggu"):
+        assert name_key(name) == fold_name_key(name)
+    assert name_key("Kim Jong-un") == "kim jong un" and name_key("Schoiggu") == name_key("Schoigu")
+
+
+def test_long_article_selection_of_the_speed_benchmark():
+    """`benchmarks/speed.py --min-words 300` measures long articles only, each text once."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "speed.py"
+    spec = importlib.util.spec_from_file_location("speed_benchmark", path)
+    speed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(speed)
+    name, records = speed.load_long_records("sample", 300)
+    assert records and all(len(r["text"].split()) >= 300 for r in records)
+    assert len({speed.text_key(r) for r in records}) == len(records)
+    assert name.startswith("texts of at least 300 words (bundled Wikinews sample ")
+    assert "clustering set 43 of 481" in name
+    assert speed.count_words(records) / len(records) > 400

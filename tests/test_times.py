@@ -176,3 +176,51 @@ def test_expressions_outside_the_calendar_stay_unresolved_instead_of_failing():
     article = make_article("Vor zehn Jahren geschah es. Im Jahr 2005 auch.", date="0001-01-01")
     values = {t.text: t.value for t in find_times(article)}
     assert values["Vor zehn Jahren"] is None and values["Jahr 2005"] == "2005"
+
+
+# At least one sentence per grammar rule, so that the gate check below covers every rule.
+GATE_SENTENCES = [
+    "Die Messe läuft vom 3. bis 5. Oktober 2023 in Leipzig.",
+    "Am Mittwoch, den 13. September 2023 tagte der Rat erneut.",
+    "Der Vertrag wurde am 13.09.2023 unterzeichnet, die Frist endet am 2023-10-01.",
+    "Von Januar bis März 2022 sanken die Preise, Anfang Mai stiegen sie wieder.",
+    "In den Jahren 2019-2021 und in der Saison 2020/21 fiel der Sport aus.",
+    "Schon in den 1990er Jahren und im 19. Jahrhundert gab es dort Streit.",
+    "Im Frühjahr 2024 soll im ersten Quartal gebaut werden, Ende des Jahres ist Schluss.",
+    "Die Zahl lag über dem Vorjahr, am Folgetag brach sie ein.",
+    "In der Nacht zum Sonntag und am Montagabend vergangener Woche brannte es.",
+    "An Heiligabend und zu Ostern 2023 bleiben die Läden zu.",
+    "Er reiste am Dienstag ab und kommt am Freitag Nachmittag zurück.",
+    "Heute früh und gestern Abend gab es Regen, übermorgen wird es sonnig.",
+    "Vor rund zwei Jahren zog sie weg, in drei Wochen kehrt sie zurück.",
+    "Zwei Tage zuvor hatte er gekündigt, am nächsten Morgen war er fort.",
+    "Die Fähre fährt jeden Montag und täglich zweimal, Tag für Tag.",
+    "Der Zug fuhr gegen 14.30 Uhr ab und kam um 17:45 an.",
+    "Vergangene Nacht und am Abend wurde gefeiert.",
+    "Nach einer knappen Viertelstunde war es vorbei, nach etwa drei Stunden lang Verhandlung auch.",
+    "Seit Jahren und wochenlang wurde gestritten, nun seit Monaten nicht mehr.",
+    "Das Unternehmen hat 2016 Mitarbeiter und einen Umsatz von 2020 Euro.",
+]
+
+
+def test_rule_gates_drop_no_match(monkeypatch):
+    """The trigger-word gates only skip rules that cannot match: the same expressions with and
+    without them, and every rule of the grammar matches somewhere in these sentences."""
+    from storyline.analyze import times_rules
+
+    anchor = parse_date("2023-09-13")
+    gated = [find_times_in_text(text, anchor) for text in GATE_SENTENCES]
+    matched = {name for name, pattern in times_rules.COMPILED.items()
+               if any(pattern.search(text) for text in GATE_SENTENCES)}
+    assert matched == set(times_rules.RULES)
+    monkeypatch.setattr(times_rules, "open_rules", lambda sentence: list(times_rules.RULES))
+    assert [find_times_in_text(text, anchor) for text in GATE_SENTENCES] == gated
+    assert sum(len(found) for found in gated) >= 40
+
+
+def test_rule_gate_words():
+    from storyline.analyze.times_rules import open_rules
+
+    assert open_rules("Der Bundestag stimmte ohne Aussprache zu.") == []
+    assert open_rules("Am Montagabend kam er.") == ["weekday"]
+    assert "month" in open_rules("Bis Okt. bleibt es so.") and "year" not in open_rules("Bis Okt. bleibt es so.")

@@ -155,9 +155,10 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]]) -> list[Mention
     Two passes: names the model found as one word ("Kim") are then looked for everywhere in the
     text, because one document uses a name consistently while the model may miss it in a sentence.
     """
-    parsed = parse_pieces((piece for _, piece in pieces), BATCH_SIZE)
+    texts = [piece for _, piece in pieces]
+    parsed = parse_pieces(texts, BATCH_SIZE)
     found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in parsed]
-    docs = [tokens_of(doc) for doc in parsed]
+    docs = [tokens_of(doc, piece) for doc, piece in zip(parsed, texts)]
     known = {doc.text[s:e]: label for doc, spans in zip(docs, found) for s, e, label in spans
              if label == "PER" and " " not in doc.text[s:e]}
     mentions = []
@@ -204,11 +205,18 @@ def is_no_name(token, nouns: frozenset[str]) -> bool:
 def role_of(token) -> str | None:
     """Gender of a capitalised role noun ("Kremlsprecher" -> m), from the shared role lexicon;
     None for words ending in "-mann", which ends many surnames (Hermann, Lehmann)."""
+    return role_of_word(token.text, token.lower_)
+
+
+@lru_cache(maxsize=65536)
+def role_of_word(text: str, lower: str) -> str | None:
+    """`role_of` remembered per word: the rules ask it for nearly every token of every article
+    (the role lexicon tries each ending of the word), and the answer depends on the word alone."""
     from storyline.analyze.quotes_lexicon import role_gender
 
-    if not token.text[:1].isupper() or token.lower_.endswith(("mann", "männer")):
+    if not text[:1].isupper() or lower.endswith(("mann", "männer")):
         return None
-    return role_gender(token.text)
+    return role_gender(text)
 
 
 def is_common_noun(token, nouns: frozenset[str]) -> bool:
@@ -253,7 +261,8 @@ def is_role_cue(token, spans) -> bool:
     many surnames (Hermann, Zimmermann), words of either gender are mostly nationality
     adjectives ("Deutsche Reeder"), and a word inside an organisation or place the model found
     ("Deutschen Bundestag") is part of that name."""
-    if not token.text.replace("-", "").isalpha() or role_of(token) in (None, "n"):
+    text = token.text
+    if not text[:1].isupper() or not text.replace("-", "").isalpha() or role_of(token) in (None, "n"):
         return False
     return not any(s <= token.idx < e and label != "PER" for s, e, label in spans)
 
@@ -341,6 +350,7 @@ def load_common_words() -> frozenset[str]:
     return frozenset(COMMON_WORDS.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=65536)
 def is_place_compound(word: str) -> bool:
     """'Baikalsee' is a lake's name, 'Stausee' a kind of lake: the stem must be no ordinary word."""
     lower = word.lower()

@@ -21,9 +21,11 @@ class Tokens(list):
     __slots__ = ("text", "starts")
 
 
-def tokens_of(doc) -> Tokens:
+def tokens_of(doc, text: str | None = None) -> Tokens:
+    """The token list of `doc`; pass the text the Doc was made from when you have it, because
+    `doc.text` rebuilds it from every token (spaCy's tokenizer keeps the text exactly)."""
     tokens = Tokens(doc)
-    tokens.text = doc.text
+    tokens.text = doc.text if text is None else text
     tokens.starts = [token.idx for token in tokens]
     return tokens
 

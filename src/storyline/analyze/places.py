@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analyze.places_index import (
     GazetteerEntry,
@@ -66,11 +67,24 @@ def name_variants(text: str) -> list[str]:
 
 def lookup_name(text: str, villages: bool) -> list[GazetteerEntry]:
     """The first variant the gazetteer knows; villages only for spans NER has called a place."""
+    return list(lookup_cached(text, villages))
+
+
+@lru_cache(maxsize=65536)
+def lookup_cached(text: str, villages: bool) -> tuple[GazetteerEntry, ...]:
+    """`lookup_name` remembered per process: the text scan asks for the same capitalised words in
+    article after article (45,000 lookups per 300 articles), and the gazetteer never changes."""
     for variant in name_variants(text):
         entries = lookup_all(variant) if villages else lookup_major(variant)
         if entries:
-            return entries
-    return []
+            return tuple(entries)
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def is_major_name(text: str) -> bool:
+    """Whether the major tier knows exactly this name (remembered like `lookup_cached`)."""
+    return bool(lookup_major(text))
 
 
 def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float]:
@@ -142,10 +156,8 @@ def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | Non
     linkers ('Komsomolsk am Amur', 'Golf von Mexiko')."""
     if not is_capitalised(words[i].group()):
         return None
-    for j in range(min(len(words), i + MAX_WORDS) - 1, i - 1, -1):
-        last = words[j].group()
-        if not is_capitalised(last) or any(w.group() not in LINKERS and not is_capitalised(w.group())
-                                           for w in words[i:j + 1]):
+    for j in range(name_limit(words, i) - 1, i - 1, -1):
+        if not is_capitalised(words[j].group()):
             continue
         start, end = words[i].start(), words[j].end()
         text = article.text[start:end]
@@ -155,6 +167,17 @@ def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | Non
         if entries and plausible_scan(entries, text, noun_context(words, i)):
             return Candidate(start, end, text, entries, False)
     return None
+
+
+def name_limit(words: list[re.Match], i: int) -> int:
+    """Where a name starting at word i must end at the latest: before the first word that is
+    neither capitalised nor a linker, and within MAX_WORDS."""
+    limit = min(len(words), i + MAX_WORDS)
+    for k in range(i, limit):
+        word = words[k].group()
+        if word not in LINKERS and not is_capitalised(word):
+            return k
+    return limit
 
 
 def noun_context(words: list[re.Match], i: int) -> bool:
@@ -173,7 +196,7 @@ def plausible_scan(entries: list[GazetteerEntry], text: str, noun_like: bool) ->
     genitive form ('Neubaus', 'Wetters') only for a country, a region or a large city too."""
     area = any(e.fclass != "P" for e in entries)
     large = any(e.population >= 100_000 for e in entries)
-    genitive = not lookup_major(text)
+    genitive = not is_major_name(text)
     if noun_like and " " not in text:
         return area or (large and not genitive)
     return area or large if genitive else True
@@ -197,13 +220,15 @@ def name_parts(article: Article) -> set[str]:
     return parts
 
 
+@lru_cache(maxsize=65536)
 def is_area_name(word: str) -> bool:
     return any(entry.fclass != "P" for entry in lookup_name(word, villages=False))
 
 
+@lru_cache(maxsize=65536)
 def is_town_name(word: str) -> bool:
     """A town name as written, not a genitive ('Moskaus Zentrum' is the town's centre)."""
-    if word.endswith("s") and lookup_major(word[:-1]):
+    if word.endswith("s") and is_major_name(word[:-1]):
         return False
     entries = lookup_major(word)
     return bool(entries) and all(entry.fclass == "P" for entry in entries)

@@ -72,8 +72,8 @@ def match_rules(sentence: str) -> list[Found]:
     """Every reading any rule accepts, overlapping ones included."""
     sentence_tense = "past" if rules.PAST_CUES.search(sentence) else "near"  # future needs the clause
     found = []
-    for name, pattern in rules.COMPILED.items():
-        for match in pattern.finditer(sentence):
+    for name in rules.open_rules(sentence):
+        for match in rules.COMPILED[name].finditer(sentence):
             groups = match.groupdict()
             groups["_text"] = match.group(0)
             tense = tense_at(sentence, match.start(), match.end(), sentence_tense)

@@ -182,3 +182,86 @@ PAST_CUES = re.compile(r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|ist\
                        r"forderte|betonte|warnte|stellte|nannte|hieß|ging|stand|lag|sprach|besuchte|"
                        r"verkündete|erreichte|wählte|gewann|verlor|eröffnete|schoss|feuerte|starteten|"
                        r"startete|landete|unterzeichnete|beschloss|entschied|verabschiedete)\b")
+
+
+def _forms(*stems_and_endings: str) -> set[str]:
+    """Spell out "tag|e|en|es" as {tag, tage, tagen, tages}: the stem alone and with each ending."""
+    words: set[str] = set()
+    for item in stems_and_endings:
+        stem, *endings = item.split("|")
+        words.update([stem] + [stem + ending for ending in endings])
+    return words
+
+
+# Gates: a rule can only match a sentence that holds one word of each of its trigger sets (lowercased
+# whole words, "#" stands for any digit). Every trigger is a word the pattern requires and bounds by
+# non-word characters, so a gate never drops a match; it spares the ~30 patterns that each try every
+# position of every sentence (each starts with an optional preposition, so the regex engine cannot
+# skip ahead).
+DIGIT = "#"
+_MONTH_WORDS = set(MONTHS)
+_UNIT_WORDS = _forms("sekunde|n", "minute|n", "stunde|n", "tag|e|en|es", "woche|n", "monat|e|en|s",
+                     "jahr|e|en|es", "jahrzehnt|e|en|s", "jahrhundert|e|en|s")
+_POD_WORDS = {"morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"}
+_WEEKDAY_WORDS = {day + suffix for day in WEEKDAYS for suffix in ["", "früh", *_POD_WORDS]}
+_HOLIDAY_WORDS = {"weihnachtstag", "heiligabend", "weihnachten", "silvester", "neujahr", "neujahrstag",
+                  "einheit", "nikolaustag", "valentinstag", "maifeiertag", "karfreitag", "ostern",
+                  "ostersonntag", "ostermontag", "himmelfahrt", "pfingsten", "pfingstsonntag",
+                  "pfingstmontag"}
+_SET_WORDS = ({"für", "alle", "täglich", "wöchentlich", "monatlich", "jährlich", "stündlich"}
+              | _forms("jede|n|r|s|m") | {day + "s" for day in WEEKDAYS if day != "sonnabend"})
+GATES: dict[str, tuple[frozenset[str], ...]] = {name: tuple(frozenset(words) for words in sets) for name, sets in {
+    "date_range": [_MONTH_WORDS, {DIGIT}],
+    "date_words": [_MONTH_WORDS, {DIGIT}],
+    "date_numeric": [{DIGIT}],
+    "date_iso": [{DIGIT}],
+    "month_range": [_MONTH_WORDS],
+    "month": [_MONTH_WORDS],
+    "year_range": [{DIGIT}],
+    "year": [{DIGIT}],
+    "decade": [{DIGIT}],
+    "century": [{DIGIT}, _forms("jahrhundert|s")],
+    "season": [_forms("frühjahr|s", "frühling|s", "sommer|s", "herbst|es|s", "winter|s")],
+    "quarter": [_forms("quartal|s", "jahreshälfte", "halbjahr|es")],
+    "rel_unit": [_forms("wochenende|s", "woche", "monat|s", "quartal|s", "jahr|es", "jahrzehnt|s")],
+    "prev_unit": [_forms("vorjahr|es", "vormonat|s", "vorwoche", "vortag|es", "folgetag|es", "folgejahr|es")],
+    "night_to": [{"nacht"}, _WEEKDAY_WORDS],
+    "weekday_week": [{"woche"}, _WEEKDAY_WORDS],
+    "holiday": [_HOLIDAY_WORDS],
+    "weekday": [_WEEKDAY_WORDS],
+    "rel_day": [{"heute", "gestern", "vorgestern", "morgen", "übermorgen"}],
+    "ago": [{"vor"}, _UNIT_WORDS],
+    "later": [{"in"}, _UNIT_WORDS],
+    "offset": [{"zuvor", "vorher", "davor", "früher", "später", "danach", "darauf"}],
+    "offset_day": [{"nächsten", "folgenden", "selben", "gleichen"}, {"tag", "morgen", "abend"}],
+    "set": [_SET_WORDS],
+    "clock": [{DIGIT}],
+    "rel_part_of_day": [_POD_WORDS],
+    "part_of_day": [_POD_WORDS | {"mitternacht"}],
+    "quarter_hour": [_forms("viertelstunde|n", "dreiviertelstunde")],
+    "duration": [_UNIT_WORDS],
+    "vague_duration": [_forms("tag|e|en", "wochen", "monat|e|en", "jahr|e|en", "jahrzehnt|e|en", "jahrelang",
+                              "monatelang", "wochenlang", "tagelang", "stundenlang", "jahrzehntelang")],
+}.items()}
+_WORD = re.compile(r"\w+")
+_DIGIT_CHAR = re.compile(r"\d")
+
+
+def trigger_words(sentence: str) -> set[str]:
+    """The lowercased words of a sentence, plus "#" when it holds a digit: what the gates look up."""
+    words = set(_WORD.findall(sentence.lower()))
+    if _DIGIT_CHAR.search(sentence):
+        words.add(DIGIT)
+    return words
+
+
+def open_rules(sentence: str) -> list[str]:
+    """The rules whose gates the sentence passes, in grammar order (the others cannot match it)."""
+    words = trigger_words(sentence)
+    return [name for name, first, second in _GATE_PAIRS
+            if not words.isdisjoint(first) and (second is None or not words.isdisjoint(second))]
+
+
+# GATES as (name, first set, second set or None): no gate has more than two sets
+_GATE_PAIRS = [(name, sets[0], sets[1] if len(sets) > 1 else None) for name, sets in GATES.items()]
+assert all(len(sets) <= 2 for sets in GATES.values())
