@@ -60,12 +60,17 @@ RULES = ("drop_common_nouns", "add_curated_names", "add_role_cue_names", "add_ga
          "extend_person_names")
 
 
-def storyline_system(without: tuple[str, ...] = ()):
+def storyline_system(without: tuple[str, ...] = (), model_dir: Path | None = None):
     """The shipped system exactly as `storyline analyze` runs it, or with some rules switched
-    off (each replaced by "return the spans unchanged") to measure what each rule adds."""
+    off (each replaced by "return the spans unchanged") to measure what each rule adds.
+    model_dir swaps in a candidate pipeline under the same rules, to judge it before shipping."""
     sys.path.insert(0, str(ROOT / "src"))
     from storyline.analyze import entities
     from storyline.analyze.entities import find_mentions_in_text
+
+    if model_dir is not None:
+        entities.MODEL_DIR = Path(model_dir).resolve()
+        entities.load_nlp.cache_clear()
 
     for rule in without:
         setattr(entities, rule, lambda doc, spans: spans)
@@ -128,9 +133,10 @@ def evaluate_system(name: str, system) -> dict:
 
 
 def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_BASELINE,
-                 without: tuple[str, ...] = ()) -> dict:
-    shipped = "storyline (shipped)" + (f" without {', '.join(without)}" if without else "")
-    systems = {shipped: storyline_system(without)} if model_dir is None else {
+                 without: tuple[str, ...] = (), rules_model: Path | None = None) -> dict:
+    shipped = ("storyline (shipped)" if rules_model is None else f"storyline rules + model {rules_model}") + (
+        f" without {', '.join(without)}" if without else "")
+    systems = {shipped: storyline_system(without, rules_model)} if model_dir is None else {
         f"model {model_dir}": spacy_system(model_dir)}
     if baseline and Path(baseline).exists():
         systems[f"baseline: spaCy efficiency NER, GermEval-train+SmartData ({baseline})"] = spacy_system(baseline)
@@ -148,6 +154,8 @@ def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, help="score this spaCy model dir instead of the shipped system")
+    parser.add_argument("--rules-model", type=Path,
+                        help="the shipped system (rules included) with this spaCy model dir instead of de_news")
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--without", default="", help=f"comma-separated rules to switch off: {', '.join(RULES)}")
@@ -157,7 +165,7 @@ def main() -> None:
     without = tuple(r for r in args.without.split(",") if r)
     if set(without) - set(RULES):
         sys.exit(f"unknown rule in --without; choose from {', '.join(RULES)}")
-    print_report(args.model, None if args.no_baseline else args.baseline, without)
+    print_report(args.model, None if args.no_baseline else args.baseline, without, args.rules_model)
     print(f"\ncommand: python benchmarks/ner.py {' '.join(sys.argv[1:])}".rstrip())
 
 

@@ -59,9 +59,12 @@ def assemble_mix(name: str, run: str) -> Path:
 
 
 def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None = None,
-                 config: Path = CONFIG) -> Path:
-    """Run `spacy train` in a subprocess with pinned threads so timings are comparable."""
-    output = BUILD / (f"model_{mix}_{steps}" + ("_pt" if init_tok2vec else ""))
+                 config: Path = CONFIG, suffix: str = "") -> Path:
+    """Run `spacy train` in a subprocess with pinned threads so timings are comparable.
+
+    The suffix names an experiment's output so that it does not overwrite the recipe's model.
+    """
+    output = BUILD / (f"model_{mix}_{steps}" + ("_pt" if init_tok2vec else "") + suffix)
     env = {**os.environ, "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": str(threads),
            "MKL_NUM_THREADS": str(threads), "PYTHONHASHSEED": "0"}
     command = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output),
@@ -112,6 +115,9 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true", help="do not train the missing baseline")
     parser.add_argument("--pretrain", action=argparse.BooleanOptionalAction, default=FINAL_PRETRAIN,
                         help="init the tok2vec from spacy pretrain (--no-pretrain: random init)")
+    parser.add_argument("--pretrained-weights", type=Path,
+                        help="reuse these `spacy pretrain` weights instead of pretraining again")
+    parser.add_argument("--suffix", default="", help="appended to the model directory name")
     args = parser.parse_args()
     if not ner_data.SHARED.exists():
         sys.exit(f"needs the shared data at {ner_data.SHARED}")
@@ -120,9 +126,9 @@ def main() -> None:
         print(ner_data.build_corpora())
     if not args.no_baseline and not (BUILD / f"model_{BASELINE[0]}_{BASELINE[1]}" / "model-best").exists():
         run_training(*BASELINE, args.threads, config=BASELINE_CONFIG)
-    weights = ner_pretrain.run_pretraining(args.threads) if args.pretrain else None
+    weights = args.pretrained_weights or (ner_pretrain.run_pretraining(args.threads) if args.pretrain else None)
     print(f"data + pretraining time: {time.perf_counter() - started:.0f} s")
-    model_dir = run_training(args.mix, args.steps, args.threads, weights)
+    model_dir = run_training(args.mix, args.steps, args.threads, weights, suffix=args.suffix)
     print(f"data + pretraining + training time: {time.perf_counter() - started:.0f} s "
           f"(mix {args.mix}, {args.steps} steps, pretrained: {weights is not None})")
     ner_gazetteer.write_names(ner_gazetteer.build_names())
