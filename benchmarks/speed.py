@@ -15,6 +15,7 @@ Words are whitespace-separated tokens of the text, counted the same way for ever
 
 Usage: .venv/bin/python benchmarks/speed.py [--source auto|sample|shared] [--workers 1 2] [--limit N]
        [--min-words 300]  (long articles only: the issue's target is for 400-word articles)
+       [--batch 8]  (articles per worker task, parsed in one model call; 1 = one call per article)
 """
 from __future__ import annotations
 
@@ -110,28 +111,34 @@ def time_baseline(records: list[dict]) -> float:
     return time.perf_counter() - started
 
 
+BATCH = 8  # articles per worker task, parsed in one model call: the local engine's CHUNK
+
+
 def warm_worker() -> None:
     """Pool initializer: load every model once per worker, before the clock starts."""
-    analyze_record({"id": "warm", "date": "2023-09", "text": "Putin sagte am Mittwoch in Berlin: „Ja.“"})
+    analyze_records([{"id": "warm", "date": "2023-09", "text": "Putin sagte am Mittwoch in Berlin: „Ja.“"}])
 
 
-def analyze_record(record: dict):
-    """The analysis of one record, or None when it fails (counted and reported, as ingest does)."""
-    from storyline.analyze.pipeline import analyze_article
+def analyze_records(records: list[dict]) -> list:
+    """The analyses of a chunk of records, with one model call for their entities
+    (`analyze_articles`); None for one that fails (counted and reported, as ingest does)."""
+    from storyline.analyze.pipeline import analyze_articles
     from storyline.ingest.article import make_article
 
-    article = make_article(record["text"], id=record["id"], date=record.get("date"), title=record.get("title"))
-    try:
-        return analyze_article(article)
-    except Exception as error:  # a bug in one stage must not hide the throughput of the others
-        print(f"analysis failed for {record['id']}: {type(error).__name__}: {error}", file=sys.stderr)
-        return None
+    articles = [make_article(r["text"], id=r["id"], date=r.get("date"), title=r.get("title")) for r in records]
+    results = []
+    for record, analyzed in zip(records, analyze_articles(articles)):
+        if isinstance(analyzed, Exception):  # a bug in one stage must not hide the throughput of the others
+            print(f"analysis failed for {record['id']}: {type(analyzed).__name__}: {analyzed}", file=sys.stderr)
+            analyzed = None
+        results.append(analyzed)
+    return results
 
 
-def analyze_timed(record: dict):
-    """The analysis of one record and the CPU seconds the worker spent on it."""
+def analyze_timed(records: list[dict]):
+    """The analyses of a chunk of records and the CPU seconds the worker spent on them."""
     started = time.process_time()
-    analyzed = analyze_record(record)
+    analyzed = analyze_records(records)
     return analyzed, time.process_time() - started
 
 
@@ -143,14 +150,16 @@ class PoolRun(NamedTuple):
     analyzed: list
 
 
-def time_pool(records: list[dict], workers: int) -> PoolRun:
-    """Wall and CPU time of the per-article analysis in `workers` processes, then the link step."""
+def time_pool(records: list[dict], workers: int, batch: int = BATCH) -> PoolRun:
+    """Wall and CPU time of the per-article analysis in `workers` processes, `batch` articles per
+    task (and per model call), then the link step."""
+    chunks = [records[start:start + batch] for start in range(0, len(records), batch)]
     with get_context("fork").Pool(workers, initializer=warm_worker) as pool:
         pool.map(time.sleep, [0.05] * workers)  # every worker has run its initializer
         started, parent_started = time.perf_counter(), time.process_time()
-        results = pool.map(analyze_timed, records, chunksize=4)
+        results = pool.map(analyze_timed, chunks, chunksize=1)
         analysis, parent_cpu = time.perf_counter() - started, time.process_time() - parent_started
-    analyzed = [a for a, _ in results if a is not None]
+    analyzed = [a for batch_results, _ in results for a in batch_results if a is not None]
     return PoolRun(analysis, time_link(analyzed), sum(cpu for _, cpu in results), parent_cpu, analyzed)
 
 
@@ -225,6 +234,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--min-words", type=int, default=None,
                         help="only articles of at least this many words, from every pool (load_long_records)")
+    parser.add_argument("--batch", type=int, default=BATCH,
+                        help="articles per worker task and model call (1: one model call per article, as before round three)")
     args = parser.parse_args()
     if args.min_words:
         name, records = load_long_records(args.source, args.min_words)
@@ -238,7 +249,7 @@ def main() -> None:
     print(rate_row("baseline: spaCy blank('de') tokenizer, 1 process", time_baseline(records), len(records), words))
     cpu_rows = []
     for workers in args.workers:
-        run = time_pool(records, workers)
+        run = time_pool(records, workers, args.batch)
         if len(run.analyzed) < len(records):
             print(f"| ({len(records) - len(run.analyzed)} article(s) failed, see standard error) | | | |")
         print(rate_row(f"Storyline analysis, {workers} worker(s)", run.analysis, len(records), words))

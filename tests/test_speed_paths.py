@@ -149,3 +149,124 @@ def test_long_article_selection_of_the_speed_benchmark():
     assert name.startswith("texts of at least 300 words (bundled Wikinews sample ")
     assert "clustering set 43 of 481" in name
     assert speed.count_words(records) / len(records) > 400
+
+
+# Round three: SoMaJo's abbreviation pattern grouped by first letter.
+
+ABBREVIATION_TEXT = ("Der Abg. Müller (SPD) sprach am Mo. 4. Sept. mit Prof. Dr. Schulz u.a. über Abs. 3 "
+                     "des Art. 5, vgl. S. 12 ff. Die Mio. Euro gingen z.B. an die Ev. Kirche, ca. 20 Std. "
+                     "lang. ÖSTL. Nachbarn halfen um 10 Uhr. Das ist halt so. Ende.")
+
+
+def test_grouped_abbreviations_match_like_somajos_pattern():
+    """The grouped pattern that our tokenizer uses finds the same abbreviations, at the same
+    places, as SoMaJo's own one-by-one pattern, and the fast one is really in use."""
+    from somajo import SoMaJo
+
+    from storyline.ingest.structure import _tokenizer
+
+    theirs = SoMaJo("de_CMC")._tokenizer.abbreviation
+    ours = _tokenizer()._tokenizer.abbreviation
+    assert ours.pattern != theirs.pattern
+    spans = [m.span() for m in ours.finditer(ABBREVIATION_TEXT)]
+    assert spans == [m.span() for m in theirs.finditer(ABBREVIATION_TEXT)]
+    assert [ABBREVIATION_TEXT[s:e] for s, e in spans] == [
+        "Abg.", "Mo.", "Sept.", "Prof.", "Dr.", "u.a.", "Abs.", "vgl.", "ff.", "Mio.", "z.B.",
+        "Ev.", "ca.", "Std.", "ÖSTL."]
+
+
+def test_abbreviations_keep_sentences_whole():
+    assert sentences_of(make_article(ABBREVIATION_TEXT)) == [
+        "Der Abg. Müller (SPD) sprach am Mo. 4. Sept. mit Prof. Dr. Schulz u.a. über Abs. 3 des Art. 5, "
+        "vgl. S. 12 ff. Die Mio. Euro gingen z.B. an die Ev. Kirche, ca. 20 Std. lang.",
+        "ÖSTL. Nachbarn halfen um 10 Uhr.", "Das ist halt so.", "Ende."]
+
+
+# Round three: several articles' sentences in one model call (analyze_articles).
+
+BATCH_TEXTS = [
+    "Wladimir Putin traf am Montag den nordkoreanischen Machthaber Kim Jong Un in Wladiwostok. "
+    "Kim sagte, Russland sei ein wichtiger Partner.",
+    "The summit in London ended on Tuesday without any agreement on the trade deal at all.",
+    "Die Bundesregierung in Berlin will die Hilfe für die Ukraine erhöhen. Olaf Scholz kündigte das "
+    "am Mittwoch im Bundestag an. „Wir stehen an der Seite der Ukraine“, sagte der Kanzler.",
+    "Der FC Bayern München gewann in Dortmund mit 2:1. Thomas Tuchel lobte seine Mannschaft.",
+]
+
+
+def batch_articles():
+    return [make_article(text, id=f"a{i}", date="2023-09") for i, text in enumerate(BATCH_TEXTS)]
+
+
+def test_articles_analysed_together_as_alone():
+    from storyline.analyze.pipeline import analyze_article, analyze_articles
+    from storyline.serialize import analysis_to_dict
+
+    together = analyze_articles(batch_articles())
+    alone = [analyze_article(article) for article in batch_articles()]
+    assert [analysis_to_dict(a) for a in together] == [analysis_to_dict(a) for a in alone]
+    assert [m.text for m in together[0].mentions] == [
+        "Wladimir Putin", "Kim Jong Un", "Wladiwostok", "Kim", "Russland"]
+    assert together[1].mentions == []  # English: stored, not analysed
+    assert [m.text for m in together[2].mentions][:3] == ["Bundesregierung", "Berlin", "Ukraine"]
+
+
+def test_a_failing_article_is_reported_alone(monkeypatch):
+    from storyline.analyze import pipeline
+
+    def fail_on_bayern(analyzed):
+        if "Bayern" in analyzed.article.text:
+            raise ValueError("kaputt")
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("fails", fail_on_bayern),))
+    results = pipeline.analyze_articles(batch_articles())
+    assert [type(r).__name__ for r in results] == ["AnalyzedArticle"] * 3 + ["ValueError"]
+    assert [m.text for m in results[2].mentions if m.type == "PER"] == ["Olaf Scholz"]
+
+
+def test_a_slow_article_times_out_alone(monkeypatch):
+    import time
+
+    from storyline.analyze import pipeline
+
+    def hang_on_scholz(analyzed):
+        if "Scholz" in analyzed.article.text:
+            time.sleep(2)
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("hangs", hang_on_scholz),))
+    results = pipeline.analyze_articles(batch_articles(), time_limit=0.5)
+    assert isinstance(results[2], pipeline.AnalysisTimeout)
+    assert [m.text for m in results[3].mentions] == ["FC Bayern", "München", "Dortmund", "Thomas Tuchel"]
+
+
+def test_shared_model_call_failing_falls_back_to_one_call_per_article(monkeypatch):
+    from storyline.analyze import entities_runtime, pipeline
+
+    expected = [a.mentions for a in pipeline.analyze_articles(batch_articles())]
+
+    def broken(articles, batch_size):
+        raise MemoryError("too big")
+
+    monkeypatch.setattr(entities_runtime, "parse_articles", broken)
+    assert [a.mentions for a in pipeline.analyze_articles(batch_articles())] == expected
+
+
+def test_local_engine_rows_in_chunks_as_one_by_one():
+    from storyline.engine.local import CHUNK, analyze_chunks
+    from storyline.engine.rows import analyze_row
+
+    articles = batch_articles() * 3  # more than one chunk
+    assert len(articles) > CHUNK
+    with_map = analyze_chunks(lambda fn, items, chunksize=1: map(fn, items), articles)
+    assert with_map == [analyze_row(article) for article in articles]
+
+
+def test_sentence_tokens_are_made_once_and_each_caller_gets_its_own_list():
+    text = "„Wir helfen“, sagte Scholz laut Regierungssprecher am Mittwoch."
+    first = tokenize(text, 0, len(text))
+    first.pop()
+    second = tokenize(text, 0, len(text))
+    assert [t.text for t in second] == ["„", "Wir", "helfen", "“", ",", "sagte", "Scholz", "laut",
+                                        "Regierungssprecher", "am", "Mittwoch", "."]
+    assert second[5] is first[5] and second[5].start == 14 and second[5].lower == "sagte"
+    assert [(t.start, t.end) for t in tokenize(text, 14, 26)] == [(14, 19), (20, 26)]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from storyline.analyze.entities_runtime import parse_pieces, token_from, tokens_between, tokens_of
+from storyline.analyze.entities_runtime import article_pieces, parse_pieces, token_from, tokens_between, tokens_of
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
@@ -125,15 +125,14 @@ def load_common_nouns() -> frozenset[str]:
     return frozenset(COMMON_NOUNS.read_text(encoding="utf-8").split())
 
 
-def find_mentions(article: Article) -> list[Mention]:
+def find_mentions(article: Article, parsed: list | None = None) -> list[Mention]:
     """Mentions in the article's content sentences (page furniture and credits are skipped).
 
     Sentence by sentence, because the model was trained on sentences and long texts would make
-    spaCy's memory and time grow; offsets are shifted back into `article.text`.
+    spaCy's memory and time grow; offsets are shifted back into `article.text`. `parsed`: the
+    sentences' Docs when they were parsed already (`entities_runtime.parse_articles`).
     """
-    sentences = article.content_sentences()
-    pieces = [(s.start, article.text[s.start:s.end]) for s in sentences]
-    return mentions_in_pieces(article.text, pieces)
+    return mentions_in_pieces(article.text, article_pieces(article), parsed)
 
 
 def find_mentions_in_text(text: str) -> list[Mention]:
@@ -149,14 +148,15 @@ def find_mentions_in_text(text: str) -> list[Mention]:
     return mentions_in_pieces(text, pieces)
 
 
-def mentions_in_pieces(text: str, pieces: list[tuple[int, str]]) -> list[Mention]:
+def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | None = None) -> list[Mention]:
     """Run the pipeline over (offset, piece) pairs and map each entity back into `text`.
 
     Two passes: names the model found as one word ("Kim") are then looked for everywhere in the
     text, because one document uses a name consistently while the model may miss it in a sentence.
     """
     texts = [piece for _, piece in pieces]
-    parsed = parse_pieces(texts, BATCH_SIZE)
+    if parsed is None:
+        parsed = parse_pieces(texts, BATCH_SIZE)
     found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in parsed]
     docs = [tokens_of(doc, piece) for doc, piece in zip(parsed, texts)]
     known = {doc.text[s:e]: label for doc, spans in zip(docs, found) for s, e, label in spans

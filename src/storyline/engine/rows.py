@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from storyline.analyze.pipeline import analyze_article
+from storyline.analyze.pipeline import analyze_article, analyze_articles
 from storyline.link.features import ArticleFeatures, features_from_article
 from storyline.model import AnalyzedArticle, Article, Block, DateRef, Sentence
 from storyline.serialize import analysis_from_dict, analysis_to_dict
@@ -37,8 +37,22 @@ def dump_json(value) -> str:
 
 def analyze_row(article: Article) -> dict:
     """The per-article step of the batch: analysis plus clustering features, as one flat row."""
-    analyzed = analyze_article(article)
-    features = features_from_article(article, analyzed.mentions, analyzed.places)
+    return analyzed_row(analyze_article(article))
+
+
+def analyze_rows(articles: list[Article]) -> list[dict]:
+    """`analyze_row` for a chunk of articles, with one model call for all their entities
+    (`analyze_articles`). A failing article raises its error, as `analyze_row` does."""
+    rows = []
+    for analyzed in analyze_articles(articles):
+        if isinstance(analyzed, Exception):
+            raise analyzed
+        rows.append(analyzed_row(analyzed))
+    return rows
+
+
+def analyzed_row(analyzed: AnalyzedArticle) -> dict:
+    features = features_from_article(analyzed.article, analyzed.mentions, analyzed.places)
     return article_row(analyzed, features)
 
 
