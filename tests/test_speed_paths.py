@@ -270,3 +270,21 @@ def test_sentence_tokens_are_made_once_and_each_caller_gets_its_own_list():
                                         "Regierungssprecher", "am", "Mittwoch", "."]
     assert second[5] is first[5] and second[5].start == 14 and second[5].lower == "sagte"
     assert [(t.start, t.end) for t in tokenize(text, 14, 26)] == [(14, 19), (20, 26)]
+
+
+def test_tone_word_scores_are_remembered_per_word():
+    from storyline.analyze.tone import measure_tone, score_word
+
+    assert score_word("Despoten") == (-1.0, -1.0, 0)  # opinion marker, with an ending
+    assert score_word("katastrophalen") == (None, -1.0, 0)  # polarity lexicon only
+    assert score_word("wir") == (None, None, 1) and score_word("gut") == (None, 1.0, 0)
+    tone = measure_tone("Wir halten das nicht für gut. Der Despoten-Freund redet.")
+    assert (tone.polarity, tone.subjectivity) == (-0.2857, 1.0)  # "nicht" turns "gut" negative: -2 / (2 + 5)
+
+
+def test_town_names_inside_longer_names_from_one_word_scan():
+    from storyline.analyze.places import name_parts, sentence_words
+
+    article = make_article("Kim Jong-un traf Wladimir Putin in Wladiwostok. "
+                           "Danach sprach Kim mit Journalisten aus Moskau.")
+    assert name_parts(article) == name_parts(article, sentence_words(article)) == {"Kim", "Wladimir"}

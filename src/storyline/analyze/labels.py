@@ -46,6 +46,9 @@ RELATIONAL = ("nachfolger", "nachfolgerin", "vorgänger", "vorgängerin", "gegne
               "kritikerin", "rivale", "rivalin", "rivalen", "partner", "partnerin", "verbündete", "widersacher",
               "herausforderer", "herausforderin", "amtskollege", "amtskollegin")
 COPULAS = {"ist", "war", "sei", "wäre", "bleibt", "blieb", "wird", "wurde"}
+# The unions the token tests ask for, built once: rebuilding them per token was most of the labels stage.
+DETERMINER_WORDS = frozenset(ARTICLES | POSSESSIVES)
+NOT_ADJECTIVE_WORDS = frozenset(ARTICLES | POSSESSIVES | COPULAS | NOT_ADJECTIVES | PLURAL_WORDS)
 AS_VERBS = {"gilt", "galt", "gelte"}
 CLOSING_MARKS = {"“", "”", "«", "»", '"'}
 OPENING_MARKS = {"„", "»", "«", "“", '"'}
@@ -264,7 +267,7 @@ def _singular(article_word: str, head: Token) -> bool:
 
 
 def _skip_determiners(tokens: list[Token], start: int, end: int) -> int:
-    while start < end and (tokens[start].lower in ARTICLES | POSSESSIVES):
+    while start < end and (tokens[start].lower in DETERMINER_WORDS):
         start += 1
     return start
 
@@ -294,7 +297,7 @@ def _is_adjective(token: Token) -> bool:
     """A lowercase attributive adjective or participle ("nordkoreanische", "geächteten")."""
     text = token.text
     return text.isalpha() and text.islower() and len(text) > 3 and text.endswith(("e", "en", "er", "es", "em")) \
-        and text not in ARTICLES | POSSESSIVES | COPULAS | NOT_ADJECTIVES | PLURAL_WORDS \
+        and text not in NOT_ADJECTIVE_WORDS \
         and text not in load_speech_verbs()
 
 

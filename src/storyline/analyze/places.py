@@ -163,9 +163,9 @@ def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | Non
         text = article.text[start:end]
         if j == i and (text in stop_words() or len(text) < MIN_LETTERS):
             return None
-        entries = lookup_name(text, villages=False)
+        entries = lookup_cached(text, False)
         if entries and plausible_scan(entries, text, noun_context(words, i)):
-            return Candidate(start, end, text, entries, False)
+            return Candidate(start, end, text, list(entries), False)
     return None
 
 
@@ -206,16 +206,17 @@ def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < s_end and s_start < end for s_start, s_end in spans)
 
 
-def name_parts(article: Article) -> set[str]:
+def name_parts(article: Article, sentences: list[list[re.Match]] | None = None) -> set[str]:
     """Town names that the article also uses as part of a longer name ('Wladimir Putin', 'Kim
     Jong-un'): a town name followed by a capitalised word that is no place. One sense per article,
-    so the lone 'Kim' later is not the Indian town either."""
+    so the lone 'Kim' later is not the Indian town either. `sentences` saves a second word scan."""
     parts = set()
-    for words in sentence_words(article):
+    text = article.text
+    for words in sentence_words(article) if sentences is None else sentences:
         for word, following in zip(words, words[1:]):
-            name, after = word.group(), following.group()
-            if (is_capitalised(after) and article.text[word.end():following.start()] == " "
-                    and not is_area_name(after) and is_town_name(name)):
+            after, end = following.group(), word.end()
+            if (after[:1].isupper() and following.start() == end + 1 and text[end] == " "
+                    and is_town_name(name := word.group()) and not is_area_name(after)):
                 parts.add(name)
     return parts
 
@@ -238,12 +239,13 @@ def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Cand
     """Gazetteer names in the text that no NER mention covers (of any type: 'Washington' inside
     a PER mention is a person)."""
     spans = [(m.start, m.end) for m in mentions]
-    skip = name_parts(article)
+    sentences = sentence_words(article)
+    skip = name_parts(article, sentences)
     found = []
-    for words in sentence_words(article):
+    for words in sentences:
         i = 0
         while i < len(words):
-            candidate = match_at(article, words, i)
+            candidate = match_at(article, words, i) if words[i].group()[:1].isupper() else None
             if candidate and candidate.text not in skip and not covered(candidate.start, candidate.end, spans):
                 found.append(candidate)
                 i = next(k for k in range(i, len(words)) if words[k].end() >= candidate.end) + 1

@@ -60,6 +60,18 @@ def _lookup(word: str, table: dict[str, float]) -> float | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def score_word(word: str) -> tuple[float | None, float | None, int]:
+    """A word's opinion marker value, its polarity value (the marker's when it is one) and its
+    intensifier/first-person count, remembered per process: tone looks up the same few thousand
+    words in article after article, each with up to nine endings, and the lexicons never change."""
+    polarity_words, (evaluative, intensifiers) = load_polarity(), load_opinion_markers()
+    marker = _lookup(word, evaluative)
+    value = marker if marker is not None else _lookup(word, polarity_words)
+    lower = word.lower()
+    return marker, value, (lower in intensifiers) + (lower in FIRST_PERSON)
+
+
 def author_text(analyzed: AnalyzedArticle) -> str:
     """The article's content sentences with direct and partial quotes blanked out."""
     article = analyzed.article
@@ -71,18 +83,16 @@ def author_text(analyzed: AnalyzedArticle) -> str:
 
 
 def measure_tone(text: str) -> Tone:
-    polarity_words, (evaluative, intensifiers) = load_polarity(), load_opinion_markers()
     words = WORD.findall(text)
     if not words:
         return Tone(0.0, 0.0, None)
     scores, opinion = [], 0.0
     for index, word in enumerate(words):
-        marker = _lookup(word, evaluative)
-        value = marker if marker is not None else _lookup(word, polarity_words)
+        marker, value, cues = score_word(word)
         if value is not None:
             negated = any(w.lower() in NEGATIONS for w in words[max(0, index - 3):index])
             scores.append(-value if negated else value)
-        opinion += (marker is not None) * 2 + (word.lower() in intensifiers) + (word.lower() in FIRST_PERSON)
+        opinion += (marker is not None) * 2 + cues
     opinion += 2 * len(re.findall(r"\?(?!\s*[“\"«»])", text)) + len(re.findall(r"!(?!\s*[“\"«»])", text))
     polarity = sum(scores) / (len(scores) + 5)  # damped: a few words should not swing an article
     subjectivity = min(1.0, (opinion + 0.5 * len(scores)) / len(words) * 10)
