@@ -9,15 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from storyline.link.names import name_key as fold_name_key
-from storyline.link.names import name_tokens, strip_genitive
+from storyline.link.names import name_key, name_tokens, strip_genitive
 from storyline.model import Article, Mention
-
-# Every mention and every form of an entity is folded into its key, the same names in article after
-# article: remembered per process (a pure function of the string).
-name_key = lru_cache(maxsize=65536)(fold_name_key)
 
 ROLE_WORD = re.compile(r"(?:(?:der|die|des|dem|den)\s+)?((?:[a-zäöüß]+[e]?[nrms]?\s+){0,2}?)([A-ZÄÖÜ][\wäöüß-]+)\s*$")
 

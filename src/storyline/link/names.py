@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Applied in order to a lower-case ASCII form; longest patterns first.
 TRANSLITERATION = (
@@ -36,8 +37,10 @@ def fold_word(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)  # double letters: Schoiggu / Schoigu
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """`Kim Jong-un` and `Kim Jong Un` → `kim jong un`; `Peskow` and `Peskov` → `peskov`."""
+    """`Kim Jong-un` and `Kim Jong Un` → `kim jong un`; `Peskow` and `Peskov` → `peskov`.
+    Remembered per process: the same names come back in article after article."""
     return " ".join(fold_word(word) for word in name_tokens(name))
 
 
