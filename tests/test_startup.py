@@ -94,6 +94,10 @@ def test_packed_places_index_answers_like_the_index_built_from_the_gazetteer(tie
     for name in ("Moskau", "Wladiwostok", "Komsomolsk am Amur", "Berlin", "Neustadt", "BAIKALSEE", "Pjöngjang",
                  "Xyzzy", "", "Zürich", "aaaa", "ﬀ"):
         assert packed[tier].lookup(name) == built.lookup(name), name
+    keys = sorted(built.index)
+    first_in_block = keys[::places_index.BLOCK_SIZE]
+    for key in keys[::997] + first_in_block[::50] + [key + "\tx" for key in first_in_block[:3]] + [keys[-1], "x\n" + keys[0]]:
+        assert packed[tier].lookup(key) == built.lookup(key), key
     assert [e.name for e in packed["major"].lookup("Moskau")] == ["Moscow"]
 
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from storyline.collector import fewer_collections
 from storyline.model import AnalyzedArticle, Article
 
 TIME_LIMIT = 60.0  # seconds per article; a typical 400-word article takes well under 0.1 s
@@ -87,7 +88,7 @@ def analyze_article(article: Article, time_limit: float | None = None, parsed: l
     if not is_analysed(article):
         return analyzed  # the models are German: other languages are stored and marked, not misread
     deadline = time.monotonic() + time_limit if time_limit else None
-    with _alarm(time_limit):
+    with fewer_collections(), _alarm(time_limit):
         for _name, stage in STAGES:
             if stage is add_mentions and parsed is not None:
                 add_parsed_mentions(analyzed, parsed)
@@ -118,11 +119,12 @@ def analyze_articles(articles: list[Article], time_limit: float | None = None) -
     model itself, as `analyze_article` does.
     """
     results: list[AnalyzedArticle | Exception] = []
-    for article, parsed in zip(articles, parse_together(articles, time_limit)):
-        try:
-            results.append(analyze_article(article, time_limit, parsed))
-        except Exception as error:  # one bad article must not cost the others their analysis
-            results.append(error)
+    with fewer_collections():
+        for article, parsed in zip(articles, parse_together(articles, time_limit)):
+            try:
+                results.append(analyze_article(article, time_limit, parsed))
+            except Exception as error:  # one bad article must not cost the others their analysis
+                results.append(error)
     return results
 
 

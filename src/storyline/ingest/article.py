@@ -5,6 +5,7 @@ import hashlib
 import re
 from functools import lru_cache
 
+from storyline.collector import fewer_collections
 from storyline.ingest.clean import clean_text
 from storyline.ingest.dates import parse_date
 from storyline.ingest.structure import split_sentences
@@ -85,6 +86,8 @@ def make_article(
         raise ArticleError("article text is empty after cleaning")
     date_ref = date if isinstance(date, DateRef) or date is None else parse_date(date)
     digest = content_hash(text)
+    with fewer_collections():  # the sentence splitter makes a token object per word
+        sentences = split_sentences(text, blocks)
     return Article(
         id=str(id) if id not in (None, "") else digest[:16],
         text=text,
@@ -96,6 +99,6 @@ def make_article(
         language=detect_language(text),
         credits=credits,
         blocks=blocks,
-        sentences=split_sentences(text, blocks),
+        sentences=sentences,
         content_hash=digest,
     )

@@ -6,6 +6,7 @@ from functools import lru_cache, partial
 
 import regex
 
+from storyline.ingest.somajo_prefilter import install_prefilters
 from storyline.model import Block, Sentence
 
 # Every character SoMaJo's emoji splitter can act on; a token without one is left as it is.
@@ -22,6 +23,7 @@ def _tokenizer():
     inner = somajo._tokenizer
     inner._split_emojis = partial(_split_emojis_if_any, inner._split_emojis)
     inner.abbreviation = grouped_abbreviations(inner.abbreviation, "abbreviations_de.txt")
+    install_prefilters(inner)
     return somajo
 
 
