@@ -80,3 +80,19 @@ def test_a_surname_the_model_typed_wrongly_joins_the_person_named_earlier():
     mentions = mentions_for(text, [("Dimitri Peskow", "PER"), ("Peskow", "LOC")])
     (group,) = group_mentions(article, mentions)
     assert group.name == "Dimitri Peskow" and [m.type for m in mentions] == ["PER", "PER"]
+
+
+def test_a_lone_surname_joins_the_one_full_name_of_a_restored_registry():
+    """The stream goes on from the store: the surname index is rebuilt from the saved entities."""
+    saved = EntityRegistry()
+    text = "Olaf Scholz und Annalena Baerbock reisten nach Kiew."
+    saved.add_article(make_article(text, id="x"),
+                      mentions_for(text, [("Olaf Scholz", "PER"), ("Annalena Baerbock", "PER")]))
+    restored = EntityRegistry()
+    restored.load(list(saved.entities.values()), saved.new_keys)
+    alone = "Scholz sprach, Baerbock schwieg, Habeck fehlte."
+    mentions = mentions_for(alone, [("Scholz", "PER"), ("Baerbock", "PER"), ("Habeck", "PER")])
+    restored.add_article(make_article(alone, id="y"), mentions)
+    ids = {e.name: e.id for e in saved.entities.values()}
+    assert [m.entity for m in mentions[:2]] == [ids["Olaf Scholz"], ids["Annalena Baerbock"]]
+    assert mentions[2].entity not in ids.values()

@@ -131,11 +131,23 @@ class EntityRegistry:
         self.entities: dict[str, Entity] = {}
         self._by_key: dict[tuple[str, str], str] = {}
         self.new_keys: list[tuple[str, str, str]] = []  # (type, key, entity id) since the last save
+        # first or last word of a person's key of two words or more -> those people's ids, so that
+        # a lone surname is looked up, not compared with every entity of the corpus
+        self._by_name_end: dict[str, set[str]] = {}
 
     def load(self, entities: list[Entity], keys: list[tuple[str, str, str]]) -> None:
         """Restore a saved registry (from the store) so the stream goes on with the same ids."""
-        self.entities = {entity.id: entity for entity in entities}
+        self.entities, self._by_name_end = {}, {}
+        for entity in entities:
+            self._add(entity)
         self._by_key = {(type_, key): entity_id for type_, key, entity_id in keys}
+
+    def _add(self, entity: Entity) -> None:
+        self.entities[entity.id] = entity
+        words = entity.key.split()
+        if entity.type == "PER" and len(words) > 1:
+            for word in {words[0], words[-1]}:
+                self._by_name_end.setdefault(word, set()).add(entity.id)
 
     def add_article(self, article: Article, mentions: list[Mention]) -> list[LocalEntity]:
         """Link the article's mentions to corpus entities; sets `mention.entity` in place."""
@@ -158,8 +170,8 @@ class EntityRegistry:
         return None
 
     def _unique_full_name(self, surname: str) -> Entity | None:
-        fits = [e for e in self.entities.values() if e.type == "PER" and _abbreviates([surname], e.key.split())]
-        return fits[0] if len(fits) == 1 else None
+        fits = self._by_name_end.get(surname, ())
+        return self.entities[next(iter(fits))] if len(fits) == 1 else None
 
     def _create(self, local: LocalEntity) -> Entity:
         key = name_key(local.name)
@@ -169,7 +181,7 @@ class EntityRegistry:
             n += 1
             entity_id = f"{base}_{n}"
         entity = Entity(entity_id, local.name, local.type, key)
-        self.entities[entity_id] = entity
+        self._add(entity)
         return entity
 
     def _merge_into(self, entity: Entity, local: LocalEntity, article_id: str) -> None:

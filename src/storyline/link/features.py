@@ -79,10 +79,19 @@ def find_words(text: str) -> list[tuple[int, str]]:
 
 def count_terms(text: str, weight: float, counts: Counter) -> None:
     """Add the content-word stems of `text` to `counts`, each occurrence worth `weight`."""
-    for _, word in find_words(text):
-        if len(word) < 3 or word.casefold() in STOPWORDS:
-            continue
-        counts[stem_word(word)] += weight
+    for word in WORD.findall(text):
+        term = term_of(word)
+        if term is not None:
+            counts[term] += weight
+
+
+@lru_cache(maxsize=65536)
+def term_of(word: str) -> str | None:
+    """The stem a content word counts as, None for a short word or stop word. Remembered: every
+    article is counted twice (terms and SimHash), and news repeats its vocabulary."""
+    if len(word) < 3 or word.casefold() in STOPWORDS:
+        return None
+    return stem_word(word)
 
 
 def weigh_terms(counts: Counter) -> dict[str, float]:
