@@ -2,8 +2,9 @@
 
 The benchmark must score what `storyline analyze` does (real NER mentions, geocoded places), and
 analysing 460 articles takes about half a minute; the clustering is what changes between runs.
-The cache key is a hash of the article fields and of the shipped NER model's files, so a
-retrained model or an edited text is analysed afresh.
+The cache key is a hash of the article fields, of the shipped models and lists, and of the
+analysis and ingest sources, so a retrained model, a changed rule or an edited text is analysed
+afresh.
 """
 from __future__ import annotations
 
@@ -17,16 +18,18 @@ from storyline.model import AnalyzedArticle
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "build" / "clustering_analyses"
-MODEL = ROOT / "src" / "storyline" / "models" / "de_news"
+PACKAGE = ROOT / "src" / "storyline"
+ANALYSIS_INPUTS = ("models", "analyze", "ingest")  # what an article's analysis depends on
 
 
 def hash_model() -> str:
-    """Fingerprint of the shipped NER model (size and mtime of its files)."""
+    """Fingerprint of the shipped models and of the analysis code (size and mtime of the files)."""
     digest = hashlib.sha1()
-    for path in sorted(MODEL.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.relative_to(MODEL)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for folder in ANALYSIS_INPUTS:
+        for path in sorted((PACKAGE / folder).rglob("*")):
+            if path.is_file() and path.suffix != ".pyc":
+                stat = path.stat()
+                digest.update(f"{path.relative_to(PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:12]
 
 

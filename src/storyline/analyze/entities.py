@@ -1,6 +1,6 @@
 """Named-entity mentions (PER, ORG, LOC, MISC) in German news, from the shipped spaCy pipeline.
 
-spaCy lives only in this module: callers get `Mention` dataclasses with character offsets into
+spaCy lives only here and in entities_runtime: callers get `Mention` dataclasses with character offsets into
 the text they passed in (for an article: into `article.text`), never a `Doc`.
 The pipeline is trained by `scripts/train_ner.py` and shipped in `storyline/models/de_news/`;
 loading it needs no network.
@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-from storyline.analyze.entities_runtime import article_pieces, parse_pieces, token_from, tokens_between, tokens_of
+from storyline.analyze.entities_runtime import (article_pieces, import_spacy, parse_pieces, token_from, tokens_between,
+                                                tokens_of)
+from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, NameIndex, load_common_nouns, load_common_words,
+                                            load_curated, load_gazetteer, load_word_list)
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
-GAZETTEER = Path(__file__).resolve().parents[1] / "models" / "gazetteer_ner" / "names.tsv"
-COMMON_WORDS = GAZETTEER.with_name("common_words.txt")
-CURATED = GAZETTEER.with_name("curated.tsv")
-COMMON_NOUNS = GAZETTEER.with_name("common_nouns.txt")
 # name particles that may stand inside a person's name after a role word ("Ursula von der Leyen")
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el", "la", "le", "zu"}
@@ -26,15 +24,6 @@ NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el
 PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüste")
 EDGE_PUNCTUATION = "\"'„“”‚‘’«»()[]{}.,;:!?–-/ "
 BATCH_SIZE = 64
-
-
-class NameIndex(NamedTuple):
-    """A name list with what makes lookups cheap: the longest name in words, and every prefix
-    of a first word, so that most tokens are rejected by one set lookup."""
-
-    names: dict[str, str]
-    longest: int
-    heads: frozenset[str]
 
 
 class ModelMissingError(RuntimeError):
@@ -53,76 +42,6 @@ def load_nlp():
     if not (MODEL_DIR / "config.cfg").exists():
         raise ModelMissingError(f"no NER model in {MODEL_DIR}; run `python scripts/train_ner.py`")
     return spacy.load(MODEL_DIR, exclude=["strings"])
-
-
-def import_spacy():
-    """`import spacy` without spacy's command line, which its __init__ imports for `spacy.info`
-    (weasel, requests, jinja2: a third of the import). A stand-in answers for that one import and is
-    then removed, so that a later `import spacy.cli` loads the real one."""
-    import importlib
-    import sys
-    import types
-
-    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
-        return importlib.import_module("spacy")
-    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
-    cli.__path__, cli.info, info.info = [], info, _spacy_info
-    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
-    try:
-        spacy = importlib.import_module("spacy")
-    except ImportError:  # a spaCy whose __init__ wants more of its command line
-        spacy = None
-    finally:
-        del sys.modules["spacy.cli"], sys.modules["spacy.cli.info"]
-    if spacy is None:
-        return importlib.import_module("spacy")
-    if getattr(spacy, "cli", None) is cli:
-        del spacy.cli
-    return spacy
-
-
-def _spacy_info(*args, **kwargs):
-    """`spacy.info` as spaCy defines it, imported when someone calls it."""
-    from spacy.cli.info import info
-
-    return info(*args, **kwargs)
-
-
-@lru_cache(maxsize=1)
-def load_gazetteer() -> NameIndex:
-    """Place names (scripts/ner_gazetteer.py) as a dict; returns it with the longest name in tokens.
-
-    A plain dict loads in a fraction of a second, where a spaCy entity ruler with 40k patterns
-    takes many seconds to rebuild its matcher at every start.
-    """
-    return read_names(GAZETTEER)
-
-
-@lru_cache(maxsize=1)
-def load_curated() -> NameIndex:
-    """The hand-made list of organisations and leaders (curated.tsv), read like the gazetteer."""
-    return read_names(CURATED)
-
-
-def read_names(path: Path) -> NameIndex:
-    names = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            name, _, label = line.partition("\t")
-            if label and not line.startswith("#"):
-                names[name] = label
-    longest = max((name.count(" ") + 1 for name in names), default=0)
-    firsts = {name.split(" ")[0] for name in names}
-    heads = frozenset(first[:k] for first in firsts for k in range(1, len(first) + 1))
-    return NameIndex(names, longest, heads)
-
-
-@lru_cache(maxsize=1)
-def load_common_nouns() -> frozenset[str]:
-    """Capitalised words the free training data almost never labels as a name (scripts/ner_gazetteer.py)."""
-    if not COMMON_NOUNS.exists():
-        return frozenset()
-    return frozenset(COMMON_NOUNS.read_text(encoding="utf-8").split())
 
 
 def find_mentions(article: Article, parsed: list | None = None) -> list[Mention]:
@@ -174,9 +93,10 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | 
 def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The rule layer after the model, in order of trust: drop common nouns, curated names,
     role cues ("Kremlsprecher Dimitri Peskow"), name endings, then place names."""
-    spans = drop_common_nouns(doc, spans)
+    spans = countries_are_places(doc, drop_common_nouns(doc, spans))
     spans = add_curated_names(doc, spans)
     spans = add_role_cue_names(doc, spans)
+    spans = add_given_name_people(doc, spans)
     return add_gazetteer_names(doc, extend_person_names(doc, spans))
 
 
@@ -188,6 +108,8 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         tokens = tokens_between(doc, start, end)
         while len(tokens) > 1 and is_common_noun(tokens[0], nouns) and not is_common_noun(tokens[1], nouns):
             tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[0].is_alpha and tokens[0].is_lower and tokens[0].lower_ not in NAME_PARTICLES:
+            tokens = tokens[1:]  # an adjective before the name: "englischen Hatfield"
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
             tokens = tokens[:-1]  # a name ends in a capitalised word: "Kim Jong Il traten"
         if tokens and not (len(tokens) == 1 and is_no_name(tokens[0], nouns)):
@@ -199,7 +121,15 @@ def is_no_name(token, nouns: frozenset[str]) -> bool:
     """A word that is no name on its own: a common noun, a role ("US-Präsident"), or a word
     without a capital letter ("russischen": adjectives of names are not names in Storyline)."""
     return (token.lower_ in nouns or not any(ch.isupper() for ch in token.text)
-            or role_of(token) is not None)
+            or role_of(token) is not None or is_noun_compound(token.text, nouns))
+
+
+def is_noun_compound(word: str, nouns: frozenset[str]) -> bool:
+    """"EZB-Daten", "Vox-Programm": a name joined to a common noun is that noun, not a name
+    (GermEval marks only the part; 82 of 84 such words in its training part are no names). A
+    one-letter first part makes brands instead: "E-Plus"."""
+    first, hyphen, head = word.partition("-")
+    return len(first) > 1 and "-" not in head and head[:1].isupper() and head.lower() in nouns
 
 
 def role_of(token) -> str | None:
@@ -253,6 +183,34 @@ def add_role_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             if end > token.i + 1:
                 first, last = doc[token.i + 1], doc[end - 1]
                 spans = replace_inside(spans, (first.idx, last.idx + len(last), "PER"), token.idx)
+    return spans
+
+
+def countries_are_places(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A country the model took for a person ("Israel greift an") is a place."""
+    countries = load_word_list(COUNTRIES)
+    return [(s, e, "LOC" if label == "PER" and doc.text[s:e] in countries else label) for s, e, label in spans]
+
+
+def add_given_name_people(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A known given name before capitalised name words marks a person the model may not know:
+    "Torsten Frings", "Teemu Tainio". Only where the model found nothing or a person there, and
+    not when the words together name a place ("Santa Cruz")."""
+    given, places = load_word_list(GIVEN_NAMES), load_gazetteer().names
+    i = 0
+    while i < len(doc) - 1:
+        token = doc[i]
+        if token.text in given:
+            end = name_end_after(doc, i + 1)
+            if end > i + 1:
+                last = doc[end - 1]
+                match = (token.idx, last.idx + len(last), "PER")
+                overlapping = [s for s in spans if s[0] < match[1] and match[0] < s[1]]
+                if all(label == "PER" for _, _, label in overlapping) and doc.text[match[0]:match[1]] not in places:
+                    spans = replace_inside(spans, match)
+                i = end
+                continue
+        i += 1
     return spans
 
 
@@ -340,14 +298,6 @@ def grow_name_end(doc, end: int, common, starts: list[int]) -> int:
         end = token.idx + len(token)
         token = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return end
-
-
-@lru_cache(maxsize=1)
-def load_common_words() -> frozenset[str]:
-    """Lower-cased ordinary words from the training corpora (scripts/ner_gazetteer.py)."""
-    if not COMMON_WORDS.exists():
-        return frozenset()
-    return frozenset(COMMON_WORDS.read_text(encoding="utf-8").split())
 
 
 @lru_cache(maxsize=65536)

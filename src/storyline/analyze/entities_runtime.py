@@ -91,3 +91,36 @@ def parse_articles(articles, batch_size: int) -> list[list]:
     pieces = [[text for _, text in article_pieces(article)] for article in articles]
     parsed = iter(parse_pieces([text for texts in pieces for text in texts], batch_size))
     return [[next(parsed) for _ in texts] for texts in pieces]
+
+
+def import_spacy():
+    """`import spacy` without spacy's command line, which its __init__ imports for `spacy.info`
+    (weasel, requests, jinja2: a third of the import). A stand-in answers for that one import and is
+    then removed, so that a later `import spacy.cli` loads the real one."""
+    import importlib
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return importlib.import_module("spacy")
+    cli, info = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+    cli.__path__, cli.info, info.info = [], info, _spacy_info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        spacy = importlib.import_module("spacy")
+    except ImportError:  # a spaCy whose __init__ wants more of its command line
+        spacy = None
+    finally:
+        del sys.modules["spacy.cli"], sys.modules["spacy.cli.info"]
+    if spacy is None:
+        return importlib.import_module("spacy")
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
+def _spacy_info(*args, **kwargs):
+    """`spacy.info` as spaCy defines it, imported when someone calls it."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
