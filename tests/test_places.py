@@ -64,6 +64,12 @@ def test_common_nouns_and_person_names_are_not_places():
     assert places_of(text) == []
 
 
+def test_a_german_noun_is_no_foreign_city_that_shares_its_spelling():
+    text = "Die Kitas in Hannover bleiben am Montag geschlossen, teilte Verdi mit."
+    assert [(p.text, p.country) for p in places_of(text)] == [("Hannover", "DE")]
+    assert "Quito" in {entry.name for entry in lookup_all("Kitas")}  # the gazetteer still knows the variant
+
+
 def test_unknown_location_mention_stays_unresolved():
     text = "Der Zug hielt in Kleinostheimerbrunn, bevor er Moskau erreichte."
     places = places_of(text, [mention(text, "Kleinostheimerbrunn"), mention(text, "Moskau")])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.analyze.entity_lists import load_common_nouns
 from storyline.analyze.places_index import (
     GazetteerEntry,
     distance_km,
@@ -193,7 +194,10 @@ def noun_context(words: list[re.Match], i: int) -> bool:
 
 def plausible_scan(entries: list[GazetteerEntry], text: str, noun_like: bool) -> bool:
     """Where a common noun could stand, only a country, a region or a large city counts; a
-    genitive form ('Neubaus', 'Wetters') only for a country, a region or a large city too."""
+    genitive form ('Neubaus', 'Wetters') only for a country, a region or a large city too; a
+    German common noun only as a place's own name."""
+    if text.lower() in load_common_nouns() and not any(e.name.casefold() == text.casefold() for e in entries):
+        return False  # a German noun that only some foreign name matches: "Kitas" (Lithuanian: Quito)
     area = any(e.fclass != "P" for e in entries)
     large = any(e.population >= 100_000 for e in entries)
     genitive = not is_major_name(text)
