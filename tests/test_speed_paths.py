@@ -302,7 +302,7 @@ PREFILTER_TEXTS = [
     "١٢.١٠.٢٠٢٣ ist ein Datum in arabisch-indischen Ziffern. Und ＋ ist kein Plus.",
     # each alone, so that a prefilter asking for a character beside the one the match needs fails
     "max [at] example [dot] de", "info@example.com", "1. 2. 3.", "978-3-16-148410-0", "03.10.2023",
-    "12/24/2023", "٣. ٤.", "Best.-Nr.", "BEST.-NR.", "Auer+Weber+Assoziierte", "Strategy&", "+Teamgeist",
+    "12/24/2023", "٣. ٤.", "ISBN 316-148-410-X", "Best.-Nr.", "BEST.-NR.", "Auer+Weber+Assoziierte", "Strategy&", "+Teamgeist",
 ]
 
 
