@@ -153,8 +153,8 @@ def test_ner_pipeline_without_training_strings_finds_the_same_entities():
     text = read_seed("004_956d5f3b9d4ee0dc.txt")
     found = [(e.start_char, e.end_char, e.label_) for e in load_nlp()(text).ents]
     assert found == [(e.start_char, e.end_char, e.label_) for e in spacy.load(MODEL_DIR)(text).ents]
-    assert [(text[s:e], label) for s, e, label in found[:3]] == [
-        ("Kim Jong Un", "PER"), ("Wladimir Putin", "PER"), ("Dimitri Peskow", "PER")]
+    assert {("Kim Jong Un", "PER"), ("Wladimir Putin", "PER"), ("Dimitri Peskow", "PER")} <= {
+        (text[s:e], label) for s, e, label in found}
 
 
 def test_somajo_built_with_lazy_patterns_splits_like_a_plain_somajo():

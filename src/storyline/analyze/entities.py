@@ -78,8 +78,7 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | 
         parsed = parse_pieces(texts, BATCH_SIZE)
     found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in parsed]
     docs = [tokens_of(doc, piece) for doc, piece in zip(parsed, texts)]
-    known = {doc.text[s:e]: label for doc, spans in zip(docs, found) for s, e, label in spans
-             if label == "PER" and " " not in doc.text[s:e]}
+    known = known_person_words(docs, found)
     mentions = []
     for (offset, _), doc, spans in zip(pieces, docs, found):
         spans = apply_rules(doc, add_known_names(doc, spans, known))
@@ -102,7 +101,8 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """German capitalises every noun: a span of one such noun ("Montag") is no name, a leading
-    one ("Sprecher Dimitri Peskow") stands outside the name, and so do trailing lower-case words."""
+    one ("Sprecher Dimitri Peskow") stands outside the name, and so do trailing lower-case words
+    and a country before a person ("Nordkoreas Kim": a place, then the person)."""
     nouns, kept = load_common_nouns(), []
     for start, end, label in spans:
         tokens = tokens_between(doc, start, end)
@@ -112,6 +112,9 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             tokens = tokens[1:]  # an adjective before the name: "englischen Hatfield"
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
             tokens = tokens[:-1]  # a name ends in a capitalised word: "Kim Jong Il traten"
+        if label == "PER" and len(tokens) > 1 and tokens[0].text in load_word_list(COUNTRIES):
+            kept.append((tokens[0].idx, tokens[0].idx + len(tokens[0]), "LOC"))  # "Nordkoreas Kim"
+            tokens = tokens[1:]
         if tokens and not (len(tokens) == 1 and is_no_name(tokens[0], nouns)):
             kept.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), label))
     return kept
@@ -264,6 +267,30 @@ def longest_listed_at(doc, i: int, index: NameIndex):
         if label:
             return start, end, label
     return None
+
+
+def known_person_words(docs, found) -> dict[str, str]:
+    """Words that name a person wherever they stand alone in this text: one-word persons the model
+    found, and the first and last word of its longer persons ("Kim" of "Kim Jong-un", "Peskow" of
+    "Dimitri Peskow"): one name keeps one sense in an article, while the model may miss it in
+    one sentence or all; their genitives too ("Kims"). Not the parts that are places, common
+    nouns or particles ("George Washington" leaves "Washington" a place)."""
+    nouns, places, known = load_common_nouns(), load_gazetteer().names, {}
+    for doc, spans in zip(docs, found):
+        for start, end, label in spans:
+            if label != "PER":
+                continue
+            words = doc.text[start:end].split()
+            for word in {words[0], words[-1]} if len(words) > 1 else words:
+                if len(words) == 1 or (is_name_word_text(word) and word.lower() not in nouns
+                                       and word not in places and word.lower() not in NAME_PARTICLES):
+                    known[word] = "PER"
+    genitives = {word + "s": "PER" for word in known if not word.endswith(("s", "x", "z", "ß"))}
+    return {**genitives, **known}
+
+
+def is_name_word_text(word: str) -> bool:
+    return len(word) >= 3 and word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
 
 
 def add_known_names(doc, spans, known: dict[str, str]) -> list[tuple[int, int, str]]:
