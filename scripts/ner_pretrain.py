@@ -25,7 +25,7 @@ PRETRAIN = ROOT / "build" / "ner" / "pretrain"
 CONFIG = ROOT / "scripts" / "ner_config" / "ner.cfg"
 WIKINEWS = ner_data.SHARED / "spkatt2023"
 LABELLED_TEXT = ("germeval_train", "smartdata", "mobie", "legal", "newseye", "zefys", "biofid")
-EPOCHS = 3  # passed as --pretraining.max_epochs; the last epoch's weights are used (3: +1.0 / +2.3 F1 bare over 1, docs/accuracy-ner.md)
+EPOCHS = 1  # [pretraining] max_epochs in ner.cfg; the last epoch's weights are used
 
 
 def wikinews_sentences():
