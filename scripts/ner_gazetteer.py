@@ -34,8 +34,10 @@ MIN_POPULATION = 100_000
 GENITIVE_ENDINGS = ("s", "x", "z", "ß")
 # CLDR codes that are no place name in news NER: the world, unions, pseudo-locales, "unknown"
 NOT_PLACES = {"001", "EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
-# words in Faker's given-name lists that in news mostly start a place or a title, not a person
-NOT_GIVEN_NAMES = {"Santa", "Santo", "San", "Sankt", "Don", "Doña", "Dona", "King", "Queen", "Lord", "Lady", "Sir"}
+# words in Faker's given-name lists that in news mostly start a place or a title, or are things
+NOT_GIVEN_NAMES = {"Santa", "Santo", "San", "Sankt", "Don", "Doña", "Dona", "King", "Queen", "Lord", "Lady", "Sir",
+                   "Admiral", "Baron", "Colonel", "Doctor", "Major", "Captain", "Prince", "Princess", "Duke",
+                   "Sister", "Saint", "Pastor", "Baby", "Forum", "Justice", "Döner"}
 
 
 def german_country_names() -> set[str]:
@@ -161,7 +163,9 @@ def write_common_nouns(words: set[str]) -> None:
 
 def build_first_names(places: set[str], nouns: set[str]) -> set[str]:
     """Given names of every country Faker knows (MIT; its person providers' first-name lists),
-    in Latin script, minus place names ("Paris", "Israel") and common nouns ("April", "Rose")."""
+    in Latin script, minus place names ("Paris", "Israel"), common nouns ("April", "Rose"), German
+    stop words that start sentences ("Ab Herbst", "Will"; spaCy's list) and titles ("General",
+    "Kaiser")."""
     import importlib
     import pkgutil
 
@@ -174,8 +178,13 @@ def build_first_names(places: set[str], nouns: set[str]) -> set[str]:
             value = provider.__dict__.get(attr)
             if isinstance(value, (list, tuple, set, dict)):
                 names.update(value)
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    from storyline.analyze.entities import role_of_word
+
     return {name for name in names if len(name) >= 2 and looks_like_given_name(name)
-            and name not in places and name.lower() not in nouns and name not in NOT_GIVEN_NAMES}
+            and name not in places and name.lower() not in nouns and name not in NOT_GIVEN_NAMES
+            and name.lower() not in STOP_WORDS and role_of_word(name, name.lower()) is None}
 
 
 def looks_like_given_name(name: str) -> bool:

@@ -104,6 +104,7 @@ def test_given_names_mark_people_the_model_does_not_know():
     mentions = find_mentions_in_text("Der Trainer Torsten Frings lobte Teemu Tainio, Anders als erwartet spielte er.")
     assert {"Torsten Frings", "Teemu Tainio"} <= found(mentions, "PER")
     assert not [m for m in mentions if m.text.startswith("Anders")]
+    assert "Ab Herbst" not in {m.text for m in find_mentions_in_text("Ab Herbst soll das Gesetz gelten.")}
 
 
 def test_a_given_name_that_begins_a_place_name_makes_no_person():
