@@ -140,6 +140,16 @@ def test_an_adjective_before_a_name_stays_outside_it():
     assert [text[s:e] for s, e, _ in drop_common_nouns(doc, spans)] == ["Hatfield", "von Weizsäcker"]
 
 
+def test_an_acronym_is_no_person():
+    from storyline.analyze.entities import drop_common_nouns
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    text = "Gegen AIDS half auch die WHO."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    spans = [(text.index("AIDS"), text.index("AIDS") + 4, "PER"), (text.index("WHO"), text.index("WHO") + 3, "ORG")]
+    assert drop_common_nouns(doc, spans) == spans[1:]
+
+
 def test_currency_is_misc():
     mentions = find_mentions_in_text("Der Bau kostet rund 120 Millionen Euro.")
     assert [(m.text, m.type) for m in mentions] == [("Euro", "MISC")]
