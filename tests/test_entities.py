@@ -196,7 +196,7 @@ def test_germeval_heldout_f1_floor():
 
 
 def test_shipped_given_names_are_what_the_build_script_makes():
-    """first_names.txt is built, not edited: the script gives the same list with the pinned Faker."""
+    """given_names.txt is built, not edited: the script gives the same list with the pinned Faker."""
     faker = pytest.importorskip("faker")
     pinned = next(line.split("==")[1] for line in (ROOT / "requirements.lock").read_text().splitlines()
                   if line.lower().startswith("faker=="))
@@ -207,6 +207,6 @@ def test_shipped_given_names_are_what_the_build_script_makes():
 
     places = {line.split("\t")[0] for line in ner_gazetteer.TARGET.read_text(encoding="utf-8").splitlines()}
     nouns = set(ner_gazetteer.COMMON_NOUNS.read_text(encoding="utf-8").split())
-    shipped = set(ner_gazetteer.FIRST_NAMES.read_text(encoding="utf-8").splitlines())
-    assert ner_gazetteer.build_first_names(places, nouns) == shipped
+    shipped = set(ner_gazetteer.GIVEN_NAMES.read_text(encoding="utf-8").splitlines())
+    assert ner_gazetteer.build_given_names(places, nouns) == shipped
     assert {"Torsten", "Teemu", "Olaf"} <= shipped and not {"Paris", "Israel", "April", "Santa"} & shipped

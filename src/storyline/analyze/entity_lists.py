@@ -13,7 +13,7 @@ GAZETTEER = Path(__file__).resolve().parents[1] / "models" / "gazetteer_ner" / "
 COMMON_WORDS = GAZETTEER.with_name("common_words.txt")
 CURATED = GAZETTEER.with_name("curated.tsv")
 COMMON_NOUNS = GAZETTEER.with_name("common_nouns.txt")
-GIVEN_NAMES = GAZETTEER.with_name("first_names.txt")
+GIVEN_NAMES = GAZETTEER.with_name("given_names.txt")
 COUNTRIES = GAZETTEER.with_name("countries.txt")
 
 
