@@ -253,8 +253,11 @@ def name_end_after(doc, i: int) -> int:
 
 
 def is_name_word(token) -> bool:
+    return is_name_text(token.text)
+
+
+def is_name_text(text: str) -> bool:
     """Capitalised word, hyphenated name ("Alliot-Marie") or Arabic article name ("al-Nuaimi")."""
-    text = token.text
     if text[:3] in ARABIC_ARTICLES and len(text) > 4 and text[3].isupper():
         text = text[3:]
     return text[:1].isupper() and text.replace("-", "").isalpha() and not text.isupper()
@@ -288,15 +291,11 @@ def known_person_words(docs, found) -> dict[str, str]:
                 continue
             words = doc.text[start:end].split()
             for word in {words[0], words[-1]} if len(words) > 1 else words:
-                if len(words) == 1 or (is_name_word_text(word) and word.lower() not in nouns
+                if len(words) == 1 or (len(word) >= 3 and is_name_text(word) and word.lower() not in nouns
                                        and word not in places and word.lower() not in NAME_PARTICLES):
                     known[word] = "PER"
     genitives = {word + "s": "PER" for word in known if not word.endswith(("s", "x", "z", "ß"))}
     return {**genitives, **known}
-
-
-def is_name_word_text(word: str) -> bool:
-    return len(word) >= 3 and word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper()
 
 
 def add_known_names(doc, spans, known: dict[str, str]) -> list[tuple[int, int, str]]:

@@ -41,10 +41,6 @@ class Prefiltered:
     def groupindex(self):
         return self.inner.groupindex
 
-    @property
-    def pattern(self) -> str:
-        return self.inner.pattern
-
     def finditer(self, text: str):
         return self.inner.finditer(text) if self.needed.search(text) else iter(())
 
