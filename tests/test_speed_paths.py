@@ -293,7 +293,7 @@ def test_town_names_inside_longer_names_from_one_word_scan():
     assert name_parts(article) == name_parts(article, sentence_words(article)) == {"Kim", "Wladimir"}
 
 
-# Round five: cheap character tests in front of SoMaJo patterns (ingest/somajo_prefilter.py).
+# Round five: cheap character tests in front of SoMaJo patterns (ingest/somajo_patterns.py).
 
 PREFILTER_TEXTS = [
     "Am 03.10.2023 und am 12/24/2023 kam die 3. Auflage (ISBN 978-3-16-148410-0, auch 3-16-148410-X) "
@@ -311,7 +311,7 @@ PREFILTER_TEXTS = [
 def test_prefilters_are_installed_on_the_somajo_we_ship():
     """A SoMaJo upgrade changes a pattern's digest and silently drops its prefilter: this test says
     so, and the pattern must be read again before its digest is updated."""
-    from storyline.ingest.somajo_prefilter import NEEDED_CHARACTERS, Prefiltered
+    from storyline.ingest.somajo_patterns import NEEDED_CHARACTERS, Prefiltered
     from storyline.ingest.structure import _tokenizer
 
     inner = _tokenizer()._tokenizer
@@ -329,7 +329,7 @@ def test_every_listed_plus_or_ampersand_token_holds_the_character_its_prefilter_
 def test_prefiltered_patterns_find_what_somajos_own_patterns_find():
     from somajo import SoMaJo
 
-    from storyline.ingest.somajo_prefilter import NEEDED_CHARACTERS
+    from storyline.ingest.somajo_patterns import NEEDED_CHARACTERS
     from storyline.ingest.structure import _tokenizer
 
     theirs, ours = SoMaJo("de_CMC")._tokenizer, _tokenizer()._tokenizer

@@ -6,7 +6,7 @@ from functools import lru_cache, partial
 
 import regex
 
-from storyline.ingest.somajo_prefilter import install_prefilters
+from storyline.ingest.somajo_patterns import grouped_abbreviations, install_prefilters
 from storyline.model import Block, Sentence
 
 # Every character SoMaJo's emoji splitter can act on; a token without one is left as it is.
@@ -25,34 +25,6 @@ def _tokenizer():
     inner.abbreviation = grouped_abbreviations(inner.abbreviation, "abbreviations_de.txt")
     install_prefilters(inner)
     return somajo
-
-
-ABBREVIATIONS = r"(?<![\p{{L}}.])(?:(?:(?:\p{{L}}\.){{2,}})|{words})+(?!\p{{L}}{{1,3}}\.)"
-
-
-def grouped_abbreviations(pattern, filename: str):
-    """SoMaJo's abbreviation pattern with its 1,100 listed words grouped by their first letter.
-
-    SoMaJo tries every listed abbreviation, one after the other, at every word start: 11 µs per
-    word, a third of its time on news text. Grouped, only the words with the right first letter
-    are tried, in the same order, after the same letter-dot alternative: the same matches, because
-    the first letters (ASCII letters and ä, ö, ü) fall into distinct case-insensitive classes, so
-    at most one group can match at a position. SoMaJo's own pattern is kept when it is not the
-    one this rebuilds (another SoMaJo version) or another first letter turns up.
-    """
-    from somajo import utils
-
-    words = utils.read_abbreviation_file(filename, to_lower=True)
-    plain = ABBREVIATIONS.format(words="|".join(regex.escape(word) for word in words))
-    if pattern.pattern != plain or pattern.flags != regex.compile("", regex.IGNORECASE).flags:
-        return pattern
-    if not all(regex.fullmatch(r"[a-zäöü]", word[0]) for word in words):
-        return pattern
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(regex.escape(word[1:]))
-    grouped = "|".join(regex.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
-    return regex.compile(ABBREVIATIONS.format(words=grouped), regex.IGNORECASE)
 
 
 def _split_emojis_if_any(split_emojis, node, token_class: str = "emoticon") -> None:

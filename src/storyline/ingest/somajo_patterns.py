@@ -1,4 +1,8 @@
-"""Cheap tests in front of SoMaJo patterns that most paragraphs cannot match.
+"""Faster equivalents of SoMaJo's slowest patterns, each used only where it is provably the same.
+
+Two kinds: the abbreviation list regrouped by first letter (`grouped_abbreviations`), and cheap
+tests in front of patterns that most paragraphs cannot match (`install_prefilters`). Either is
+checked against SoMaJo's own pattern and left out for another SoMaJo version.
 
 SoMaJo runs some sixty patterns over every paragraph. Several can only match a text that holds a
 particular character or short sequence: a date needs a digit, a separator and a digit ("3.10"), an
@@ -26,6 +30,34 @@ NEEDED_CHARACTERS = {
     "three_part_date_mdy": (r"\d[./-]\d", "93b6e41ad18d164eb76bfdc208783b86b1e08fed"),
     "ordinal": (r"\d\.", "b19c11c5957bf5ff6edef20e4901a7cef5e85a1b"),
 }
+
+IGNORECASE_FLAGS = regex.compile("", regex.IGNORECASE).flags  # how SoMaJo compiles its word lists
+ABBREVIATIONS = r"(?<![\p{{L}}.])(?:(?:(?:\p{{L}}\.){{2,}})|{words})+(?!\p{{L}}{{1,3}}\.)"
+
+
+def grouped_abbreviations(pattern, filename: str):
+    """SoMaJo's abbreviation pattern with its 1,100 listed words grouped by their first letter.
+
+    SoMaJo tries every listed abbreviation, one after the other, at every word start: 11 µs per
+    word, a third of its time on news text. Grouped, only the words with the right first letter
+    are tried, in the same order, after the same letter-dot alternative: the same matches, because
+    the first letters (ASCII letters and ä, ö, ü) fall into distinct case-insensitive classes, so
+    at most one group can match at a position. SoMaJo's own pattern is kept when it is not the
+    one this rebuilds (another SoMaJo version) or another first letter turns up.
+    """
+    from somajo import utils
+
+    words = utils.read_abbreviation_file(filename, to_lower=True)
+    plain = ABBREVIATIONS.format(words="|".join(regex.escape(word) for word in words))
+    if pattern.pattern != plain or pattern.flags != IGNORECASE_FLAGS:
+        return pattern
+    if not all(regex.fullmatch(r"[a-zäöü]", word[0]) for word in words):
+        return pattern
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(regex.escape(word[1:]))
+    grouped = "|".join(regex.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+    return regex.compile(ABBREVIATIONS.format(words=grouped), regex.IGNORECASE)
 
 
 class Prefiltered:
@@ -57,7 +89,7 @@ def is_plus_ampersand_list(pattern) -> bool:
     listed = [token for token in utils.read_abbreviation_file("tokens_with_plus_or_ampersand.txt")
               if not regex.search(r"^\w+[&+]\w+$", token)]
     expected = r"(?<!\w)(?:" + "|".join(regex.escape(token) for token in listed) + r")(?!\w)"
-    return (pattern.pattern == expected and pattern.flags == regex.compile("", regex.IGNORECASE).flags
+    return (pattern.pattern == expected and pattern.flags == IGNORECASE_FLAGS
             and all("+" in token or "&" in token for token in listed))
 
 
