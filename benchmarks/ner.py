@@ -56,7 +56,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
     return precision, recall, f1, tp + fn
 
 
-RULES = ("drop_common_nouns", "countries_are_places", "add_curated_names", "add_role_cue_names", "add_given_name_people", "add_gazetteer_names",
+RULES = ("drop_common_nouns", "countries_are_places", "add_curated_names", "add_role_cue_names", "add_given_name_people", "add_gazetteer_names", "add_towns_after_cues", "add_speaker_names", "add_organisation_cue_names",
          "extend_person_names")
 
 

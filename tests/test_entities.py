@@ -150,6 +150,37 @@ def test_an_acronym_is_no_person():
     assert drop_common_nouns(doc, spans) == spans[1:]
 
 
+def test_a_village_after_a_place_cue_is_a_place():
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entity_places import add_towns_after_cues
+
+    text = "Ein Fall aus Büdingen trat in Kraft, berichtet von Scharnhorst aus Bad Tölz."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    assert [text[s:e] for s, e, _ in add_towns_after_cues(doc, [])] == ["Büdingen"]
+    person = [(text.index("Büdingen"), text.index(" trat"), "PER")]
+    assert add_towns_after_cues(doc, list(person)) == person  # a span found before wins
+
+
+def test_the_name_after_a_quote_and_a_speech_verb_is_a_person():
+    from storyline.analyze.entities import add_speaker_names
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    text = "„Das reicht nicht“, sagt Eymer der Zeitung. „Bald“, so Ketterer, „und“, sagte Betriebsrat Gierl."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    assert [text[s:e] for s, e, _ in add_speaker_names(doc, [])] == ["Eymer", "Ketterer"]
+
+
+def test_a_kind_of_organisation_before_a_name_marks_an_organisation():
+    from storyline.analyze.entities import add_organisation_cue_names
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    text = "Der Chemiekonzern BASF und der Konkurrenten Merck klagen, die Firma selbst schweigt."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    merck = (text.index("Merck"), text.index(" klagen"), "PER")
+    assert sorted((text[s:e], label) for s, e, label in add_organisation_cue_names(doc, [merck])) == [
+        ("BASF", "ORG"), ("Merck", "ORG")]
+
+
 def test_currency_is_misc():
     mentions = find_mentions_in_text("Der Bau kostet rund 120 Millionen Euro.")
     assert [(m.text, m.type) for m in mentions] == [("Euro", "MISC")]

@@ -12,18 +12,22 @@ from pathlib import Path
 
 from storyline.analyze.entities_runtime import (article_pieces, import_spacy, parse_pieces, token_from, tokens_between,
                                                 tokens_of)
-from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, NameIndex, load_common_nouns, load_common_words,
-                                            load_curated, load_gazetteer, load_word_list)
+from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, load_common_nouns, load_common_words, load_curated,
+                                            load_gazetteer, load_word_list, longest_listed_at)
+from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues
+from storyline.analyze.places import lookup_name
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
 # name particles that may stand inside a person's name after a role word ("Ursula von der Leyen")
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el", "la", "le", "zu"}
-# German names of lakes, seas, mountains and islands are compounds: "Baikalsee", "Uralgebirge"
-PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüste")
 EDGE_PUNCTUATION = "\"'„“”‚‘’«»()[]{}.,;:!?–-/ "
 BATCH_SIZE = 64
+# nouns (and the ends of compounds: "Chemiekonzern") that name a kind of organisation
+ORGANISATION_KINDS = ("konzern", "firma", "unternehmen", "hersteller", "gesellschaft", "zeitung", "magazin", "verein",
+                      "partei", "bank", "sender", "verlag", "club", "klub", "band", "konkurrent",
+                      "konkurrenten", "label", "agentur", "versicherer", "reederei", "airline", "fluglinie")
 
 
 class ModelMissingError(RuntimeError):
@@ -94,9 +98,9 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     role cues ("Kremlsprecher Dimitri Peskow"), name endings, then place names."""
     spans = countries_are_places(doc, drop_common_nouns(doc, spans))
     spans = add_curated_names(doc, spans)
-    spans = add_role_cue_names(doc, spans)
-    spans = add_given_name_people(doc, spans)
-    return add_gazetteer_names(doc, extend_person_names(doc, spans))
+    spans = add_organisation_cue_names(doc, add_role_cue_names(doc, spans))
+    spans = add_given_name_people(doc, add_speaker_names(doc, spans))
+    return add_towns_after_cues(doc, add_gazetteer_names(doc, extend_person_names(doc, spans)))
 
 
 def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -195,6 +199,24 @@ def add_role_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
     return spans
 
 
+def add_organisation_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A kind of organisation before a name marks the name an organisation: "Chemiekonzern BASF",
+    "Spielzeughersteller Mattel", "Ölgesellschaft Petrobras", "Verein Ascoli" (clubs are
+    organisations, though named after their town)."""
+    nouns, common = load_common_nouns(), load_common_words()
+    for token in doc[:-1]:
+        if not token.text[:1].isupper() or not token.lower_.endswith(ORGANISATION_KINDS):
+            continue
+        end = token.i + 1
+        while (end < len(doc) and end - token.i <= 3 and doc[end].text[:1].isupper()
+               and doc[end].lower_ not in nouns and doc[end].lower_ not in common):
+            end += 1
+        if end > token.i + 1 and not any(s <= token.idx < e for s, e, _ in spans):
+            first, last = doc[token.i + 1], doc[end - 1]
+            spans = replace_inside(spans, (first.idx, last.idx + len(last), "ORG"))
+    return spans
+
+
 def countries_are_places(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A country the model took for a person ("Israel greift an") is a place."""
     countries = load_word_list(COUNTRIES)
@@ -223,6 +245,27 @@ def add_given_name_people(doc, spans: list[tuple[int, int, str]]) -> list[tuple[
     return spans
 
 
+def add_speaker_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """After a quote, the name behind ", sagte" or ", so" is the speaker, a person: "…", sagt
+    Demel; "…", so Ketterer. Not role nouns ("sagte Mibrag-Betriebsrat Mario Gierl" is the role
+    cue rule's) nor places ("sagte Bremens Stürmer"); only where the model found nothing or a person."""
+    from storyline.analyze.quotes_lexicon import load_speech_verbs
+
+    verbs, nouns = load_speech_verbs(), load_common_nouns()
+    for token in doc[1:-1]:
+        if doc[token.i - 1].text != "," or (token.lower_ not in verbs and token.lower_ != "so"):
+            continue
+        first = doc[token.i + 1]
+        end = name_end_after(doc, token.i + 1)
+        if end == first.i or is_no_name(first, nouns) or lookup_name(first.text, villages=False):
+            continue
+        last = doc[end - 1]
+        match = (first.idx, last.idx + len(last), "PER")
+        if all(label == "PER" for s, e, label in spans if s < match[1] and match[0] < e):
+            spans = replace_inside(spans, match)
+    return spans
+
+
 def is_role_cue(token, spans) -> bool:
     """A role noun from the lexicon, but not one that is often something else: "-mann" ends
     many surnames (Hermann, Zimmermann), words of either gender are mostly nationality
@@ -237,14 +280,16 @@ def is_role_cue(token, spans) -> bool:
 def name_end_after(doc, i: int) -> int:
     """End (token index) of up to four name words from token i; particles only inside a name.
 
-    Ordinary nouns and place names end the name ("Präsident Putin der Ukraine" -> "Putin")."""
+    Ordinary nouns and place names end the name ("Präsident Putin der Ukraine" -> "Putin"), and
+    so does an ordinary word after a particle ("sagt Eymer der Zeitung" -> "Eymer")."""
     nouns, places, end = load_common_nouns(), load_gazetteer().names, i
     while end < len(doc) and end - i < 4:
         token = doc[end]
         if token.lower_ in NAME_PARTICLES and end > i:
             end += 1
             continue
-        if not is_name_word(token) or token.lower_ in nouns or token.text in places:
+        if (not is_name_word(token) or token.lower_ in nouns or token.text in places
+                or (doc[end - 1].lower_ in NAME_PARTICLES and token.lower_ in load_common_words())):
             break
         end += 1
     while end > i and doc[end - 1].lower_ in NAME_PARTICLES:
@@ -261,21 +306,6 @@ def is_name_text(text: str) -> bool:
     if text[:3] in ARABIC_ARTICLES and len(text) > 4 and text[3].isupper():
         text = text[3:]
     return text[:1].isupper() and text.replace("-", "").isalpha() and not text.isupper()
-
-
-def longest_listed_at(doc, i: int, index: NameIndex):
-    """The longest listed name starting at token i, as (start_char, end_char, label).
-
-    Compares slices of the text (names have single spaces between tokens, as in news text)."""
-    if doc[i].text not in index.heads:
-        return None
-    start = doc[i].idx
-    for j in range(min(i + index.longest, len(doc)) - 1, i - 1, -1):
-        end = doc[j].idx + len(doc[j])
-        label = index.names.get(doc.text[start:end])
-        if label:
-            return start, end, label
-    return None
 
 
 def known_person_words(docs, found) -> dict[str, str]:
@@ -330,46 +360,6 @@ def grow_name_end(doc, end: int, common, starts: list[int]) -> int:
         end = token.idx + len(token)
         token = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return end
-
-
-@lru_cache(maxsize=65536)
-def is_place_compound(word: str) -> bool:
-    """'Baikalsee' is a lake's name, 'Stausee' a kind of lake: the stem must be no ordinary word."""
-    lower = word.lower()
-    if not word[:1].isupper() or not word.isalpha():
-        return False
-    suffix = next((s for s in PLACE_SUFFIXES if lower.endswith(s)), None)
-    if suffix is None or len(lower) - len(suffix) < 3:
-        return False
-    common = load_common_words()
-    stem = lower[: -len(suffix)]
-    return lower not in common and stem not in common and stem.rstrip("s") not in common
-
-
-def add_gazetteer_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Add known place names and place compounds the model missed; the model's spans win overlaps."""
-    index = load_gazetteer()
-    taken = [(s, e) for s, e, _ in spans]
-    i = 0
-    while i < len(doc):
-        match = longest_name_at(doc, i, index)
-        if match and not any(s < match[1] and match[0] < e for s, e in taken):
-            spans.append(match)
-            taken.append(match[:2])
-        i += 1
-    return spans
-
-
-def longest_name_at(doc, i: int, index: NameIndex):
-    """The longest gazetteer name starting at token i, as (start_char, end_char, label)."""
-    if not doc[i].text[:1].isupper():
-        return None
-    match = longest_listed_at(doc, i, index)
-    if match and not (match[1] == doc[i].idx + len(doc[i]) and doc[i].lower_ in load_common_nouns()):
-        return match  # one-word places that are also common nouns ("Namen" = Namur, "Mitte") need the model
-    if is_place_compound(doc[i].text):
-        return doc[i].idx, doc[i].idx + len(doc[i]), "LOC"
-    return None
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -68,3 +68,17 @@ def load_word_list(path: Path) -> frozenset[str]:
         return frozenset()
     return frozenset(path.read_text(encoding="utf-8").splitlines())
 
+
+def longest_listed_at(doc, i: int, index: NameIndex):
+    """The longest listed name starting at token i, as (start_char, end_char, label).
+
+    Compares slices of the text (names have single spaces between tokens, as in news text)."""
+    if doc[i].text not in index.heads:
+        return None
+    start = doc[i].idx
+    for j in range(min(i + index.longest, len(doc)) - 1, i - 1, -1):
+        end = doc[j].idx + len(doc[j])
+        label = index.names.get(doc.text[start:end])
+        if label:
+            return start, end, label
+    return None

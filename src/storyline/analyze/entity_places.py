@@ -1,0 +1,76 @@
+"""Rules that add place names the model missed: gazetteer names, place compounds ("Baikalsee")
+and towns after a place cue ("aus Büdingen").
+
+They run last in the rule layer (`entities.apply_rules`): the spans found before win every overlap.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from storyline.analyze.entity_lists import (NameIndex, load_common_nouns, load_common_words, load_gazetteer,
+                                            longest_listed_at)
+
+# German names of lakes, seas, mountains and islands are compounds: "Baikalsee", "Uralgebirge"
+PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüste")
+# words after which a lone capitalised word is mostly a place: prepositions of place and
+# kinds of settlement ("von" is left out: "von Scharnhorst", "von Toyota")
+TOWN_CUES = frozenset({"in", "aus", "nach", "bei", "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Ortschaft"})
+
+
+@lru_cache(maxsize=65536)
+def is_place_compound(word: str) -> bool:
+    """'Baikalsee' is a lake's name, 'Stausee' a kind of lake: the stem must be no ordinary word."""
+    lower = word.lower()
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    suffix = next((s for s in PLACE_SUFFIXES if lower.endswith(s)), None)
+    if suffix is None or len(lower) - len(suffix) < 3:
+        return False
+    common = load_common_words()
+    stem = lower[: -len(suffix)]
+    return lower not in common and stem not in common and stem.rstrip("s") not in common
+
+
+def add_gazetteer_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add known place names and place compounds the model missed; the model's spans win overlaps."""
+    index = load_gazetteer()
+    taken = [(s, e) for s, e, _ in spans]
+    i = 0
+    while i < len(doc):
+        match = longest_name_at(doc, i, index)
+        if match and not any(s < match[1] and match[0] < e for s, e in taken):
+            spans.append(match)
+            taken.append(match[:2])
+        i += 1
+    return spans
+
+
+def longest_name_at(doc, i: int, index: NameIndex):
+    """The longest gazetteer name starting at token i, as (start_char, end_char, label)."""
+    if not doc[i].text[:1].isupper():
+        return None
+    match = longest_listed_at(doc, i, index)
+    if match and not (match[1] == doc[i].idx + len(doc[i]) and doc[i].lower_ in load_common_nouns()):
+        return match  # one-word places that are also common nouns ("Namen" = Namur, "Mitte") need the model
+    if is_place_compound(doc[i].text):
+        return doc[i].idx, doc[i].idx + len(doc[i]), "LOC"
+    return None
+
+
+def add_towns_after_cues(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A lone capitalised word after "in", "aus", "nach", "bei" or "Gemeinde" that the full
+    gazetteer (villages too) knows is a place, where no span stands ("ein Fall aus Büdingen").
+    Not common words ("in Kraft"), not the first of several capitalised words ("in Bad Tölz" is
+    the gazetteer's or the model's)."""
+    from storyline.analyze.places import lookup_name  # places imports the entity lists
+
+    nouns, words = load_common_nouns(), load_common_words()
+    for token in doc[1:]:
+        text = token.text
+        if (doc[token.i - 1].text in TOWN_CUES and text[:1].isupper() and len(text) >= 4
+                and text.lower() not in nouns and text.lower() not in words and text not in words
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+                and not any(s < token.idx + len(text) and token.idx < e for s, e, _ in spans)
+                and lookup_name(text, villages=True)):
+            spans.append((token.idx, token.idx + len(text), "LOC"))
+    return spans
