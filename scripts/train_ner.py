@@ -38,6 +38,8 @@ MIXES = {
     "biofid": {"germeval_train": 3, "smartdata": 1, "biofid": 1},
     "all": {"germeval_train": 3, "smartdata": 1, "mobie": 1, "legal": 1, "newseye": 1,
             "zefys": 1, "biofid": 1},
+    "swapped": {"germeval_train": 3, "germeval_swapped": 1, "smartdata": 1, "mobie": 1, "legal": 1,
+                "newseye": 1, "zefys": 1, "biofid": 1},
 }
 FINAL_MIX = "all"
 FINAL_STEPS = 6000

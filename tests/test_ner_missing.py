@@ -30,3 +30,15 @@ def test_strict_keeps_lone_nouns_and_name_neighbours_as_o():
     tags = tags_of("strict")
     assert [w for w, tag in tags.items() if tag == "-"] == ["GG", "BGH", "Deutsche", "Bahn"]
     assert tags["Senat"] == "O" and tags["Herrn"] == "O" and tags["Müller"] == "B"
+
+
+def test_swapped_copies_keep_the_context_and_put_another_name_of_the_same_label():
+    other = (["Er", "traf", "Angela", "Merkel", "in", "Rom", "."], [True] * 6 + [False],
+             [(2, 4, "PER"), (5, 6, "LOC")])
+    swapped = ner_data.replace_mentions([SENTENCE, other, (["Nichts", "."], [True, False], [])], 4, seed=1)
+    assert len(swapped) == 8  # sentences without names are not copied
+    for words, spaces, spans in swapped:
+        assert len(words) == len(spaces) and words[-1] == "."
+        assert {" ".join(words[s:e]) for s, e, label in spans if label == "LOC"} <= {"Karlsruhe", "Rom"}
+        assert {" ".join(words[s:e]) for s, e, label in spans if label == "PER"} <= {"Müller", "Angela Merkel"}
+    assert any(words[:2] == ["Er", "traf"] and words[2] == "Müller" for words, _, _ in swapped)
