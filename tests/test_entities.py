@@ -129,6 +129,18 @@ def test_compounds_of_a_name_and_a_common_noun_are_no_names():
     assert "EZB-Daten" not in {m.text for m in mentions}
 
 
+def test_place_nouns_and_us_compounds_are_no_places():
+    from storyline.analyze.entities import drop_common_nouns
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    text = "Im Einsatzgebiet der US-amerikanischen Truppen sank der US-Automobilabsatz, in Kaiserslautern-Innenstadt nicht."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    spans = [(doc[i].idx, doc[i].idx + len(doc[i]), "LOC") for i in range(len(doc)) if doc[i].text[:1].isupper()]
+    kept = [text[s:e] for s, e, _ in drop_common_nouns(doc, spans)]
+    assert "Kaiserslautern-Innenstadt" in kept
+    assert not {"Einsatzgebiet", "US-amerikanischen", "US-Automobilabsatz"} & set(kept)
+
+
 def test_an_adjective_before_a_name_stays_outside_it():
     from storyline.analyze.entities import drop_common_nouns
     from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of

@@ -42,6 +42,15 @@ def test_short_forms_join_full_names_within_an_article_and_roles_are_kept():
     assert groups["Wladimir Putin"].roles == ["Präsident"]
 
 
+def test_a_name_that_ends_in_s_keeps_it():
+    text = "Palästinenserpräsident Mahmud Abbas reiste nach Kairo. Abbas sprach dort mit Jimmy Wales."
+    article = make_article(text, date="2023-09")
+    names = [("Mahmud Abbas", "PER"), ("Abbas", "PER"), ("Jimmy Wales", "PER")]
+    groups = {g.name: g for g in group_mentions(article, mentions_for(text, names))}
+    assert sorted(groups) == ["Jimmy Wales", "Mahmud Abbas"]
+    assert sorted(groups["Mahmud Abbas"].forms) == ["Abbas", "Mahmud Abbas"]
+
+
 def test_registry_joins_spellings_across_articles_with_stable_ids():
     registry = EntityRegistry()
     first = "Kim Jong-un traf Wladimir Putin in Russland. Russlands Präsident lobte Kim."

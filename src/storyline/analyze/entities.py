@@ -15,7 +15,7 @@ from storyline.analyze.entities_runtime import (article_pieces, import_spacy, pa
 from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, load_common_nouns, load_common_words, load_curated,
                                             load_gazetteer, load_word_list, longest_listed_at)
 from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues
-from storyline.analyze.places import lookup_name
+from storyline.analyze.places import is_town_name, lookup_name
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
@@ -121,6 +121,8 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             tokens = tokens[1:]
         if len(tokens) == 1 and label == "PER" and is_acronym(tokens[0].text):
             continue  # "AIDS", "NATO": the training corpora call 2 of 7,800 such words a person
+        if len(tokens) == 1 and label == "LOC" and is_unknown_noun_compound(tokens[0].text, nouns):
+            continue  # "Hoheitsgebiet", "Millionenbereich": a place noun, not a place's name
         if tokens and not (len(tokens) == 1 and is_no_name(tokens[0], nouns)):
             kept.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1]), label))
     return kept
@@ -137,12 +139,31 @@ def is_no_name(token, nouns: frozenset[str]) -> bool:
             or role_of(token) is not None or is_noun_compound(token.text, nouns))
 
 
+def is_unknown_noun_compound(word: str, nouns: frozenset[str]) -> bool:
+    """A long word that ends in a common noun ("Einsatz|gebiet", "Zuwanderer|familien") and that
+    no gazetteer knows as a place. Only for places: many surnames end in nouns ("Goldstein")."""
+    from storyline.analyze.entity_places import is_place_compound
+
+    return (len(word) >= 9 and word.isalpha() and ends_in_common_noun(word.lower(), nouns)
+            and not lookup_name(word, villages=True) and not is_place_compound(word))
+
+
+def ends_in_common_noun(lower: str, nouns: frozenset[str]) -> bool:
+    """The word's last part of five letters or more, after at least four, is a common noun."""
+    return any(lower[k:] in nouns for k in range(4, len(lower) - 4))
+
+
 def is_noun_compound(word: str, nouns: frozenset[str]) -> bool:
     """"EZB-Daten", "Vox-Programm": a name joined to a common noun is that noun, not a name
     (GermEval marks only the part; 82 of 84 such words in its training part are no names). A
-    one-letter first part makes brands instead: "E-Plus"."""
+    one-letter first part makes brands instead: "E-Plus". A head that is itself a compound counts
+    ("US-Finanzministerium"), unless a town comes first ("Kaiserslautern-Innenstadt")."""
     first, hyphen, head = word.partition("-")
-    return len(first) > 1 and "-" not in head and head[:1].isupper() and head.lower() in nouns
+    if len(first) < 2 or "-" in head or not head.isalpha():
+        return False
+    if head[0].islower():
+        return True  # "US-amerikanischen": an adjective
+    return head.lower() in nouns or (ends_in_common_noun(head.lower(), nouns) and not is_town_name(first))
 
 
 def role_of(token) -> str | None:

@@ -26,7 +26,12 @@ class LocalEntity:
 
     @property
     def forms(self) -> list[str]:
-        return [strip_genitive(m.text) if m.type == "PER" else m.text for m in self.mentions]
+        """Surface forms; a person's genitive ("Putins") only where the article also has the
+        name without it ("Dimitri Peskow" ... "Peskows"), since many names end in s of their own
+        ("Mahmud Abbas", "Jimmy Wales")."""
+        texts = {m.text for m in self.mentions} | {word for m in self.mentions for word in m.text.split()}
+        return [strip_genitive(m.text) if m.type == "PER" and strip_genitive(m.text) in texts else m.text
+                for m in self.mentions]
 
     @property
     def name(self) -> str:
