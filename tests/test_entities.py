@@ -152,6 +152,18 @@ def test_an_adjective_before_a_name_stays_outside_it():
     assert [text[s:e] for s, e, _ in drop_common_nouns(doc, spans)] == ["Hatfield", "von Weizsäcker"]
 
 
+def test_a_person_span_loses_roles_and_nouns_around_it_and_two_people_stay_two():
+    from storyline.analyze.entities import drop_common_nouns
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    text = "Wissenschaftsoffizier Jeffrey Nels William sah Wolfgang Schäubles Wohnort. Tina Maze landete Janica Kostelić."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    wide = [(0, text.index(" sah"), "PER"), (text.index("Wolfgang"), text.index("."), "PER"),
+            (text.index("Tina"), len(text) - 1, "PER")]
+    assert [text[s:e] for s, e, _ in drop_common_nouns(doc, wide)] == [
+        "Jeffrey Nels William", "Wolfgang Schäubles", "Tina Maze", "Janica Kostelić"]
+
+
 def test_an_acronym_is_no_person():
     from storyline.analyze.entities import drop_common_nouns
     from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of

@@ -51,6 +51,12 @@ def test_a_name_that_ends_in_s_keeps_it():
     assert sorted(groups["Mahmud Abbas"].forms) == ["Abbas", "Mahmud Abbas"]
 
 
+def test_a_genitive_before_its_noun_names_the_person_without_the_s():
+    text = "Napoleon Bonapartes Armee zog weiter."
+    groups = group_mentions(make_article(text, date="2023-09"), mentions_for(text, [("Napoleon Bonapartes", "PER")]))
+    assert [g.name for g in groups] == ["Napoleon Bonaparte"]
+
+
 def test_registry_joins_spellings_across_articles_with_stable_ids():
     registry = EntityRegistry()
     first = "Kim Jong-un traf Wladimir Putin in Russland. Russlands Präsident lobte Kim."

@@ -116,6 +116,13 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             tokens = tokens[1:]  # an adjective before the name: "englischen Hatfield"
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
             tokens = tokens[:-1]  # a name ends in a capitalised word: "Kim Jong Il traten"
+        if label == "PER":
+            tokens = person_words(tokens, nouns)
+            if len(tokens) > 2 and any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES for t in tokens[1:-1]):
+                cut = next(t.i for t in tokens[1:-1] if t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES)
+                before = [t for t in tokens if t.i < cut]  # "Tina Maze landete Janica Kostelić": two people
+                kept.append((before[0].idx, before[-1].idx + len(before[-1]), label))
+                tokens = person_words([t for t in tokens if t.i > cut], nouns)
         if label == "PER" and len(tokens) > 1 and tokens[0].text in load_word_list(COUNTRIES):
             kept.append((tokens[0].idx, tokens[0].idx + len(tokens[0]), "LOC"))  # "Nordkoreas Kim"
             tokens = tokens[1:]
@@ -128,6 +135,20 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     return kept
 
 
+def person_words(tokens: list, nouns: frozenset[str]) -> list:
+    """A person's name without a role before it ("Wissenschaftsoffizier Jeffrey Nels William") or
+    common nouns and lower-case words after it ("Wolfgang Schäubles Wohnort", "Mesut Özil am Tor")."""
+    while len(tokens) > 1 and role_of(tokens[0]) is not None and is_name_word(tokens[1]):
+        tokens = tokens[1:]
+    given = load_word_list(GIVEN_NAMES)
+    while len(tokens) > 1 and ((tokens[-1].is_alpha and tokens[-1].is_lower) or (
+            tokens[-2].text not in given  # "Thomas Mann", "Christian Lange": surnames that are nouns
+            and (is_common_noun(tokens[-1], nouns) or role_of(tokens[-1]) is not None
+                 or (tokens[-1].is_title and ends_in_common_noun(tokens[-1].lower_, nouns))))):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def is_acronym(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.isupper()
 
@@ -135,7 +156,7 @@ def is_acronym(word: str) -> bool:
 def is_no_name(token, nouns: frozenset[str]) -> bool:
     """A word that is no name on its own: a common noun, a role ("US-Präsident"), or a word
     without a capital letter ("russischen": adjectives of names are not names in Storyline)."""
-    return (token.lower_ in nouns or not any(ch.isupper() for ch in token.text)
+    return ((token.lower_ in nouns and not token.is_upper) or not any(ch.isupper() for ch in token.text)
             or role_of(token) is not None or is_noun_compound(token.text, nouns))
 
 

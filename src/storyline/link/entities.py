@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from storyline.link.names import name_key, name_tokens, strip_genitive
 from storyline.model import Article, Mention
 
+BEFORE_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # "Bonapartes Armee": a genitive before its noun
 ROLE_WORD = re.compile(r"(?:(?:der|die|des|dem|den)\s+)?((?:[a-zäöüß]+[e]?[nrms]?\s+){0,2}?)([A-ZÄÖÜ][\wäöüß-]+)\s*$")
 
 
@@ -23,15 +24,16 @@ class LocalEntity:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    genitives: set[int] = field(default_factory=set)  # starts of mentions standing before a noun
 
     @property
     def forms(self) -> list[str]:
         """Surface forms; a person's genitive ("Putins") only where the article also has the
-        name without it ("Dimitri Peskow" ... "Peskows"), since many names end in s of their own
-        ("Mahmud Abbas", "Jimmy Wales")."""
+        name without it ("Dimitri Peskow" ... "Peskows") or where it stands before a noun
+        ("Napoleon Bonapartes Armee"), since many names end in s of their own ("Mahmud Abbas")."""
         texts = {m.text for m in self.mentions} | {word for m in self.mentions for word in m.text.split()}
-        return [strip_genitive(m.text) if m.type == "PER" and strip_genitive(m.text) in texts else m.text
-                for m in self.mentions]
+        return [strip_genitive(m.text) if m.type == "PER" and (strip_genitive(m.text) in texts or m.start in self.genitives)
+                else m.text for m in self.mentions]
 
     @property
     def name(self) -> str:
@@ -68,6 +70,8 @@ def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntit
     entities = list(groups.values())
     for entity in entities:
         entity.roles = _roles(article, entity)
+        entity.genitives = {m.start for m in entity.mentions if BEFORE_NOUN.match(article.text, m.end)
+                            and m.text.endswith("s")}
     return entities
 
 
