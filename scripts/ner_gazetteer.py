@@ -190,7 +190,7 @@ def build_given_names(places: set[str], nouns: set[str]) -> set[str]:
                 names.update(value)
     from spacy.lang.de.stop_words import STOP_WORDS
 
-    from storyline.analyze.entities import role_of_word
+    from storyline.analyze.entity_words import role_of_word
 
     return {name for name in names if len(name) >= 2 and looks_like_given_name(name)
             and name not in places and name.lower() not in nouns and name not in NOT_GIVEN_NAMES

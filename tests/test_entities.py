@@ -119,7 +119,7 @@ def test_a_country_that_acts_is_still_a_place(text):
 
 
 def test_compounds_of_a_name_and_a_common_noun_are_no_names():
-    from storyline.analyze.entities import is_noun_compound
+    from storyline.analyze.entity_words import is_noun_compound
     from storyline.analyze.entity_lists import load_common_nouns
 
     nouns = load_common_nouns()
@@ -203,6 +203,25 @@ def test_a_kind_of_organisation_before_a_name_marks_an_organisation():
     merck = (text.index("Merck"), text.index(" klagen"), "PER")
     assert sorted((text[s:e], label) for s, e, label in add_organisation_cue_names(doc, [merck])) == [
         ("BASF", "ORG"), ("Merck", "ORG")]
+
+
+@pytest.mark.parametrize("text", ["Mitte Juni kam er.", "Die Preise stiegen bis Mitte der Woche.", "Ende 2019 fiel Schnee."])
+def test_a_time_word_before_a_month_is_no_place(text):
+    assert find_mentions_in_text(text) == []
+
+
+def test_a_preposition_that_begins_a_sentence_is_not_part_of_a_name():
+    from storyline.analyze.entities import drop_common_nouns
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    text = "Laut Regierung kommt Von der Leyen. In Berlin regnet es."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    spans = [(0, 14, "ORG"), (text.index("Von"), text.index("."), "PER"), (text.index("In"), text.index(" regnet"), "LOC")]
+    assert [text[s:e] for s, e, _ in drop_common_nouns(doc, spans)] == ["Von der Leyen", "Berlin"]
+
+
+def test_the_berlin_district_mitte_is_still_a_place():
+    assert ("Mitte", "LOC") in [(m.text, m.type) for m in find_mentions_in_text("Er wohnt in Mitte, nahe dem Alexanderplatz.")]
 
 
 def test_currency_is_misc():

@@ -97,7 +97,7 @@ def test_tokens_of_takes_the_text_the_doc_was_made_from():
 
 
 def test_role_words_are_remembered_per_word():
-    from storyline.analyze.entities import role_of_word
+    from storyline.analyze.entity_words import role_of_word
 
     assert role_of_word("Kremlsprecher", "kremlsprecher") == "m"
     assert role_of_word("Bundeskanzlerin", "bundeskanzlerin") == "f"

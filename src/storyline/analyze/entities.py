@@ -14,14 +14,13 @@ from storyline.analyze.entities_runtime import (article_pieces, import_spacy, pa
                                                 tokens_of)
 from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, load_common_nouns, load_common_words, load_curated,
                                             load_gazetteer, load_word_list, longest_listed_at)
-from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues
-from storyline.analyze.places import is_town_name, lookup_name
+from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues, starts_time_phrase
+from storyline.analyze.entity_words import (NAME_PARTICLES, PREPOSITIONS, ends_in_common_noun, is_acronym, is_common_noun,
+                                            is_name_text, is_name_word, is_no_name, is_unknown_noun_compound, role_of)
+from storyline.analyze.places import lookup_name
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
-# name particles that may stand inside a person's name after a role word ("Ursula von der Leyen")
-ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
-NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el", "la", "le", "zu"}
 EDGE_PUNCTUATION = "\"'„“”‚‘’«»()[]{}.,;:!?–-/ "
 BATCH_SIZE = 64
 # nouns (and the ends of compounds: "Chemiekonzern") that name a kind of organisation
@@ -110,10 +109,12 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     nouns, kept = load_common_nouns(), []
     for start, end, label in spans:
         tokens = tokens_between(doc, start, end)
-        while len(tokens) > 1 and is_common_noun(tokens[0], nouns) and not is_common_noun(tokens[1], nouns):
+        while (len(tokens) > 1 and is_common_noun(tokens[0], nouns) and not is_common_noun(tokens[1], nouns)
+               and tokens[0].lower_ not in NAME_PARTICLES):  # "Von der Leyen" at a sentence's start
             tokens = tokens[1:]
-        while len(tokens) > 1 and tokens[0].is_alpha and tokens[0].is_lower and tokens[0].lower_ not in NAME_PARTICLES:
-            tokens = tokens[1:]  # an adjective before the name: "englischen Hatfield"
+        while len(tokens) > 1 and tokens[0].is_alpha and (tokens[0].is_lower or tokens[0].lower_ in PREPOSITIONS) \
+                and tokens[0].lower_ not in NAME_PARTICLES:
+            tokens = tokens[1:]  # an adjective or a sentence's first word before the name: "englischen Hatfield", "Laut Regierung"
         while len(tokens) > 1 and tokens[-1].is_alpha and tokens[-1].is_lower:
             tokens = tokens[:-1]  # a name ends in a capitalised word: "Kim Jong Il traten"
         if label == "PER":
@@ -128,6 +129,8 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             tokens = tokens[1:]
         if len(tokens) == 1 and label == "PER" and is_acronym(tokens[0].text):
             continue  # "AIDS", "NATO": the training corpora call 2 of 7,800 such words a person
+        if len(tokens) == 1 and starts_time_phrase(doc, tokens[0].i):
+            continue  # "Mitte Juni"
         if len(tokens) == 1 and label == "LOC" and is_unknown_noun_compound(tokens[0].text, nouns):
             continue  # "Hoheitsgebiet", "Millionenbereich": a place noun, not a place's name
         if tokens and not (len(tokens) == 1 and is_no_name(tokens[0], nouns)):
@@ -147,65 +150,6 @@ def person_words(tokens: list, nouns: frozenset[str]) -> list:
                  or (tokens[-1].is_title and ends_in_common_noun(tokens[-1].lower_, nouns))))):
         tokens = tokens[:-1]
     return tokens
-
-
-def is_acronym(word: str) -> bool:
-    return len(word) >= 3 and word.isalpha() and word.isupper()
-
-
-def is_no_name(token, nouns: frozenset[str]) -> bool:
-    """A word that is no name on its own: a common noun, a role ("US-Präsident"), or a word
-    without a capital letter ("russischen": adjectives of names are not names in Storyline)."""
-    return ((token.lower_ in nouns and not token.is_upper) or not any(ch.isupper() for ch in token.text)
-            or role_of(token) is not None or is_noun_compound(token.text, nouns))
-
-
-def is_unknown_noun_compound(word: str, nouns: frozenset[str]) -> bool:
-    """A long word that ends in a common noun ("Einsatz|gebiet", "Zuwanderer|familien") and that
-    no gazetteer knows as a place. Only for places: many surnames end in nouns ("Goldstein")."""
-    from storyline.analyze.entity_places import is_place_compound
-
-    return (len(word) >= 9 and word.isalpha() and ends_in_common_noun(word.lower(), nouns)
-            and not lookup_name(word, villages=True) and not is_place_compound(word))
-
-
-def ends_in_common_noun(lower: str, nouns: frozenset[str]) -> bool:
-    """The word's last part of five letters or more, after at least four, is a common noun."""
-    return any(lower[k:] in nouns for k in range(4, len(lower) - 4))
-
-
-def is_noun_compound(word: str, nouns: frozenset[str]) -> bool:
-    """"EZB-Daten", "Vox-Programm": a name joined to a common noun is that noun, not a name
-    (GermEval marks only the part; 82 of 84 such words in its training part are no names). A
-    one-letter first part makes brands instead: "E-Plus". A head that is itself a compound counts
-    ("US-Finanzministerium"), unless a town comes first ("Kaiserslautern-Innenstadt")."""
-    first, hyphen, head = word.partition("-")
-    if len(first) < 2 or "-" in head or not head.isalpha():
-        return False
-    if head[0].islower():
-        return True  # "US-amerikanischen": an adjective
-    return head.lower() in nouns or (ends_in_common_noun(head.lower(), nouns) and not is_town_name(first))
-
-
-def role_of(token) -> str | None:
-    """Gender of a capitalised role noun ("Kremlsprecher" -> m), from the shared role lexicon;
-    None for words ending in "-mann", which ends many surnames (Hermann, Lehmann)."""
-    return role_of_word(token.text, token.lower_)
-
-
-@lru_cache(maxsize=65536)
-def role_of_word(text: str, lower: str) -> str | None:
-    """`role_of` remembered per word: the rules ask it for nearly every token of every article
-    (the role lexicon tries each ending of the word), and the answer depends on the word alone."""
-    from storyline.analyze.quotes_lexicon import role_gender
-
-    if not text[:1].isupper() or lower.endswith(("mann", "männer")):
-        return None
-    return role_gender(text)
-
-
-def is_common_noun(token, nouns: frozenset[str]) -> bool:
-    return token.is_title and token.lower_ in nouns
 
 
 def add_curated_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -337,17 +281,6 @@ def name_end_after(doc, i: int) -> int:
     while end > i and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     return end
-
-
-def is_name_word(token) -> bool:
-    return is_name_text(token.text)
-
-
-def is_name_text(text: str) -> bool:
-    """Capitalised word, hyphenated name ("Alliot-Marie") or Arabic article name ("al-Nuaimi")."""
-    if text[:3] in ARABIC_ARTICLES and len(text) > 4 and text[3].isupper():
-        text = text[3:]
-    return text[:1].isupper() and text.replace("-", "").isalpha() and not text.isupper()
 
 
 def known_person_words(docs, found) -> dict[str, str]:

@@ -15,6 +15,8 @@ PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüs
 # words after which a lone capitalised word is mostly a place: prepositions of place and
 # kinds of settlement ("von" is left out: "von Scharnhorst", "von Toyota")
 TOWN_CUES = frozenset({"in", "aus", "nach", "bei", "Gemeinde", "Stadt", "Dorf", "Ortsteil", "Ortschaft"})
+# "Mitte Juni", "Ende der Woche", "Anfang 2019": a time, though Mitte is a Berlin district
+TIME_POSITIONS = frozenset({"Anfang", "Mitte", "Ende"})
 
 
 @lru_cache(maxsize=65536)
@@ -45,9 +47,20 @@ def add_gazetteer_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return spans
 
 
+def starts_time_phrase(doc, i: int) -> bool:
+    """"Mitte Juni", "Mitte der Woche", "Ende 2019": a time word before a month, a number or a
+    lower-case word."""
+    from storyline.analyze.times_rules import MONTHS
+
+    if doc[i].text not in TIME_POSITIONS or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.is_lower or after.like_num or after.lower_.rstrip(".") in MONTHS
+
+
 def longest_name_at(doc, i: int, index: NameIndex):
     """The longest gazetteer name starting at token i, as (start_char, end_char, label)."""
-    if not doc[i].text[:1].isupper():
+    if not doc[i].text[:1].isupper() or starts_time_phrase(doc, i):
         return None
     match = longest_listed_at(doc, i, index)
     if match and not (match[1] == doc[i].idx + len(doc[i]) and doc[i].lower_ in load_common_nouns()):
