@@ -138,6 +138,9 @@ def test_place_nouns_and_us_compounds_are_no_places():
     spans = [(doc[i].idx, doc[i].idx + len(doc[i]), "LOC") for i in range(len(doc)) if doc[i].text[:1].isupper()]
     kept = [text[s:e] for s, e, _ in drop_common_nouns(doc, spans)]
     assert "Kaiserslautern-Innenstadt" in kept
+    from storyline.analyze.entity_words import is_unknown_noun_compound
+    from storyline.analyze.entity_lists import load_common_nouns
+    assert not is_unknown_noun_compound("Taiskirchen", load_common_nouns())  # ends like a town
     assert not {"Einsatzgebiet", "US-amerikanischen", "US-Automobilabsatz"} & set(kept)
 
 
@@ -156,12 +159,13 @@ def test_a_person_span_loses_roles_and_nouns_around_it_and_two_people_stay_two()
     from storyline.analyze.entities import drop_common_nouns
     from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
 
-    text = "Wissenschaftsoffizier Jeffrey Nels William sah Wolfgang Schäubles Wohnort. Tina Maze landete Janica Kostelić."
+    text = ("Wissenschaftsoffizier Jeffrey Nels William sah Wolfgang Schäubles Wohnort. Tina Maze landete Janica "
+            "Kostelić. Giacomo della Porta baute.")
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
     wide = [(0, text.index(" sah"), "PER"), (text.index("Wolfgang"), text.index("."), "PER"),
-            (text.index("Tina"), len(text) - 1, "PER")]
+            (text.index("Tina"), text.index(". Giacomo"), "PER"), (text.index("Giacomo"), text.index(" baute"), "PER")]
     assert [text[s:e] for s, e, _ in drop_common_nouns(doc, wide)] == [
-        "Jeffrey Nels William", "Wolfgang Schäubles", "Tina Maze", "Janica Kostelić"]
+        "Jeffrey Nels William", "Wolfgang Schäubles", "Tina Maze", "Janica Kostelić", "Giacomo della Porta"]
 
 
 def test_an_acronym_is_no_person():

@@ -11,7 +11,11 @@ from storyline.analyze.places import is_town_name, lookup_name
 
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
 # name particles that may stand inside a person's name after a role word ("Ursula von der Leyen")
-NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el", "la", "le", "zu"}
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "da", "di", "al", "bin", "el", "la", "le", "zu", "della", "del", "dos",
+                  "do", "du", "ter", "ten", "ibn", "abu"}
+# ends of German place names that are also nouns ("Tais|kirchen", "Gelsen|kirchen", "Wolfs|burg")
+PLACE_NAME_ENDINGS = ("kirchen", "hausen", "dorf", "felde", "feld", "berg", "burg", "heim", "stadt", "stedt", "bach",
+                      "brück", "brücken", "furt", "hofen", "ingen", "weiler", "walde", "wald", "rode", "hagen", "marken")
 # prepositions that a sentence may begin with, capitalised, before a name ("Laut Regierung", "Nach Angaben")
 PREPOSITIONS = frozenset({"laut", "nach", "bei", "beim", "mit", "aus", "für", "gegen", "seit", "trotz", "wegen", "zum", "zur",
                           "im", "am", "vom", "in", "an", "auf", "unter", "über", "durch", "ohne", "um", "dank", "während"})
@@ -30,11 +34,13 @@ def is_no_name(token, nouns: frozenset[str]) -> bool:
 
 def is_unknown_noun_compound(word: str, nouns: frozenset[str]) -> bool:
     """A long word that ends in a common noun ("Einsatz|gebiet", "Zuwanderer|familien") and that
-    no gazetteer knows as a place. Only for places: many surnames end in nouns ("Goldstein")."""
+    no gazetteer knows as a place, nor ends like a town ("Taiskirchen"). Only for places: many
+    surnames end in nouns ("Goldstein")."""
     from storyline.analyze.entity_places import is_place_compound
 
-    return (len(word) >= 9 and word.isalpha() and ends_in_common_noun(word.lower(), nouns)
-            and not lookup_name(word, villages=True) and not is_place_compound(word))
+    return (len(word) >= 9 and word.isalpha() and not word.lower().endswith(PLACE_NAME_ENDINGS)
+            and ends_in_common_noun(word.lower(), nouns) and not lookup_name(word, villages=True)
+            and not is_place_compound(word))
 
 
 def ends_in_common_noun(lower: str, nouns: frozenset[str]) -> bool:
