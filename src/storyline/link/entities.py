@@ -38,8 +38,9 @@ class LocalEntity:
     @property
     def name(self) -> str:
         """The longest form, the most frequent among equally long ones."""
-        counts = Counter(self.forms)
-        return max(counts, key=lambda form: (len(name_tokens(form)), counts[form], -self.forms.index(form)))
+        forms = self.forms
+        counts = Counter(forms)
+        return max(counts, key=lambda form: (len(name_tokens(form)), counts[form], -forms.index(form)))
 
 
 @dataclass
