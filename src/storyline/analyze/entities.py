@@ -93,8 +93,10 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | 
 
 
 def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The rule layer after the model, in order of trust: drop common nouns, curated names,
-    role cues ("Kremlsprecher Dimitri Peskow"), name endings, then place names."""
+    """The rule layer after the model, in order of trust: drop and trim spans that are no names,
+    curated names, cues before a name (roles: "Kremlsprecher Dimitri Peskow"; kinds of
+    organisation: "Chemiekonzern BASF"; speech verbs after a quote: ", sagte Demel"), given names,
+    name endings, then place names."""
     spans = countries_are_places(doc, drop_common_nouns(doc, spans))
     spans = add_curated_names(doc, spans)
     spans = add_organisation_cue_names(doc, add_role_cue_names(doc, spans))
@@ -105,7 +107,9 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """German capitalises every noun: a span of one such noun ("Montag") is no name, a leading
     one ("Sprecher Dimitri Peskow") stands outside the name, and so do trailing lower-case words
-    and a country before a person ("Nordkoreas Kim": a place, then the person)."""
+    and a country before a person ("Nordkoreas Kim": a place, then the person). A person's span
+    is trimmed further (`person_words`) and split at a lower-case word; times ("Mitte Juni") and
+    place nouns ("Einsatzgebiet") are no places."""
     nouns, kept = load_common_nouns(), []
     for start, end, label in spans:
         tokens = tokens_between(doc, start, end)
@@ -119,11 +123,11 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             tokens = tokens[:-1]  # a name ends in a capitalised word: "Kim Jong Il traten"
         if label == "PER":
             tokens = person_words(tokens, nouns)
-            if len(tokens) > 2 and any(t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES for t in tokens[1:-1]):
-                cut = next(t.i for t in tokens[1:-1] if t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES)
-                before = [t for t in tokens if t.i < cut]  # "Tina Maze landete Janica Kostelić": two people
-                kept.append((before[0].idx, before[-1].idx + len(before[-1]), label))
-                tokens = person_words([t for t in tokens if t.i > cut], nouns)
+            cut = next((k for k, t in enumerate(tokens[1:-1], 1)
+                        if t.is_alpha and t.is_lower and t.lower_ not in NAME_PARTICLES), None)
+            if cut is not None:  # "Tina Maze landete Janica Kostelić": two people
+                kept.append((tokens[0].idx, tokens[cut - 1].idx + len(tokens[cut - 1]), label))
+                tokens = person_words(tokens[cut + 1:], nouns)
         if label == "PER" and len(tokens) > 1 and tokens[0].text in load_word_list(COUNTRIES):
             kept.append((tokens[0].idx, tokens[0].idx + len(tokens[0]), "LOC"))  # "Nordkoreas Kim"
             tokens = tokens[1:]
