@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from storyline.analyze.entity_lists import (NameIndex, load_common_nouns, load_common_words, load_gazetteer,
                                             longest_listed_at)
+from storyline.analyze.places import lookup_name
+from storyline.analyze.times_rules import MONTHS
 
 # German names of lakes, seas, mountains and islands are compounds: "Baikalsee", "Uralgebirge"
 PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüste")
@@ -50,8 +52,6 @@ def add_gazetteer_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
 def starts_time_phrase(doc, i: int) -> bool:
     """"Mitte Juni", "Mitte der Woche", "Ende 2019": a time word before a month, a number or a
     lower-case word."""
-    from storyline.analyze.times_rules import MONTHS
-
     if doc[i].text not in TIME_POSITIONS or i + 1 >= len(doc):
         return False
     after = doc[i + 1]
@@ -75,13 +75,11 @@ def add_towns_after_cues(doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
     gazetteer (villages too) knows is a place, where no span stands ("ein Fall aus Büdingen").
     Not common words ("in Kraft"), not the first of several capitalised words ("in Bad Tölz" is
     the gazetteer's or the model's)."""
-    from storyline.analyze.places import lookup_name  # places imports the entity lists
-
     nouns, words = load_common_nouns(), load_common_words()
     for token in doc[1:]:
         text = token.text
         if (doc[token.i - 1].text in TOWN_CUES and text[:1].isupper() and len(text) >= 4
-                and text.lower() not in nouns and text.lower() not in words and text not in words
+                and text.lower() not in nouns and text.lower() not in words
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
                 and not any(s < token.idx + len(text) and token.idx < e for s, e, _ in spans)
                 and lookup_name(text, villages=True)):

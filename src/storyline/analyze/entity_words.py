@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from storyline.analyze.entity_places import is_place_compound
 from storyline.analyze.places import is_town_name, lookup_name
 
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
@@ -36,8 +37,6 @@ def is_unknown_noun_compound(word: str, nouns: frozenset[str]) -> bool:
     """A long word that ends in a common noun ("Einsatz|gebiet", "Zuwanderer|familien") and that
     no gazetteer knows as a place, nor ends like a town ("Taiskirchen"). Only for places: many
     surnames end in nouns ("Goldstein")."""
-    from storyline.analyze.entity_places import is_place_compound
-
     return (len(word) >= 9 and word.isalpha() and not word.lower().endswith(PLACE_NAME_ENDINGS)
             and ends_in_common_noun(word.lower(), nouns) and not lookup_name(word, villages=True)
             and not is_place_compound(word))
