@@ -39,6 +39,7 @@ sample: install
 
 ## Retrain the shipped NER model (data, tok2vec pretraining, training, evaluation; ≈ 1 h on 2 busy cores; needs the shared data).
 models: install
+	$(BIN)/pip install --quiet --no-deps "german-nouns==1.2.5"  # noun forms for the word-class list; its parser pins an old lxml
 	$(BIN)/python scripts/train_ner.py
 
 ## Debian packages for the browser and PostgreSQL tests (run as root; without them those tests skip).

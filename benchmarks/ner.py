@@ -82,6 +82,8 @@ def spacy_system(model_dir: Path):
     """A bare spaCy pipeline from disk, used for the baseline and for experiments."""
     import spacy
 
+    import storyline.analyze.word_classes  # noqa: F401  (a model trained with the word-class feature needs it)
+
     nlp = spacy.load(model_dir)
 
     def predict(text: str) -> set:

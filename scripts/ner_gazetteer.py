@@ -15,6 +15,7 @@ filter at build time and not shipped) are dropped: "Essen" is a city but mostly 
 from __future__ import annotations
 
 import gettext
+import gzip
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +24,9 @@ COMMON_WORDS = TARGET.parent / "common_words.txt"
 COMMON_NOUNS = TARGET.parent / "common_nouns.txt"
 GIVEN_NAMES = TARGET.parent / "given_names.txt"
 COUNTRIES = TARGET.parent / "countries.txt"
+NOUN_FORMS = TARGET.parent / "noun_forms.tsv.gz"
+# Wiktionary parts of speech that make a noun a proper name (german-nouns' "pos" column)
+PROPER_NOUN_KINDS = {"Toponym", "Vorname", "Nachname", "Eigenname", "Straßenname"}
 # a capitalised word is a "common noun" when seen this often and almost never inside a name
 NOUN_MIN_COUNT = 5
 NOUN_MAX_NAME_SHARE = 0.02  # for words that are also place or given names
@@ -206,6 +210,33 @@ def write_given_names(names: set[str]) -> None:
     GIVEN_NAMES.write_text("\n".join(sorted(names)) + "\n", encoding="utf-8")
 
 
+def build_noun_forms() -> dict[str, str]:
+    """Every capitalised one-word form of Wiktionary's German nouns -> N (common), E (proper), B (both).
+
+    Read from the german-nouns package (CC BY-SA 4.0, installed with --no-deps by `make models`:
+    its parser dependency pins an old lxml, and only the CSV is needed).
+    """
+    import csv
+    from importlib.resources import files
+
+    kinds: dict[str, set[str]] = {}
+    with (files("german_nouns") / "nouns.csv").open(encoding="utf-8") as rows:
+        reader = csv.reader(rows)
+        next(reader)
+        for row in reader:
+            kind = "E" if set(row[1].split(",")) & PROPER_NOUN_KINDS else "N"
+            for form in [row[0], *row[7:]]:
+                if form and " " not in form and form[0].isupper():
+                    kinds.setdefault(form, set()).add(kind)
+    return {form: "B" if len(kind) == 2 else next(iter(kind)) for form, kind in kinds.items()}
+
+
+def write_noun_forms(forms: dict[str, str]) -> None:
+    """Gzipped with a fixed mtime, so that a rebuild gives the same bytes."""
+    text = "".join(f"{form}\t{kind}\n" for form, kind in sorted(forms.items()))
+    NOUN_FORMS.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
 def write_all(with_corpus: bool) -> None:
     """Every list the NER rules read; the corpus-based ones only when build/ner/corpus exists."""
     gazetteer = build_names()
@@ -221,6 +252,9 @@ def write_all(with_corpus: bool) -> None:
     given_names = build_given_names(set(gazetteer), nouns)
     write_given_names(given_names)
     print(f"{len(given_names)} given names -> {GIVEN_NAMES}")
+    forms = build_noun_forms()
+    write_noun_forms(forms)
+    print(f"{len(forms)} noun forms -> {NOUN_FORMS}")
 
 
 if __name__ == "__main__":

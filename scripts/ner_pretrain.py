@@ -67,15 +67,16 @@ def write_raw_text() -> tuple[Path, int]:
     return target, words
 
 
-def run_pretraining(threads: int = 1) -> Path:
+def run_pretraining(threads: int = 1, config: Path = CONFIG) -> Path:
     """Run `spacy pretrain`; returns the weights file of the last epoch for [initialize] init_tok2vec."""
     raw, words = write_raw_text()
     print(f"pretraining text: {words:,} words in {raw}")
-    output = PRETRAIN / "weights"
+    output = PRETRAIN / ("weights" if config == CONFIG else f"weights_{config.stem}")
     shutil.rmtree(output, ignore_errors=True)
     env = {**os.environ, "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": str(threads),
            "PYTHONHASHSEED": "0"}
-    command = [sys.executable, "-m", "spacy", "pretrain", str(CONFIG), str(output),
+    command = [sys.executable, "-m", "spacy", "pretrain", str(config), str(output),
+               "--code", str(ROOT / "scripts" / "ner_config" / "code.py"),
                "--paths.raw_text", str(raw), "--pretraining.max_epochs", str(EPOCHS)]
     subprocess.run(command, check=True, env=env, cwd=ROOT)
     return output / "model-last.bin"

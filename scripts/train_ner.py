@@ -1,7 +1,7 @@
 """Train the German news NER pipeline and ship it into src/storyline/models/de_news/.
 
 One command from a fresh clone (needs ../shared/data):
-    python scripts/train_ner.py                 # data, pretrain tok2vec, train the final mix, evaluate, ship
+    python scripts/train_ner.py                 # data, word lists, train the final mix, evaluate, ship
     python scripts/train_ner.py --mix base --steps 2000 --no-pretrain --no-ship   # a quick experiment
 Training data and weights are named in MIXES; GermEval is repeated to outweigh the large
 out-of-domain sets. Seeded (spaCy seed 2014, fixed GermEval split) so reruns give the same figures.
@@ -24,6 +24,8 @@ import ner_pretrain  # noqa: E402
 ROOT = ner_data.ROOT
 BUILD = ROOT / "build" / "ner"
 CONFIG = ROOT / "scripts" / "ner_config" / "ner.cfg"
+FEATURES_CONFIG = ROOT / "scripts" / "ner_config" / "ner_features.cfg"  # + word classes (word_classes.py)
+CODE = ROOT / "scripts" / "ner_config" / "code.py"  # registers the word-class component for spaCy
 BASELINE_CONFIG = ROOT / "scripts" / "ner_config" / "baseline.cfg"
 BASELINE = ("base", 2000)  # mix and steps of the baseline that benchmarks/ner.py prints beside ours
 SHIPPED = ROOT / "src" / "storyline" / "models" / "de_news"
@@ -43,7 +45,8 @@ MIXES = {
 }
 FINAL_MIX = "all"
 FINAL_STEPS = 6000
-FINAL_PRETRAIN = True  # init the tok2vec from `spacy pretrain` (scripts/ner_pretrain.py)
+FINAL_PRETRAIN = False  # `spacy pretrain` first (scripts/ner_pretrain.py): with the word classes it no longer helps
+FINAL_FEATURES = True  # word classes from noun, given-name and place lists (storyline.analyze.word_classes)
 
 
 def assemble_mix(name: str, run: str) -> Path:
@@ -72,7 +75,7 @@ def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None =
     command = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output),
                "--paths.train", str(assemble_mix(mix, output.name)),
                "--paths.dev", str(ner_data.CORPUS / "germeval_tune.spacy"),
-               "--training.max_steps", str(steps)]
+               "--training.max_steps", str(steps), "--code", str(CODE)]
     if init_tok2vec:
         command += ["--paths.init_tok2vec", str(init_tok2vec)]
     subprocess.run(command, check=True, env=env, cwd=ROOT)
@@ -119,6 +122,8 @@ def main() -> None:
                         help="init the tok2vec from spacy pretrain (--no-pretrain: random init)")
     parser.add_argument("--pretrained-weights", type=Path,
                         help="reuse these `spacy pretrain` weights instead of pretraining again")
+    parser.add_argument("--features", action=argparse.BooleanOptionalAction, default=FINAL_FEATURES,
+                        help="the word-class feature (ner_features.cfg); --no-features: ner.cfg")
     parser.add_argument("--suffix", default="", help="appended to the model directory name")
     args = parser.parse_args()
     if not ner_data.SHARED.exists():
@@ -128,12 +133,13 @@ def main() -> None:
         print(ner_data.build_corpora())
     if not args.no_baseline and not (BUILD / f"model_{BASELINE[0]}_{BASELINE[1]}" / "model-best").exists():
         run_training(*BASELINE, args.threads, config=BASELINE_CONFIG)
-    weights = args.pretrained_weights or (ner_pretrain.run_pretraining(args.threads) if args.pretrain else None)
+    ner_gazetteer.write_all(with_corpus=True)  # before training: the word-class feature reads these lists
+    config = FEATURES_CONFIG if args.features else CONFIG
+    weights = args.pretrained_weights or (ner_pretrain.run_pretraining(args.threads, config) if args.pretrain else None)
     print(f"data + pretraining time: {time.perf_counter() - started:.0f} s")
-    model_dir = run_training(args.mix, args.steps, args.threads, weights, suffix=args.suffix)
+    model_dir = run_training(args.mix, args.steps, args.threads, weights, config=config, suffix=args.suffix)
     print(f"data + pretraining + training time: {time.perf_counter() - started:.0f} s "
           f"(mix {args.mix}, {args.steps} steps, pretrained: {weights is not None})")
-    ner_gazetteer.write_all(with_corpus=True)
     if not args.no_ship:
         ship_model(model_dir, args.mix, args.steps)
     evaluate(model_dir, shipped=not args.no_ship)

@@ -288,3 +288,14 @@ def test_shipped_given_names_are_what_the_build_script_makes():
     shipped = set(ner_gazetteer.GIVEN_NAMES.read_text(encoding="utf-8").splitlines())
     assert ner_gazetteer.build_given_names(places, nouns) == shipped
     assert {"Torsten", "Teemu", "Olaf"} <= shipped and not {"Paris", "Israel", "April", "Santa"} & shipped
+
+
+def test_a_name_keeps_the_type_the_text_gives_it_most_often():
+    from storyline.analyze.entities import majority_types
+    from storyline.model import Mention
+
+    mentions = [Mention(0, 11, "Wostotschny", "PER"), Mention(40, 51, "Wostotschny", "LOC"),
+                Mention(80, 91, "Wostotschny", "LOC"), Mention(100, 103, "Kim", "PER")]
+    assert [m.type for m in majority_types(mentions)] == ["LOC", "LOC", "LOC", "PER"]
+    tie = [Mention(0, 4, "Jena", "PER"), Mention(10, 14, "Jena", "LOC")]
+    assert [m.type for m in majority_types(tie)] == ["PER", "LOC"]

@@ -7,6 +7,7 @@ loading it needs no network.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def load_nlp():
     spacy = import_spacy()
     if not (MODEL_DIR / "config.cfg").exists():
         raise ModelMissingError(f"no NER model in {MODEL_DIR}; run `python scripts/train_ner.py`")
+    import storyline.analyze.word_classes  # noqa: F401  (registers the word-class component the pipeline may use)
+
     return spacy.load(MODEL_DIR, exclude=["strings"])
 
 
@@ -89,7 +92,19 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | 
             span = trim_span(text, offset + start, offset + end)
             if span:
                 mentions.append(Mention(span[0], span[1], text[span[0]:span[1]], label))
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(majority_types(mentions), key=lambda m: m.start)
+
+
+def majority_types(mentions: list[Mention]) -> list[Mention]:
+    """A name keeps one type in one text: a mention whose words the text more often gives another
+    type takes that type ("Weltraumbahnhof Wostotschny" read as a person, twice a place elsewhere)."""
+    votes = Counter((m.text, m.type) for m in mentions)
+    best = {}
+    for (name, kind), count in votes.items():
+        if count > votes.get((name, best.get(name)), 0):
+            best[name] = kind
+    return [m if votes[(m.text, best[m.text])] <= votes[(m.text, m.type)] else
+            Mention(m.start, m.end, m.text, best[m.text]) for m in mentions]
 
 
 def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -208,9 +223,15 @@ def add_organisation_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[t
 
 
 def countries_are_places(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A country the model took for a person ("Israel greift an") is a place."""
-    countries = load_word_list(COUNTRIES)
-    return [(s, e, "LOC" if label == "PER" and doc.text[s:e] in countries else label) for s, e, label in spans]
+    """A country the model took for a person ("Israel greift an") is a place, and so is a place
+    of several words that begins with a given name ("über Ada Bazar")."""
+    countries, places = load_word_list(COUNTRIES), load_gazetteer().names
+    return [(s, e, "LOC" if label == "PER" and (doc.text[s:e] in countries or is_place_of_words(doc.text[s:e], places))
+             else label) for s, e, label in spans]
+
+
+def is_place_of_words(text: str, places: dict[str, str]) -> bool:
+    return " " in text and places.get(text) == "LOC"
 
 
 def add_given_name_people(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

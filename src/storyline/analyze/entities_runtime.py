@@ -55,7 +55,7 @@ def load_tuned_nlp():
 
     nlp, ops = load_nlp(), NumpyOps(use_blis=False)
     for _name, pipe in nlp.pipeline:
-        for node in pipe.model.walk():
+        for node in pipe.model.walk() if hasattr(pipe, "model") else ():  # the word-class step has no model
             node.ops = ops
     return nlp
 
