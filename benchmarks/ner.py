@@ -56,6 +56,41 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float, int]:
     return precision, recall, f1, tp + fn
 
 
+BOOTSTRAP_ROUNDS = 2000
+BOOTSTRAP_SEED = 2014
+
+
+def sentence_counts(gold: list[set], predicted: list[set]):
+    """Per sentence (true positives, false positives, false negatives): the unit to resample."""
+    import numpy as np
+
+    return np.array([(len(g & p), len(p - g), len(g - p)) for g, p in zip(gold, predicted)])
+
+
+def micro_f1(counts) -> "np.ndarray":
+    """Micro F1 of summed counts; counts (..., 3) -> (...)."""
+    tp, fp, fn = counts[..., 0], counts[..., 1], counts[..., 2]
+    return 2 * tp / (2 * tp + fp + fn).clip(min=1)
+
+
+def bootstrap_interval(counts, baseline_counts=None) -> tuple[float, float]:
+    """95 % interval of micro F1 (or of the F1 difference to a second system on the same
+    sentences) when the evaluation sentences are resampled with replacement.
+
+    With 550 sentences a single F1 moves by several points between samples of the same
+    kind of text, so a difference between two models means something only if its paired
+    interval leaves out zero."""
+    import numpy as np
+
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    picks = rng.integers(0, len(counts), size=(BOOTSTRAP_ROUNDS, len(counts)))
+    values = micro_f1(counts[picks].sum(axis=1))
+    if baseline_counts is not None:
+        values = values - micro_f1(baseline_counts[picks].sum(axis=1))
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
+
+
 RULES = ("drop_common_nouns", "countries_are_places", "add_curated_names", "add_role_cue_names", "add_given_name_people", "add_gazetteer_names", "add_towns_after_cues", "add_speaker_names", "add_organisation_cue_names",
          "extend_person_names")
 
@@ -69,8 +104,11 @@ def storyline_system(without: tuple[str, ...] = (), model_dir: Path | None = Non
     from storyline.analyze.entities import find_mentions_in_text
 
     if model_dir is not None:
+        from storyline.analyze import entities_runtime
+
         entities.MODEL_DIR = Path(model_dir).resolve()
         entities.load_nlp.cache_clear()
+        entities_runtime.load_tuned_nlp.cache_clear()
 
     for rule in without:
         setattr(entities, rule, lambda doc, spans: spans)
@@ -122,34 +160,49 @@ def measure_speed(system, texts: list[str]) -> float:
     return words / cpu
 
 
-def evaluate_system(name: str, system) -> dict:
-    """Score one system on every evaluation set; returns micro F1 by set."""
-    results = {}
+def evaluate_system(name: str, system) -> tuple[dict, dict]:
+    """Score one system on every evaluation set; returns micro F1 and per-sentence counts by set."""
+    results, counts = {}, {}
     for set_name, corpus in EVAL_SETS.items():
-        gold = load_gold(corpus)
-        predicted = [system(text) for text, _ in gold]
-        rows = score([g for _, g in gold], predicted)
+        gold = [g for _, g in load_gold(corpus)]
+        predicted = [system(text) for text, _ in load_gold(corpus)]
+        rows = score(gold, predicted)
         print_table(f"{name} — {set_name}", rows)
+        counts[set_name] = sentence_counts(gold, predicted)
+        low, high = bootstrap_interval(counts[set_name])
+        print(f"micro F1 95 % interval (bootstrap over {len(gold)} sentences): {low:.3f} – {high:.3f}")
         results[set_name] = rows["micro"][2]
-    return results
+    return results, counts
 
 
 def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_BASELINE,
-                 without: tuple[str, ...] = (), rules_model: Path | None = None) -> dict:
+                 without: tuple[str, ...] = (), rules_model: Path | None = None,
+                 against: Path | None = None) -> dict:
     shipped = ("storyline (shipped)" if rules_model is None else f"storyline rules + model {rules_model}") + (
         f" without {', '.join(without)}" if without else "")
-    systems = {shipped: storyline_system(without, rules_model)} if model_dir is None else {
-        f"model {model_dir}": spacy_system(model_dir)}
+    # factories, not systems: a rules system swaps the model the rules read, so each is built just before its turn
+    systems = {shipped: lambda: storyline_system(without, rules_model)} if model_dir is None else {
+        f"model {model_dir}": lambda: spacy_system(model_dir)}
+    if against is not None:
+        systems[f"storyline rules + model {against}"] = lambda: storyline_system(without, against)
     if baseline and Path(baseline).exists():
-        systems[f"baseline: spaCy efficiency NER, GermEval-train+SmartData ({baseline})"] = spacy_system(baseline)
+        systems[f"baseline: spaCy efficiency NER, GermEval-train+SmartData ({baseline})"] = lambda: spacy_system(baseline)
     texts = [text for text, _ in load_gold("germeval_heldout")] + [t for t, _ in load_gold("europarl_eval")]
-    summary = {}
-    for name, system in systems.items():
-        summary[name] = evaluate_system(name, system)
+    summary, counts = {}, {}
+    for name, make_system in systems.items():
+        system = make_system()
+        summary[name], counts[name] = evaluate_system(name, system)
         summary[name]["words/CPU-s (1 core)"] = measure_speed(system, texts)
     print("\nsummary (micro F1, strict spans)")
     for name, figures in summary.items():
         print(f"  {name}: " + ", ".join(f"{k} {v:.3f}" if v < 10 else f"{k} {v:,.0f}" for k, v in figures.items()))
+    first, *others = summary
+    for other in others:
+        print(f"F1 difference, {first} minus {other} (paired bootstrap, 95 %):")
+        for set_name in EVAL_SETS:
+            low, high = bootstrap_interval(counts[first][set_name], counts[other][set_name])
+            difference = summary[first][set_name] - summary[other][set_name]
+            print(f"  {set_name}: {difference:+.3f} [{low:+.3f}, {high:+.3f}]")
     return summary
 
 
@@ -160,6 +213,8 @@ def main() -> None:
                         help="the shipped system (rules included) with this spaCy model dir instead of de_news")
     parser.add_argument("--baseline", type=Path, default=DEFAULT_BASELINE)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--against", type=Path,
+                        help="also score the rules with this model dir, paired against the first system")
     parser.add_argument("--without", default="", help=f"comma-separated rules to switch off: {', '.join(RULES)}")
     args = parser.parse_args()
     if not CORPUS.exists():
@@ -167,7 +222,7 @@ def main() -> None:
     without = tuple(r for r in args.without.split(",") if r)
     if set(without) - set(RULES):
         sys.exit(f"unknown rule in --without; choose from {', '.join(RULES)}")
-    print_report(args.model, None if args.no_baseline else args.baseline, without, args.rules_model)
+    print_report(args.model, None if args.no_baseline else args.baseline, without, args.rules_model, args.against)
     print(f"\ncommand: python benchmarks/ner.py {' '.join(sys.argv[1:])}".rstrip())
 
 

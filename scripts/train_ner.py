@@ -40,6 +40,9 @@ MIXES = {
     "biofid": {"germeval_train": 3, "smartdata": 1, "biofid": 1},
     "all": {"germeval_train": 3, "smartdata": 1, "mobie": 1, "legal": 1, "newseye": 1,
             "zefys": 1, "biofid": 1},
+    # + Wikinews labelled by the shipped system (scripts/ner_silver.py; round six, not shipped)
+    "silver": {"germeval_train": 3, "silver_wikinews": 1, "smartdata": 1, "mobie": 1, "legal": 1,
+               "newseye": 1, "zefys": 1, "biofid": 1},
     "swapped": {"germeval_train": 3, "germeval_swapped": 1, "smartdata": 1, "mobie": 1, "legal": 1,
                 "newseye": 1, "zefys": 1, "biofid": 1},
 }
@@ -54,6 +57,10 @@ def assemble_mix(name: str, run: str) -> Path:
 
     One directory per run: spaCy rereads it every epoch, so parallel runs must not share it.
     """
+    missing = [c for c in MIXES[name] if not (ner_data.CORPUS / f"{c}.spacy").exists()]
+    if missing:  # silver_wikinews comes from scripts/ner_silver.py, not from ner_data.py
+        sys.exit(f"mix {name} needs {', '.join(missing)} in {ner_data.CORPUS}: run scripts/ner_data.py "
+                 "(and scripts/ner_silver.py for silver_wikinews) first")
     target = BUILD / f"train_{run}"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
