@@ -95,6 +95,16 @@ def test_common_nouns_are_no_names():
     assert ("Berlin", "LOC") in [(m.text, m.type) for m in mentions]
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Nach der Niederlage hat ihr Trainer Matthew Williams Liebeskummer.", "Matthew Williams"),
+    ("Seit Wochen hat Sängerin Laura Becker Lampenfieber.", "Laura Becker"),
+    ("Nach dem Umzug hatte Peter Sandmann Heimweh.", "Peter Sandmann"),
+])
+def test_a_name_ends_before_a_dictionary_noun(text, person):
+    """Nouns too rare for the corpus-made noun list still end a name: Wiktionary knows them."""
+    assert [(m.text, m.type) for m in find_mentions_in_text(text)] == [(person, "PER")]
+
+
 def test_roles_and_adjectives_alone_are_no_names():
     mentions = find_mentions_in_text("Der US-Präsident sprach mit russischen Diplomaten in Genf.")
     assert [(m.text, m.type) for m in mentions] == [("Genf", "LOC")]

@@ -159,13 +159,16 @@ def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
 
 def person_words(tokens: list, nouns: frozenset[str]) -> list:
     """A person's name without a role before it ("Wissenschaftsoffizier Jeffrey Nels William") or
-    common nouns and lower-case words after it ("Wolfgang Schäubles Wohnort", "Mesut Özil am Tor")."""
+    common nouns and lower-case words after it ("Wolfgang Schäubles Wohnort", "Mesut Özil am Tor",
+    "Matthew Williams Liebeskummer": a noun only Wiktionary's list knows)."""
     while len(tokens) > 1 and role_of(tokens[0]) is not None and is_name_word(tokens[1]):
         tokens = tokens[1:]
+    from storyline.analyze.word_classes import word_class  # here: it imports spaCy, which load_nlp imports lean first
+
     given = load_word_list(GIVEN_NAMES)
     while len(tokens) > 1 and ((tokens[-1].is_alpha and tokens[-1].is_lower) or (
             tokens[-2].text not in given  # "Thomas Mann", "Christian Lange": surnames that are nouns
-            and (is_common_noun(tokens[-1], nouns) or role_of(tokens[-1]) is not None
+            and (is_common_noun(tokens[-1], nouns) or word_class(tokens[-1].text) == "N" or role_of(tokens[-1]) is not None
                  or (tokens[-1].is_title and ends_in_common_noun(tokens[-1].lower_, nouns))))):
         tokens = tokens[:-1]
     return tokens
@@ -291,15 +294,18 @@ def is_role_cue(token, spans) -> bool:
 def name_end_after(doc, i: int) -> int:
     """End (token index) of up to four name words from token i; particles only inside a name.
 
-    Ordinary nouns and place names end the name ("Präsident Putin der Ukraine" -> "Putin"), and
+    Ordinary nouns (the corpus list, or Wiktionary's common nouns: "Liebeskummer") and place
+    names end the name ("Präsident Putin der Ukraine" -> "Putin"), and
     so does an ordinary word after a particle ("sagt Eymer der Zeitung" -> "Eymer")."""
+    from storyline.analyze.word_classes import word_class  # here: it imports spaCy, which load_nlp imports lean first
+
     nouns, places, end = load_common_nouns(), load_gazetteer().names, i
     while end < len(doc) and end - i < 4:
         token = doc[end]
         if token.lower_ in NAME_PARTICLES and end > i:
             end += 1
             continue
-        if (not is_name_word(token) or token.lower_ in nouns or token.text in places
+        if (not is_name_word(token) or token.lower_ in nouns or word_class(token.text) == "N" or token.text in places
                 or (doc[end - 1].lower_ in NAME_PARTICLES and token.lower_ in load_common_words())):
             break
         end += 1
