@@ -46,6 +46,11 @@ MIXES = {
     "swapped": {"germeval_train": 3, "germeval_swapped": 1, "smartdata": 1, "mobie": 1, "legal": 1,
                 "newseye": 1, "zefys": 1, "biofid": 1},
 }
+# leave-one-out mixes: what each out-of-domain set adds to `all` (docs/accuracy-ner.md, round six)
+LEFT_OUT = {"smartdata": ("smartdata",), "mobie": ("mobie",), "legal": ("legal",),
+            "historic": ("newseye", "zefys"), "biofid": ("biofid",), "mobie_legal": ("mobie", "legal")}
+MIXES.update({f"all_but_{name}": {c: n for c, n in MIXES["all"].items() if c not in corpora}
+              for name, corpora in LEFT_OUT.items()})
 FINAL_MIX = "all"
 FINAL_STEPS = 6000
 FINAL_PRETRAIN = False  # `spacy pretrain` first (scripts/ner_pretrain.py): with the word classes it no longer helps
