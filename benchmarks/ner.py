@@ -164,8 +164,9 @@ def evaluate_system(name: str, system) -> tuple[dict, dict]:
     """Score one system on every evaluation set; returns micro F1 and per-sentence counts by set."""
     results, counts = {}, {}
     for set_name, corpus in EVAL_SETS.items():
-        gold = [g for _, g in load_gold(corpus)]
-        predicted = [system(text) for text, _ in load_gold(corpus)]
+        sentences = load_gold(corpus)
+        gold = [g for _, g in sentences]
+        predicted = [system(text) for text, _ in sentences]
         rows = score(gold, predicted)
         print_table(f"{name} — {set_name}", rows)
         counts[set_name] = sentence_counts(gold, predicted)

@@ -10,6 +10,7 @@ way) rather than O.
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -24,8 +25,6 @@ NAME = "silver_wikinews"
 
 
 def read_sentences(path: Path) -> list[list[str]]:
-    import json
-
     return [s["Tokens"] for s in json.loads(path.read_text(encoding="utf-8"))["Sentences"]]
 
 
@@ -38,9 +37,7 @@ def silver_docs(vocab, paths: list[Path], known_o: frozenset[str]):
     for path in paths:
         sentences = read_sentences(path)
         text, offsets = detokenize(sentences)
-        by_start = {}
-        for mention in find_mentions_in_text(text):
-            by_start[mention.start] = (mention.end, mention.type)
+        by_start = {m.start: (m.end, m.type) for m in find_mentions_in_text(text)}
         for s, words in enumerate(sentences):
             spans = [offsets[(s, t)] for t in range(len(words))]
             tags: list[str | None] = ["O"] * len(words)
