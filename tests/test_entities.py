@@ -188,6 +188,31 @@ def test_an_acronym_is_no_person():
     assert drop_common_nouns(doc, spans) == spans[1:]
 
 
+@pytest.mark.parametrize("text, organisations", [
+    ("Der WWF fordert Konsequenzen, und seiner UMP bleibt nur das Elsass.", ["WWF", "UMP"]),
+    ("Die von der RFdS erstellten Gutachten liegen vor.", ["RFdS"]),
+    ("Das Programm kostet 50 Millionen ECU.", []),          # a unit after a number
+    ("Am Samstag spielt der VfL Osnabrück in Paderborn.", []),  # part of a longer name: the model's
+    ("Er las Band III im TV.", []),                          # roman numerals, two letters
+])
+def test_a_lone_abbreviation_is_an_organisation(text, organisations):
+    from storyline.analyze.entities import add_short_form_organisations
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    found = add_short_form_organisations(doc, [])
+    assert [(text[s:e], label) for s, e, label in found] == [(name, "ORG") for name in organisations]
+
+
+def test_a_place_in_the_genitive_is_a_place():
+    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entity_places import add_gazetteer_names
+
+    text = "Die Anbindung an den Südraum Leipzigs und Kanadas Norden wächst, sagt Moses."
+    doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
+    assert [text[s:e] for s, e, _ in add_gazetteer_names(doc, [])] == ["Leipzigs", "Kanadas"]
+
+
 def test_a_village_after_a_place_cue_is_a_place():
     from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
     from storyline.analyze.entity_places import add_towns_after_cues

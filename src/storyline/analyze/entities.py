@@ -17,6 +17,7 @@ from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, load_common_
                                             load_gazetteer, load_word_list, longest_listed_at)
 from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues, starts_time_phrase
 from storyline.analyze.entity_words import (NAME_PARTICLES, PREPOSITIONS, ends_in_common_noun, is_acronym, is_common_noun,
+                                            is_short_form,
                                             is_name_text, is_name_word, is_no_name, is_unknown_noun_compound, role_of)
 from storyline.analyze.places import lookup_name
 from storyline.model import Article, Mention
@@ -116,7 +117,8 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     spans = add_curated_names(doc, spans)
     spans = add_organisation_cue_names(doc, add_role_cue_names(doc, spans))
     spans = add_given_name_people(doc, add_speaker_names(doc, spans))
-    return add_towns_after_cues(doc, add_gazetteer_names(doc, extend_person_names(doc, spans)))
+    spans = add_towns_after_cues(doc, add_gazetteer_names(doc, extend_person_names(doc, spans)))
+    return add_short_form_organisations(doc, spans)
 
 
 def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -223,6 +225,36 @@ def add_organisation_cue_names(doc, spans: list[tuple[int, int, str]]) -> list[t
             first, last = doc[token.i + 1], doc[end - 1]
             spans = replace_inside(spans, (first.idx, last.idx + len(last), "ORG"))
     return spans
+
+
+def add_short_form_organisations(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A lone abbreviation no span covers is mostly an organisation: "der WWF", "seiner UMP",
+    "der RFdS". Not ordinary words of the corpora ("DNA", "PDF"), places ("USA"), units after a
+    number ("50 Millionen ECU"), nor an abbreviation next to other name words ("VfL Osnabrück":
+    the whole name is the model's to find)."""
+    common, nouns = load_common_words(), load_common_nouns()
+
+    def beside_name(j: int) -> bool:
+        if not 0 < j < len(doc):  # a sentence's first word is capitalised anyway
+            return False
+        neighbour = doc[j]
+        return ((is_name_word(neighbour) and neighbour.lower_ not in nouns) or is_short_form(neighbour.text)
+                or any(s <= neighbour.idx < e for s, e, _ in spans))
+
+    for token in doc:
+        text = token.text
+        if (not is_short_form(text) or text.lower() in common or lookup_name(text, villages=False)
+                or any(s < token.idx + len(text) and token.idx < e for s, e, _ in spans)
+                or beside_name(token.i - 1) or beside_name(token.i + 1)
+                or (token.i > 0 and is_quantity(doc[token.i - 1]))):
+            continue
+        spans.append((token.idx, token.idx + len(text), "ORG"))
+    return spans
+
+
+def is_quantity(token) -> bool:
+    """A number or a number word ("120", "Millionen", "Mio."): what follows is a unit or currency."""
+    return token.like_num or token.lower_.startswith(("mio", "mrd", "million", "milliard", "tausend", "hundert"))
 
 
 def countries_are_places(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

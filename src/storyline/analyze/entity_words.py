@@ -26,6 +26,15 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
+def is_short_form(word: str) -> bool:
+    """An abbreviation of a name: "WWF", "ICOMOS", "AfD", "VKSt" (capitals with at most two small
+    letters). Not roman numerals ("III"), and not two letters ("TV", "KB"), which are mostly units
+    and common words in the news training data."""
+    capitals = sum(ch.isupper() for ch in word)
+    return (3 <= len(word) <= 5 and word.isalpha() and word[0].isupper() and capitals >= 2
+            and len(word) - capitals <= 2 and not set(word) <= set("IVXLCDM"))
+
+
 def is_no_name(token, nouns: frozenset[str]) -> bool:
     """A word that is no name on its own: a common noun, a role ("US-Präsident"), or a word
     without a capital letter ("russischen": adjectives of names are not names in Storyline)."""
