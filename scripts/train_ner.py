@@ -48,9 +48,13 @@ MIXES = {
 }
 # leave-one-out mixes: what each out-of-domain set adds to `all` (docs/accuracy-ner.md, round six)
 LEFT_OUT = {"smartdata": ("smartdata",), "mobie": ("mobie",), "legal": ("legal",),
-            "historic": ("newseye", "zefys"), "biofid": ("biofid",), "mobie_legal": ("mobie", "legal")}
+            "historic": ("newseye", "zefys"), "biofid": ("biofid",), "mobie_legal": ("mobie", "legal"),
+            "germeval": ("germeval_train",)}
 MIXES.update({f"all_but_{name}": {c: n for c, n in MIXES["all"].items() if c not in corpora}
               for name, corpora in LEFT_OUT.items()})
+# learning curve: `all` with half or a quarter of GermEval-train (how F1 grows with in-domain data)
+MIXES.update({f"all_{part}": {("germeval_train_" + part if c == "germeval_train" else c): n
+                              for c, n in MIXES["all"].items()} for part in ("half", "quarter")})
 FINAL_MIX = "all"
 FINAL_STEPS = 6000
 FINAL_PRETRAIN = False  # `spacy pretrain` first (scripts/ner_pretrain.py): with the word classes it no longer helps
