@@ -210,6 +210,10 @@ def extra_sources() -> dict[str, list[R.Sentence]]:
                   for s in R.read_stream(EXTRA / "zefys_sbb" / f"{f}.tsv", R.HISTORIC_LABELS, "\t")],
         "biofid": [s for f in ("dev", "test")
                    for s in R.read_columns(EXTRA / "biofid_devtest" / f"{f}.conll", R.HISTORIC_LABELS)],
+        # Europeana's Tessmann and ÖNB newspapers (CC0); its SBB part is mostly inside ZEFYS
+        "europeana": [s for f in ("lft", "onb")
+                      for s in R.read_stream(EXTRA / "europeana_newspapers_de" / f"enp_DE.{f}.bio",
+                                             R.HISTORIC_LABELS, " ")],
     }
 
 

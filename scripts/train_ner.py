@@ -43,6 +43,9 @@ MIXES = {
     # + Wikinews labelled by the shipped system (scripts/ner_silver.py; round six, not shipped)
     "silver": {"germeval_train": 3, "silver_wikinews": 1, "smartdata": 1, "mobie": 1, "legal": 1,
                "newseye": 1, "zefys": 1, "biofid": 1},
+    # + Europeana historic newspapers (round seven experiment)
+    "europeana": {"germeval_train": 3, "smartdata": 1, "mobie": 1, "legal": 1, "newseye": 1,
+                  "zefys": 1, "biofid": 1, "europeana": 1},
     "swapped": {"germeval_train": 3, "germeval_swapped": 1, "smartdata": 1, "mobie": 1, "legal": 1,
                 "newseye": 1, "zefys": 1, "biofid": 1},
 }
@@ -80,7 +83,7 @@ def assemble_mix(name: str, run: str) -> Path:
 
 
 def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None = None,
-                 config: Path = CONFIG, suffix: str = "") -> Path:
+                 config: Path = CONFIG, suffix: str = "", seed: int | None = None) -> Path:
     """Run `spacy train` in a subprocess with pinned threads so timings are comparable.
 
     The suffix names an experiment's output so that it does not overwrite the recipe's model.
@@ -94,6 +97,8 @@ def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None =
                "--training.max_steps", str(steps), "--code", str(CODE)]
     if init_tok2vec:
         command += ["--paths.init_tok2vec", str(init_tok2vec)]
+    if seed is not None:
+        command += ["--system.seed", str(seed)]
     subprocess.run(command, check=True, env=env, cwd=ROOT)
     return output / "model-best"
 
@@ -141,6 +146,7 @@ def main() -> None:
     parser.add_argument("--features", action=argparse.BooleanOptionalAction, default=FINAL_FEATURES,
                         help="the word-class feature (ner_features.cfg); --no-features: ner.cfg")
     parser.add_argument("--suffix", default="", help="appended to the model directory name")
+    parser.add_argument("--seed", type=int, help="spaCy's seed instead of the config's 2014 (to see the spread)")
     args = parser.parse_args()
     if not ner_data.SHARED.exists():
         sys.exit(f"needs the shared data at {ner_data.SHARED}")
@@ -153,7 +159,8 @@ def main() -> None:
     config = FEATURES_CONFIG if args.features else CONFIG
     weights = args.pretrained_weights or (ner_pretrain.run_pretraining(args.threads, config) if args.pretrain else None)
     print(f"data + pretraining time: {time.perf_counter() - started:.0f} s")
-    model_dir = run_training(args.mix, args.steps, args.threads, weights, config=config, suffix=args.suffix)
+    model_dir = run_training(args.mix, args.steps, args.threads, weights, config=config, suffix=args.suffix,
+                             seed=args.seed)
     print(f"data + pretraining + training time: {time.perf_counter() - started:.0f} s "
           f"(mix {args.mix}, {args.steps} steps, pretrained: {weights is not None})")
     if not args.no_ship:

@@ -204,6 +204,15 @@ def test_a_lone_abbreviation_is_an_organisation(text, organisations):
     assert [(text[s:e], label) for s, e, label in found] == [(name, "ORG") for name in organisations]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Dem „Spiegel“ zufolge arbeiten beide Länder zusammen.", [("Spiegel", "ORG")]),
+    ('Wie die "Welt" berichtet, kommt er.', [("Welt", "ORG")]),
+    ("Er schaute lange in den Spiegel.", []),  # out of quotes a common noun
+])
+def test_a_paper_named_in_quotes_is_an_organisation(text, expected):
+    assert [(m.text, m.type) for m in find_mentions_in_text(text)] == expected
+
+
 def test_a_place_in_the_genitive_is_a_place():
     from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
     from storyline.analyze.entity_places import add_gazetteer_names

@@ -31,6 +31,12 @@ ORGANISATION_KINDS = ("konzern", "firma", "unternehmen", "hersteller", "gesellsc
                       "konkurrenten", "label", "agentur", "versicherer", "reederei", "airline", "fluglinie")
 
 
+# short names of German-language papers and magazines that are also common nouns: a name only in quotes
+QUOTED_MEDIA = frozenset({"Spiegel", "Bild", "Zeit", "Stern", "Focus", "Welt", "taz", "Bunte", "Kicker", "Titanic",
+                          "Cicero", "Capital", "Merkur", "Express", "Standard", "Presse", "Kurier", "Freitag", "Emma"})
+OPENING_QUOTES, CLOSING_QUOTES = frozenset('„"»‚'), frozenset('“"«‘')
+
+
 class ModelMissingError(RuntimeError):
     """The shipped NER pipeline is absent: the package was built without its model files."""
 
@@ -118,7 +124,17 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     spans = add_organisation_cue_names(doc, add_role_cue_names(doc, spans))
     spans = add_given_name_people(doc, add_speaker_names(doc, spans))
     spans = add_towns_after_cues(doc, add_gazetteer_names(doc, extend_person_names(doc, spans)))
-    return add_short_form_organisations(doc, spans)
+    return add_quoted_media(doc, add_short_form_organisations(doc, spans))
+
+
+def add_quoted_media(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A paper's short name in quotes is the paper, an organisation: „Spiegel“, "Bild" (out of
+    quotes these are common nouns). Replaces what the model or a rule found on the word."""
+    for token in doc[1:-1]:
+        if (token.text in QUOTED_MEDIA and doc[token.i - 1].text in OPENING_QUOTES
+                and doc[token.i + 1].text[:1] in CLOSING_QUOTES):
+            spans = replace_inside(spans, (token.idx, token.idx + len(token), "ORG"))
+    return spans
 
 
 def drop_common_nouns(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
