@@ -79,6 +79,18 @@ def test_registry_joins_spellings_across_articles_with_stable_ids():
     assert entities["Russland"]["variants"] == ["Russland", "Russlands"]
 
 
+def test_a_place_first_named_in_the_genitive_keeps_its_own_name():
+    registry = EntityRegistry()
+    for number, (text, name) in enumerate([("Australiens Regierung tagte.", "Australiens"),
+                                           ("In Australien regnet es.", "Australien"),
+                                           ("Er reiste nach Paris.", "Paris")]):
+        registry.add_article(make_article(text, id=f"a{number}"), mentions_for(text, [(name, "LOC")]))
+    places = {e["name"]: e for e in registry.as_list()}
+    assert sorted(places) == ["Australien", "Paris"]
+    assert places["Australien"]["articles"] == 2
+    assert sorted(places["Australien"]["variants"]) == ["Australien", "Australiens"]
+
+
 def test_a_lone_surname_stays_apart_when_two_full_names_fit():
     registry = EntityRegistry()
     text = "Kim Jong Un und Kim Jong Il sind Vater und Sohn."

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.link.names import name_key, name_tokens, strip_genitive
+from storyline.link.names import name_key, name_tokens, place_without_genitive, strip_genitive
 from storyline.model import Article, Mention
 
 BEFORE_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # "Bonapartes Armee": a genitive before its noun
@@ -37,10 +37,12 @@ class LocalEntity:
 
     @property
     def name(self) -> str:
-        """The longest form, the most frequent among equally long ones."""
+        """The longest form, the most frequent among equally long ones; a place by its own name
+        even where the article only has its genitive ("Australiens Regierung" -> Australien)."""
         forms = self.forms
         counts = Counter(forms)
-        return max(counts, key=lambda form: (len(name_tokens(form)), counts[form], -forms.index(form)))
+        best = max(counts, key=lambda form: (len(name_tokens(form)), counts[form], -forms.index(form)))
+        return place_without_genitive(best) if self.type == "LOC" else best
 
 
 @dataclass
@@ -198,6 +200,7 @@ class EntityRegistry:
         for form in local.forms:
             if form not in entity.variants:
                 entity.variants.append(form)
+        for form in [*local.forms, local.name]:  # the name too: "Australien" for "Australiens"
             if (entity.type, name_key(form)) not in self._by_key:
                 self._by_key[(entity.type, name_key(form))] = entity.id
                 self.new_keys.append((entity.type, name_key(form), entity.id))

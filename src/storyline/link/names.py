@@ -44,6 +44,16 @@ def name_key(name: str) -> str:
     return " ".join(fold_word(word) for word in name_tokens(name))
 
 
+def place_without_genitive(name: str) -> str:
+    """`Australiens` → `Australien` when the geocoder knows the stem but not the word itself
+    (`Paris` and `Texas` stay: they are places as written)."""
+    from storyline.analyze.places_index import lookup_major
+
+    if " " in name or not name.endswith("s") or len(name) < 5 or lookup_major(name) or not lookup_major(name[:-1]):
+        return name
+    return name[:-1]
+
+
 def strip_genitive(name: str) -> str:
     """`Putins` → `Putin`, `Schoigus` → `Schoigu` (only the last word, and only a final s)."""
     return GENITIVE.sub("", name) if len(name) > 3 else name
