@@ -17,8 +17,8 @@ from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, load_common_
                                             load_gazetteer, load_word_list, longest_listed_at)
 from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues, starts_time_phrase
 from storyline.analyze.entity_words import (NAME_PARTICLES, PREPOSITIONS, ends_in_common_noun, is_acronym, is_common_noun,
-                                            is_short_form,
-                                            is_name_text, is_name_word, is_no_name, is_unknown_noun_compound, role_of)
+                                            is_name_text, is_name_word, is_no_name, is_short_form,
+                                            is_unknown_noun_compound, role_of)
 from storyline.analyze.places import lookup_name
 from storyline.model import Article, Mention
 
