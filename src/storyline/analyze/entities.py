@@ -20,6 +20,7 @@ from storyline.analyze.entity_words import (NAME_PARTICLES, PREPOSITIONS, ends_i
                                             is_name_text, is_name_word, is_no_name, is_short_form,
                                             is_unknown_noun_compound, role_of)
 from storyline.analyze.places import lookup_name
+from storyline.analyze.quantities import NUMBER_WORDS, SCALES
 from storyline.model import Article, Mention
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
@@ -270,7 +271,7 @@ def add_short_form_organisations(doc, spans: list[tuple[int, int, str]]) -> list
 
 def is_quantity(token) -> bool:
     """A number or a number word ("120", "Millionen", "Mio."): what follows is a unit or currency."""
-    return token.like_num or token.lower_.startswith(("mio", "mrd", "million", "milliard", "tausend", "hundert"))
+    return token.like_num or token.lower_ in SCALES or token.lower_ in NUMBER_WORDS
 
 
 def countries_are_places(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
