@@ -71,8 +71,8 @@ def longest_name_at(doc, i: int, index: NameIndex):
 
 
 def is_place_genitive(word: str, index: NameIndex) -> bool:
-    """"Leipzigs", "Kanadas": a listed one-word place with the genitive s (GermEval-train labels 21
-    of 23 such words a place). Not words the corpora use as ordinary words."""
+    """"Leipzigs", "Kanadas": a listed one-word place with the genitive s (GermEval-train labels 16
+    of 19 such words a place). Not words the corpora use as ordinary words."""
     stem = word[:-1]
     return (len(word) >= 5 and word.endswith("s") and word.isalpha() and index.names.get(stem) == "LOC"
             and word.lower() not in load_common_words() and stem.lower() not in load_common_nouns())
