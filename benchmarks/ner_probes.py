@@ -1,4 +1,4 @@
-"""Two NER experiments that were measured and not shipped (docs/accuracy-ner.md, round seven).
+"""Probes behind round seven's NER figures (docs/accuracy-ner.md): experiments not shipped, and what each rule adds.
 
     python benchmarks/ner_probes.py bias 0 0.5 1 1.5 2 3
         lowers the shipped model's score for "no name" (O) by each amount and scores the system
