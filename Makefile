@@ -14,17 +14,17 @@ $(BIN)/storyline: pyproject.toml
 
 install: $(BIN)/storyline
 
-## Ingest the bundled Wikinews sample (analysis and stories included) and print what was found.
+## Ingest the bundled demo sample (events told by several outlets) into a fresh $(DB) and print what the sources differ on.
 demo: install
-	mkdir -p demo
-	$(BIN)/storyline ingest src/storyline/data/sample --db $(DB)
-	$(BIN)/storyline stories --db $(DB) --limit 8
-	$(BIN)/storyline entities --db $(DB) --type PER --limit 8
-	$(BIN)/storyline quotes --db $(DB) --limit 4
-	$(BIN)/storyline search --db $(DB) "Astronaut"
-	@echo
-	@echo "Explore further: $(BIN)/storyline --help   (every command takes --db $(DB))"
-	@echo "Open the web UI:  $(BIN)/storyline serve --db $(DB)   then http://127.0.0.1:8000/"
+	mkdir -p $(dir $(DB))
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/storyline ingest src/storyline/data/demo_sample --db $(DB)
+	$(BIN)/storyline digest --db $(DB) --limit 10
+	@top=$$($(BIN)/storyline digest --db $(DB) --limit 1 --json | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)["stories"][0]["id"])'); \
+	echo; \
+	echo "Open the web UI on it:  $(BIN)/storyline serve --db $(DB)   then http://127.0.0.1:8000/"; \
+	echo "A good first look:      $(BIN)/storyline report $$top --format html -o $$top.html --db $(DB)"; \
+	echo "Every command takes --db $(DB); see $(BIN)/storyline --help"
 
 ## Install and run the default test suite (what CI runs).
 test: install
@@ -33,9 +33,10 @@ test: install
 test-slow: install
 	$(BIN)/python -m pytest -q -m slow
 
-## Rebuild the bundled sample corpus from ../shared/data (needs the shared data).
+## Rebuild the bundled sample corpora from ../shared/data and ../shared/seeds (needs the shared data).
 sample: install
 	$(BIN)/python scripts/build_sample.py
+	$(BIN)/python scripts/build_demo_sample.py
 
 ## Retrain the shipped NER model (data, tok2vec pretraining, training, evaluation; ≈ 1 h on 2 busy cores; needs the shared data).
 models: install

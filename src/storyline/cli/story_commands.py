@@ -169,3 +169,37 @@ def recluster(db: DbOption = None, json: JsonOption = False):
         print_json({"stories": len(touched)})
     else:
         console.print(f"Rebuilt {len(touched)} stories.")
+
+
+@app.command()
+def digest(
+    db: DbOption = None, json: JsonOption = False,
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 8,
+    min_outlets: Annotated[int, typer.Option(help="Only stories with at least this many outlets.")] = 0,
+):
+    """The stories with the most outlets: dates, outlets, quotes and what the sources differ on.
+
+    Example:
+        storyline digest --db news.db --min-outlets 3
+    """
+    from storyline.digest import story_digest
+
+    stories = story_digest(open_store(db), limit=limit, min_outlets=min_outlets)
+    if json:
+        print_json({"stories": stories})
+        return
+    for story in stories:
+        dates = story["first_date"] if story["first_date"] == story["last_date"] else \
+            f"{story['first_date']} – {story['last_date']}"
+        console.print(f"[bold]{story['id']}[/bold]  {story['title']}", highlight=False)
+        console.print(f"  {_count(story['article_count'], 'article')}, {_count(len(story['outlets']), 'outlet')}, {dates}: "
+                      f"{', '.join(story['outlets']) or '–'}", highlight=False)
+        console.print(f"  quotes: {story['quote_count']}" + (f" ({', '.join(story['speakers'][:4])})"
+                                                             if story["speakers"] else ""), highlight=False)
+        differs = "; ".join(story["differences"]) or "nothing conflicting or superseded"
+        agreed = f"; agreed: {', '.join(story['agreed'][:2])}" if story["agreed"] else ""
+        console.print(f"  differs: {differs}{agreed}", highlight=False)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
