@@ -6,10 +6,10 @@ DB ?= demo/storyline.db
 
 .PHONY: install demo test test-slow sample models benchmarks clean system-deps
 
-$(BIN)/storyline: pyproject.toml
+$(BIN)/storyline: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,spark,postgres]"
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev,spark,postgres]"
 	touch $@
 
 install: $(BIN)/storyline

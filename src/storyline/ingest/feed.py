@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from storyline.dependencies import require
 from storyline.ingest.html import extract_html
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
@@ -18,8 +19,7 @@ def is_feed(text: str) -> bool:
 
 
 def read_feed(text: str, path: Path, fetch: bool = False) -> Iterator[RawArticle | Problem]:
-    import feedparser
-
+    feedparser = require("feedparser")
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
         yield Problem(str(path), f"broken feed ({parsed.get('bozo_exception')})")

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from storyline.dependencies import MissingDependency, require
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
 
@@ -19,8 +20,10 @@ def is_html(text: str) -> bool:
 def extract_html(html: str, path: str, where: str | None = None, url: str | None = None,
                  fallback_date: str | None = None) -> RawArticle | Problem:
     """One page to one article; pages without a main text are reported, not stored empty."""
-    import trafilatura
-
+    try:
+        trafilatura = require("trafilatura")
+    except MissingDependency as error:
+        return Problem(path, f"cannot read HTML: {error}", where)
     try:
         document = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False,

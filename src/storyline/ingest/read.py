@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storyline.dependencies import MissingDependency
 from storyline.ingest import feed, html, seedtext, tabular, warc
 from storyline.ingest.article import ArticleError, make_article
 from storyline.ingest.dates import DateError
@@ -51,11 +52,18 @@ def read_paths(paths: Iterable[str | Path], options: ReadOptions | None = None) 
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
-    for item in _raw_items(path, options):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield from build_article(item)
+    """A reader that fails (a missing library, a bug) costs this file's remaining records, not the run."""
+    try:
+        for item in _raw_items(path, options):
+            if isinstance(item, Problem):
+                yield item
+            else:
+                yield from build_article(item)
+    except MissingDependency as error:
+        yield Problem(str(path), f"cannot read this file: {error}")
+    except Exception as error:  # noqa: BLE001 - one file's failure must not end the batch
+        yield Problem(str(path), f"reading failed ({type(error).__name__}: {error}); the file's later "
+                                 "records were not read")
 
 
 def build_article(raw: RawArticle) -> Iterator[Article | Problem]:

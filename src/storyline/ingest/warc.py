@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from storyline.dependencies import require
 from storyline.ingest.html import extract_html
 from storyline.ingest.decode import decode_bytes
 from storyline.ingest.problems import Problem
@@ -16,8 +17,7 @@ def is_warc(head: bytes) -> bool:
 
 def read_warc(path: Path) -> Iterator[RawArticle | Problem]:
     """A truncated archive yields the records before the damage, then one problem."""
-    from warcio.archiveiterator import ArchiveIterator
-
+    ArchiveIterator = require("warcio.archiveiterator").ArchiveIterator
     number, size = 0, path.stat().st_size
     try:
         with open(path, "rb") as stream:

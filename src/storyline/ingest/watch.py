@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 import httpx
 
+from storyline.dependencies import MissingDependency, require
 from storyline.ingest.dedupe import fingerprint
 from storyline.ingest.feed import _entry_date
 from storyline.ingest.html import extract_html
@@ -135,8 +136,10 @@ def conditional_headers(state: FeedState) -> dict:
 
 def read_feed_entries(client, gate, url: str, state: FeedState, options: WatchOptions, sleep=time.sleep):
     """(entries, outlet) of a changed feed; None when it is unchanged (304); a Problem on failure."""
-    import feedparser
-
+    try:
+        feedparser = require("feedparser")
+    except MissingDependency as error:
+        return Problem(url, f"cannot read feeds: {error}")
     response = fetch(client, gate, url, options, conditional_headers(state), sleep)
     if isinstance(response, Problem):
         return response
