@@ -37,7 +37,7 @@ def make_input(count: int, folder: Path) -> Path:
 
 
 def time_baseline(path: Path) -> float:
-    from storyline.analyze.run import analyze_paths
+    from storyline.flow import analyze_paths
 
     started = time.perf_counter()
     analyze_paths([path])

@@ -2,6 +2,8 @@
 
 Prints, in one run on the same texts:
 - the floor: spacy.blank("de") tokenizing every text (articles/s, words/s);
+- the commands as users run them, end to end: `storyline analyze FILE --json` and `storyline
+  ingest FILE` into a new SQLite file, with all cores (the default) and with `--workers 1`;
 - our end-to-end analysis (cleaning + every stage) with 1 and 2 worker processes, each worker
   loading the models once (pool initializer), then the link step (entities, stories) after it;
 - the time per stage (cleaning, NER, quotes with coreference, times, places, quantities, tone,
@@ -216,6 +218,27 @@ def time_cli_one_article(repeats: int = 3) -> float:
     return statistics.median(times)
 
 
+def time_cli_end_to_end(records: list[dict], workers: int | None) -> tuple[float, float]:
+    """Wall seconds of `storyline analyze FILE --json > out.json` and of `storyline ingest FILE`
+    into a fresh SQLite file, as users run them: start-up, reading, analysis, link step, output."""
+    import tempfile
+
+    command = [str(Path(sys.executable).parent / "storyline")]
+    chosen = ["--workers", str(workers)] if workers else []
+    with tempfile.TemporaryDirectory(prefix="storyline-speed-") as folder:
+        source = Path(folder) / "articles.jsonl"
+        source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        with open(Path(folder) / "out.json", "w") as out:
+            started = time.perf_counter()
+            subprocess.run([*command, "analyze", str(source), "--json", *chosen], check=True, stdout=out,
+                           stderr=subprocess.DEVNULL)
+            analyze = time.perf_counter() - started
+        started = time.perf_counter()
+        subprocess.run([*command, "ingest", str(source), "--db", str(Path(folder) / "speed.db"), *chosen],
+                       check=True, capture_output=True)
+        return analyze, time.perf_counter() - started
+
+
 def peak_rss_mb() -> tuple[float, float]:
     """Peak resident memory of this process and of the largest child (Linux reports KiB)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -234,6 +257,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--min-words", type=int, default=None,
                         help="only articles of at least this many words, from every pool (load_long_records)")
+    parser.add_argument("--cli", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time the `analyze` and `ingest` commands end to end (all cores, then one)")
     parser.add_argument("--batch", type=int, default=BATCH,
                         help="articles per worker task and model call (1: one model call per article, as before round three)")
     args = parser.parse_args()
@@ -247,6 +272,11 @@ def main() -> None:
     print(f"Load average before the run: {load_average()}\n")
     print("| run | seconds | articles/s | words/s |\n|---|---:|---:|---:|")
     print(rate_row("baseline: spaCy blank('de') tokenizer, 1 process", time_baseline(records), len(records), words))
+    for workers in (None, 1) if args.cli else ():
+        label = "default: all cores" if workers is None else f"--workers {workers}"
+        analyze, ingest = time_cli_end_to_end(records, workers)
+        print(rate_row(f"`storyline analyze FILE --json` end to end ({label})", analyze, len(records), words))
+        print(rate_row(f"`storyline ingest FILE` into new SQLite end to end ({label})", ingest, len(records), words))
     cpu_rows = []
     for workers in args.workers:
         run = time_pool(records, workers, args.batch)

@@ -51,7 +51,7 @@ def write_articles(path: Path, count: int) -> None:
 
 def build_store(db: Path, count: int) -> None:
     from storyline.ingest.read import ReadOptions
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
 
     source = db.with_suffix(".jsonl")

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from storyline.ingest.run import ingest_paths
+from storyline.flow import ingest_paths
 
 from conftest import INPUTS, SEEDS, run_cli
 

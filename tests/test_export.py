@@ -6,7 +6,7 @@ import json
 import pytest
 
 from storyline.export import export_table
-from storyline.ingest.run import ingest_paths
+from storyline.flow import ingest_paths
 
 from conftest import INPUTS, SEEDS, run_cli
 

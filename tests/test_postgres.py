@@ -51,7 +51,7 @@ def test_store_is_postgresql_with_all_migrations(store):
 
 
 def test_german_search_finds_inflected_forms(store):
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
 
     ingest_paths(store, [SEEDS, INPUTS / "artikel.jsonl"])
     hits = store.search("Treffen Raumfahrtbahnhof")  # nothing has both words
@@ -63,7 +63,7 @@ def test_german_search_finds_inflected_forms(store):
 
 
 def test_ingest_links_entities_quotes_and_stories(store):
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.queries import select_stories
 
     report = ingest_paths(store, [SEEDS, INPUTS / "artikel.jsonl", INPUTS / "artikel.csv"])
@@ -77,7 +77,7 @@ def test_ingest_links_entities_quotes_and_stories(store):
 
 def test_export_from_postgresql_matches_sqlite(store, tmp_path):
     from storyline.export import export_table
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
 
     lite = Store(tmp_path / "lite.db")

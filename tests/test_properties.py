@@ -146,7 +146,7 @@ def test_impossible_dates_are_refused_with_a_reason():
 
 def test_an_article_over_the_time_limit_is_stored_unanalysed_with_a_clear_problem(tmp_path, monkeypatch):
     from storyline.analyze import pipeline
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
     from storyline.store.linked import unanalyzed_articles
 

@@ -12,7 +12,7 @@ QUOTE = "Lieber ein alter Freund als zwei neue, wie man bei uns im Volk sagt"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
 
     path = tmp_path_factory.mktemp("report") / "report.db"

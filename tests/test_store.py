@@ -2,7 +2,7 @@
 import sqlite3
 
 from storyline.ingest.article import make_article
-from storyline.ingest.run import ingest_paths
+from storyline.flow import ingest_paths
 from storyline.store.db import Store
 from storyline.store.schema import MIGRATIONS
 

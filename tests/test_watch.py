@@ -5,7 +5,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from storyline.ingest.watch import HostGate, WatchOptions, parse_interval, watch_feeds
+from storyline.flow import watch_feeds
+from storyline.ingest.watch import HostGate, WatchOptions, parse_interval
 
 from conftest import run_cli
 

@@ -14,7 +14,7 @@ XSS = "<script>alert('xss')</script>"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
 
     path = tmp_path_factory.mktemp("web") / "web.db"

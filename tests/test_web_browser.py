@@ -48,7 +48,7 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> N
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
 
     db = tmp_path_factory.mktemp("browser") / "web.db"

@@ -108,8 +108,8 @@ def with_payload_names(real_analysis):
     """The real analysis plus mentions, a quote and a place whose names carry payloads."""
     from storyline.model import Mention, Place, Quote
 
-    def analyze(article, time_limit=None):
-        analyzed = real_analysis(article, time_limit)
+    def analyze(article, time_limit=None, parsed=None):
+        analyzed = real_analysis(article, time_limit, parsed)
         added = [(article.text.find(name), name, kind) for name, kind in
                  ((ORG_NAME, "ORG"), (PER_NAME, "PER"), (LOC_NAME, "LOC"))]
         for start, name, kind in [item for item in added if item[0] >= 0]:
@@ -132,7 +132,7 @@ def with_payload_names(real_analysis):
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     import storyline.analyze.pipeline as pipeline
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
     from storyline.store.db import Store
 
     folder = tmp_path_factory.mktemp("security")
@@ -140,7 +140,7 @@ def db(tmp_path_factory):
     source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pipeline, "analyze_article", with_payload_names(pipeline.analyze_article))
-        report = ingest_paths(Store(path), [source])
+        report = ingest_paths(Store(path), [source], workers=1)  # the patch lives in this process
     assert sorted(report.added) == sorted(a["id"] for a in ARTICLES) and not report.problems
     return path
 

@@ -6,17 +6,26 @@ import sys
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn)
+from rich.text import Text
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
+
+
+class RateColumn(ProgressColumn):
+    """Items per second over rich's recent window, e.g. "48.2/s"."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed:.1f}/s" if task.speed else "", style="progress.data.speed")
 
 
 @contextmanager
 def progress_counter(description: str, total: int | None = None):
     """A progress bar on a terminal; nothing at all when output goes to a file or a pipe."""
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn()]
+               RateColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         task = progress.add_task(description, total=total)
         yield lambda advance=1: progress.advance(task, advance)

@@ -10,9 +10,11 @@ app = typer.Typer(help="Storyline: turn dated German news articles into stories.
                   add_completion=False, rich_markup_mode="rich")
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file or PostgreSQL URL "
-                                                  "[default: $STORYLINE_DB or ~/.local/share/storyline/storyline.db]")]
+                                                  "\\[default: $STORYLINE_DB or ~/.local/share/storyline/storyline.db]")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text [default: detected from the content]."
+WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes for the "
+                                                     "analysis \\[default: all cores]; results are the same for any number.")]
+FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text \\[default: detected from the content]."
 
 
 def open_store(db: str | None):

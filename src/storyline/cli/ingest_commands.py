@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from storyline.cli.common import FORMAT_HELP, DbOption, JsonOption, open_store, read_options, app
+from storyline.cli.common import FORMAT_HELP, DbOption, JsonOption, WorkersOption, app, open_store, read_options
 from storyline.console import console, err_console, print_json, print_problems, progress_counter
 
 
@@ -21,6 +21,7 @@ def ingest(
     fetch: Annotated[bool, typer.Option("--fetch", help="Feeds: fetch each entry's linked page.")] = False,
     skip_analysis: Annotated[bool, typer.Option("--skip-analysis", help="Only store the articles; a later "
                                                 "ingest without this flag analyses them.")] = False,
+    workers: WorkersOption = None,
     json: JsonOption = False,
 ):
     """Read articles from files and folders into the store; bad input is reported and skipped.
@@ -28,12 +29,12 @@ def ingest(
     Example:
         storyline ingest ../shared/seeds --db news.db
     """
-    from storyline.ingest.run import ingest_paths
+    from storyline.flow import ingest_paths
 
     store = open_store(db)
     with progress_counter("Ingesting articles") as advance:
         report = ingest_paths(store, paths, read_options(format, field, fetch), on_article=lambda _: advance(),
-                              analyze=not skip_analysis)
+                              analyze=not skip_analysis, workers=workers)
     if json:
         print_json(report.as_dict())
     else:
@@ -52,16 +53,18 @@ def analyze(
     json: JsonOption = False,
     format: Annotated[Optional[str], typer.Option("--format", help=FORMAT_HELP)] = None,
     field: Annotated[Optional[list[str]], typer.Option("--field", help="Rename an input field.")] = None,
+    workers: WorkersOption = None,
 ):
     """Analyse articles and print entities, quotes, times, places and stories.
 
     Example:
         storyline analyze article.txt --json > analysis.json
     """
-    from storyline.analyze.run import analyze_paths
+    from storyline.flow import analyze_paths
 
     with progress_counter("Analysing articles") as advance:
-        document, problems = analyze_paths(paths, read_options(format, field), on_article=lambda _: advance())
+        document, problems = analyze_paths(paths, read_options(format, field), on_article=lambda _: advance(),
+                                           workers=workers)
     if json:
         print_json(document)
     else:

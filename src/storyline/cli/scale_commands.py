@@ -15,7 +15,7 @@ def batch(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or (Spark) URIs: JSON Lines, Parquet, WARC, …")],
     out: Annotated[Path, typer.Option("--out", help="Folder for articles/, stories/ and problems/ (Parquet).")],
     engine: Annotated[str, typer.Option("--engine", help="local (process pool) or spark.")] = "local",
-    master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL [default: local[*], or the "
+    master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL \\[default: local[*], or the "
                                                   "one spark-submit was given].")] = None,
     workers: Annotated[int, typer.Option("--workers", help="Local engine: worker processes.")] = 2,
     window_days: Annotated[int, typer.Option("--window-days", help="Story step: days per time window.")] = 42,
@@ -52,7 +52,7 @@ def batch(
 def export(
     table: Annotated[str, typer.Argument(help="articles, entities, quotes or stories.")],
     format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output file [default: standard output; "
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output file \\[default: standard output; "
                                                 "Parquet needs a file].")] = None,
     db: DbOption = None,
 ):
@@ -87,7 +87,8 @@ def watch(
     Example:
         storyline watch https://www.tagesschau.de/xml/rss2 --every 10m
     """
-    from storyline.ingest.watch import WatchOptions, parse_interval, watch_feeds
+    from storyline.flow import watch_feeds
+    from storyline.ingest.watch import WatchOptions, parse_interval
 
     try:
         options = WatchOptions(every=parse_interval(every), max_polls=1 if once else max_polls, delay=delay,

@@ -162,7 +162,7 @@ def recluster(db: DbOption = None, json: JsonOption = False):
     Example:
         storyline recluster --db news.db
     """
-    from storyline.link.stream import recluster as rebuild
+    from storyline.flow import recluster as rebuild
 
     touched = rebuild(open_store(db))
     if json:

@@ -23,7 +23,7 @@ def serve(
                                       "reverse proxy sits in front.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[Optional[str], typer.Option(help="Bearer token that enables POST /api/articles "
-                                                  "[default: $STORYLINE_TOKEN; without one, ingest over HTTP is off].",
+                                                  "\\[default: $STORYLINE_TOKEN; without one, ingest over HTTP is off].",
                                                   envvar="STORYLINE_TOKEN", show_envvar=False)] = None,
 ):
     """Serve the web pages and the JSON API (schema at /openapi.json, overview at /api/docs).
@@ -48,7 +48,7 @@ def report(
     format: Annotated[ReportFormat, typer.Option("--format", help="html: one self-contained file (inline CSS "
                                                  "and map); md: Markdown.")] = ReportFormat.html,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file "
-                                                   "[default: standard output].")] = None,
+                                                   "\\[default: standard output].")] = None,
 ):
     """Write a story as a report to mail: self-contained HTML (no external resources) or Markdown.
 

@@ -1,4 +1,6 @@
-"""`storyline watch`: poll RSS/Atom feeds, fetch new articles, store them and assign stories.
+"""`storyline watch`, the reading half: poll RSS/Atom feeds and fetch the new articles' pages.
+
+`storyline.flow.watch_feeds` stores, analyses and links what this module reads.
 
 A polite client: conditional requests (ETag / Last-Modified) so an unchanged feed costs a 304, a
 minimum delay between two requests to one host, a cap on pages per host and poll (the rest wait
@@ -8,7 +10,6 @@ a restarted watcher neither refetches everything nor misses what came in meanwhi
 """
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable
@@ -18,18 +19,15 @@ from urllib.parse import urlparse
 import httpx
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.dedupe import fingerprint
 from storyline.ingest.feed import _entry_date
 from storyline.ingest.html import extract_html
 from storyline.ingest.problems import Problem
 from storyline.ingest.read import build_article
-from storyline.ingest.run import IngestReport, Linker
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 GONE_STATUS = {404, 410}
 SEEN_KEPT = 5000
 MAX_RETRY_AFTER = 300.0
-STATE_NAME = "feeds"
 
 
 @dataclass
@@ -52,26 +50,12 @@ class FeedState:
 
 
 @dataclass
-class Poll:
-    number: int
-    report: IngestReport = field(default_factory=IngestReport)
-    unchanged: list[str] = field(default_factory=list)
+class FeedPass:
+    """What one pass over one feed found; the new pages themselves went to `take`."""
+
+    unchanged: bool = False  # the feed answered 304
     deferred: int = 0  # entries left for the next poll by the per-host cap
-
-    @property
-    def added(self) -> list[str]:
-        return self.report.added
-
-    @property
-    def stories(self) -> list[str]:
-        return self.report.stories
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self.report.problems
-
-    def as_dict(self) -> dict:
-        return {"poll": self.number, "unchanged": self.unchanged, "deferred": self.deferred, **self.report.as_dict()}
+    problems: list[Problem] = field(default_factory=list)
 
 
 def parse_interval(text: str) -> float:
@@ -176,99 +160,37 @@ def fetch_entry(client, gate, entry, feed_url: str, outlet: str | None, options:
     return list(build_article(raw))
 
 
-def load_states(store) -> dict[str, FeedState]:
-    from sqlalchemy import select
-
-    from storyline.store import schema
-
-    with store.engine.connect() as conn:
-        data = conn.execute(select(schema.link_state.c.data).where(schema.link_state.c.name == STATE_NAME)).scalar()
-    return {url: FeedState(**value) for url, value in json.loads(data).items()} if data else {}
-
-
-def save_states(store, states: dict[str, FeedState]) -> None:
-    from storyline.store import schema
-    from storyline.store.linked import upsert
-
-    data = {url: {"etag": s.etag, "modified": s.modified, "seen": s.seen[-SEEN_KEPT:]} for url, s in states.items()}
-    with store.engine.begin() as conn:
-        upsert(conn, schema.link_state, [{"name": STATE_NAME, "data": json.dumps(data).encode()}], ["name"])
-
-
-def store_articles(store, linker: Linker, items: list, report: IngestReport) -> None:
-    """Like `ingest`: each new article stored, analysed and its entities linked; problems kept."""
-    for item in items:
-        if isinstance(item, Problem):
-            report.problems.append(item)
-            continue
-        result = store.add_article(item, fingerprint(item.text))
-        if result.status == "added":
-            report.added.append(item.id)
-            linker.analyze(item, report)
-        else:
-            report.duplicates.append(result.article_id)
-
-
-def poll_feed(store, linker, client, gate, url: str, state: FeedState, poll: Poll, options: WatchOptions,
-              per_host: dict[str, int], sleep=time.sleep) -> None:
+def poll_feed(take: Callable[[list], None], client, gate, url: str, state: FeedState, options: WatchOptions,
+              per_host: dict[str, int], sleep=time.sleep) -> FeedPass:
+    """Fetch the feed's new entries' pages and hand each page's articles and problems to `take`
+    (the caller stores and analyses them), so that a page is kept before the next is fetched."""
     validators = (state.etag, state.modified)
     found = read_feed_entries(client, gate, url, state, options, sleep)
     if found is None:
-        poll.unchanged.append(url)
-        return
+        return FeedPass(unchanged=True)
     if isinstance(found, Problem):
-        poll.report.problems.append(found)
-        return
+        return FeedPass(problems=[found])
     entries, outlet = found
-    seen = set(state.seen)
+    seen, result = set(state.seen), FeedPass()
     for entry in entries:
         key, link = entry_key(entry), entry.get("link")
         if key is None or key in seen or not link:
             continue
         host = urlparse(link).netloc
         if per_host.get(host, 0) >= options.per_host:
-            poll.deferred += 1  # not marked as seen: the next poll fetches it
+            result.deferred += 1  # not marked as seen: the next poll fetches it
             continue
         per_host[host] = per_host.get(host, 0) + 1
         items = fetch_entry(client, gate, entry, url, outlet, options, sleep)
-        store_articles(store, linker, items, poll.report)
+        take(items)
         if not _is_transient(items):
             state.seen.append(key)
             seen.add(key)
     if any(entry_key(entry) not in seen for entry in entries if entry.get("link")):
         state.etag, state.modified = validators  # entries left over: the next poll must get the full feed
+    return result
 
 
 def _is_transient(items: list) -> bool:
     """A page that failed after all retries is tried again next poll; a 404 or an empty page is not."""
     return any(isinstance(i, Problem) and i.reason.startswith("could not fetch") for i in items)
-
-
-def poll_once(store, feeds: list[str], states: dict[str, FeedState], number: int, options: WatchOptions,
-              client: httpx.Client, gate: HostGate, sleep=time.sleep) -> Poll:
-    """One round over all feeds; stories are assigned once at the end of the round."""
-    poll, linker, per_host = Poll(number), Linker(store), {}
-    for url in feeds:
-        poll_feed(store, linker, client, gate, url, states.setdefault(url, FeedState()), poll, options,
-                  per_host, sleep)
-    linker.finish(poll.report)
-    save_states(store, states)
-    return poll
-
-
-def watch_feeds(store, feeds: list[str], options: WatchOptions, on_poll: Callable[[Poll], None] | None = None,
-                sleep: Callable[[float], None] = time.sleep) -> list[Poll]:
-    """Poll every `options.every` seconds until `max_polls` (or forever); returns the polls made."""
-    states, polls = load_states(store), []
-    gate = HostGate(options.delay, sleep=sleep)
-    headers = {"User-Agent": options.user_agent}
-    with httpx.Client(timeout=options.timeout, follow_redirects=True, headers=headers) as client:
-        while options.max_polls is None or len(polls) < options.max_polls:
-            started = time.monotonic()
-            polls.append(poll_once(store, feeds, states, len(polls) + 1, options, client, gate, sleep))
-            if on_poll:
-                on_poll(polls[-1])
-            if options.max_polls is not None and len(polls) >= options.max_polls:
-                break
-            sleep(max(0.0, options.every - (time.monotonic() - started)))
-    return polls

@@ -115,6 +115,26 @@ def load_state(store, name: str):
     return pickle.loads(zlib.decompress(data)) if data else None
 
 
+def load_json_state(store, name: str):
+    """A JSON state saved under `name` (such as the feeds' validators), or None."""
+    with store.engine.connect() as conn:
+        data = conn.execute(select(schema.link_state.c.data).where(schema.link_state.c.name == name)).scalar()
+    return json.loads(data) if data else None
+
+
+def save_json_state(store, name: str, value) -> None:
+    with store.engine.begin() as conn:
+        upsert(conn, schema.link_state, [{"name": name, "data": json.dumps(value).encode()}], ["name"])
+
+
+def forget_stories(store) -> None:
+    """Every story, membership and the stream state, before a rebuild from scratch."""
+    with store.engine.begin() as conn:
+        conn.execute(delete(schema.story_articles))
+        conn.execute(delete(schema.stories))
+        conn.execute(delete(schema.link_state).where(schema.link_state.c.name == "story_index"))
+
+
 def save_stories(store, index, stories: list[dict]) -> None:
     """Story rows, article memberships and the stream state, in one transaction."""
     with store.engine.begin() as conn:

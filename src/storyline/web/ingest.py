@@ -56,11 +56,11 @@ def ingest_upload(store, filename: str | None, data: bytes, lock) -> dict:
 
 def ingest_files(store, paths: list[Path], format: str | None, lock) -> dict:
     """One ingest at a time per app: the store links stories incrementally and expects one writer."""
+    from storyline.flow import ingest_paths
     from storyline.ingest.read import ReadOptions
-    from storyline.ingest.run import ingest_paths
 
-    with lock:
-        report = ingest_paths(store, paths, ReadOptions(format=format))
+    with lock:  # in the server's thread, no worker processes: forking a threaded server is unsafe
+        report = ingest_paths(store, paths, ReadOptions(format=format), workers=1)
     ids = report.added + report.duplicates
     return {"added": report.added, "duplicates": report.duplicates, "stories": stories_of_articles(store, ids),
             "problems": [{"where": p.where, "reason": p.reason, "severity": p.severity} for p in report.problems]}

@@ -1,0 +1,65 @@
+"""The flow in worker processes gives what one process gives, and a dying worker costs only its article."""
+import json
+import os
+
+import pytest
+
+from conftest import ROOT, run_cli, run_json
+from storyline.analyze import parallel
+from storyline.ingest.article import make_article
+
+SAMPLE = ROOT / "src" / "storyline" / "data" / "demo_sample"
+
+
+def stored(db: str) -> dict:
+    stories = run_json("stories", "--db", db, "--limit", "1000")["stories"]
+    for story in stories:
+        story.pop("updated_at")
+    return {"stories": stories, "entities": run_json("entities", "--db", db, "--limit", "100000"),
+            "quotes": run_json("quotes", "--db", db, "--limit", "100000")}
+
+
+@pytest.mark.parametrize("workers", ["2", "3"])
+def test_ingest_with_workers_stores_what_one_worker_stores(tmp_path, workers):
+    one, many = str(tmp_path / "one.db"), str(tmp_path / "many.db")
+    run_cli("ingest", str(SAMPLE), "--db", one, "--workers", "1")
+    run_cli("ingest", str(SAMPLE), "--db", many, "--workers", workers)
+    alone, together = stored(one), stored(many)
+    assert len(alone["stories"]) >= 5 and len(alone["quotes"]["quotes"]) > 50
+    assert together == alone
+
+
+def test_analyze_with_workers_prints_what_one_worker_prints():
+    alone = run_cli("analyze", str(SAMPLE), "--json", "--workers", "1").stdout
+    together = run_cli("analyze", str(SAMPLE), "--json", "--workers", "2").stdout
+    assert len(json.loads(alone)["articles"]) == 41
+    assert together == alone
+
+
+def die_on_boom(chunk, time_limit):
+    if any(article.id == "boom" for article in chunk):
+        os._exit(9)  # what the kernel's out-of-memory killer leaves: no exception, no goodbye
+    return [article.id for article in chunk]
+
+
+def test_a_worker_that_dies_costs_only_its_article(monkeypatch):
+    monkeypatch.setattr(parallel, "analyze_chunk", die_on_boom)
+    ids = [f"a{number}" for number in range(30)]
+    ids[13] = "boom"
+    articles = [make_article("Putin traf Kim in Wladiwostok.", id=article_id, date="2023-09-13") for article_id in ids]
+    results = list(parallel.analyze_stream(articles, workers=2))
+    assert [article.id for article, _ in results] == ids  # every article, in input order
+    failed = [article.id for article, result in results if isinstance(result, Exception)]
+    assert "boom" in failed and len(failed) <= 2
+    assert all(result == article.id for article, result in results if article.id not in failed)
+
+
+def test_one_chunk_is_analysed_without_starting_workers(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started for one short article")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    article = make_article("Der russische Präsident Wladimir Putin hat sich am Mittwoch mit dem nordkoreanischen "
+                           "Machthaber Kim Jong-un getroffen.", id="x", date="2023-09-13")
+    [(_, analyzed)] = parallel.analyze_stream([article], workers=2)
+    assert "Wladimir Putin" in [mention.text for mention in analyzed.mentions]
