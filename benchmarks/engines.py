@@ -45,7 +45,8 @@ def time_baseline(path: Path) -> float:
 
 
 def time_engine(path: Path, out: Path, engine: str, workers: int = 2) -> float:
-    from storyline.engine.batch import BatchOptions, run_batch
+    from storyline.engine.batch import BatchOptions
+    from storyline.flow import run_batch
 
     report = run_batch([str(path)], BatchOptions(out=out, workers=workers), engine=engine, master="local[2]")
     return report.seconds

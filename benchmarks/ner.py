@@ -100,14 +100,14 @@ def storyline_system(without: tuple[str, ...] = (), model_dir: Path | None = Non
     off (each replaced by "return the spans unchanged") to measure what each rule adds.
     model_dir swaps in a candidate pipeline under the same rules, to judge it before shipping."""
     sys.path.insert(0, str(ROOT / "src"))
-    from storyline.analyze import entities
-    from storyline.analyze.entities import find_mentions_in_text
+    from storyline.analyze.entities import mentions as entities
+    from storyline.analyze.entities.mentions import find_mentions_in_text
 
     if model_dir is not None:
-        from storyline.analyze import entities_runtime
+        from storyline.analyze.entities import spacy_runtime as entities_runtime
 
-        entities.MODEL_DIR = Path(model_dir).resolve()
-        entities.load_nlp.cache_clear()
+        entities_runtime.MODEL_DIR = Path(model_dir).resolve()
+        entities_runtime.load_nlp.cache_clear()
         entities_runtime.load_tuned_nlp.cache_clear()
 
     for rule in without:
@@ -120,7 +120,7 @@ def spacy_system(model_dir: Path):
     """A bare spaCy pipeline from disk, used for the baseline and for experiments."""
     import spacy
 
-    import storyline.analyze.word_classes  # noqa: F401  (a model trained with the word-class feature needs it)
+    import storyline.analyze.entities.word_classes  # noqa: F401  (a model trained with the word-class feature needs it)
 
     nlp = spacy.load(model_dir)
 

@@ -36,7 +36,7 @@ def print_row(label: str, rows: dict[str, tuple]) -> None:
 
 
 def bias(amounts: list[float]) -> None:
-    from storyline.analyze.entities_runtime import load_tuned_nlp
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp
 
     system = ner.storyline_system()
     pipe = load_tuned_nlp().get_pipe("ner")
@@ -85,7 +85,7 @@ def rule(name: str) -> None:
     sets = gold_sets()
     with_rule = {key: [ner.storyline_system()(t) for t, _ in s] for key, s in sets.items()}
     if name == "is_place_genitive":  # a test inside the gazetteer rule, not a rule of its own
-        from storyline.analyze import entity_places
+        from storyline.analyze.entities import place_names as entity_places
 
         entity_places.is_place_genitive = lambda word, index: False
         without = ner.storyline_system()
@@ -111,12 +111,12 @@ def rule(name: str) -> None:
 def gold(corpus: str) -> None:
     """Gold labels of the words each rule tests: abbreviations (not ordinary words, not places),
     genitives of listed places, paper names directly in quotes."""
-    from storyline.analyze.entities import CLOSING_QUOTES, OPENING_QUOTES, QUOTED_MEDIA
-    from storyline.analyze.entities_runtime import load_tuned_nlp
-    from storyline.analyze.entity_lists import load_common_words, load_gazetteer
-    from storyline.analyze.entity_places import is_place_genitive
-    from storyline.analyze.entity_words import is_short_form
-    from storyline.analyze.places import lookup_name
+    from storyline.analyze.entities.mentions import CLOSING_QUOTES, OPENING_QUOTES, QUOTED_MEDIA
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp
+    from storyline.analyze.word_lists import load_common_words, load_gazetteer
+    from storyline.analyze.entities.place_names import is_place_genitive
+    from storyline.analyze.entities.words import is_short_form
+    from storyline.analyze.places.geocode import lookup_name
 
     tokenizer, common, index = load_tuned_nlp().tokenizer, load_common_words(), load_gazetteer()
     counts = {"abbreviation": Counter(), "place genitive": Counter(), "paper in quotes": Counter()}

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.analyze.places import find_places  # noqa: E402
-from storyline.analyze.places_index import distance_km, major_tier, minor_tier  # noqa: E402
+from storyline.analyze.places.geocode import find_places  # noqa: E402
+from storyline.analyze.places.index import distance_km, major_tier, minor_tier  # noqa: E402
 from storyline.ingest.article import make_article  # noqa: E402
 from storyline.model import Mention  # noqa: E402
 

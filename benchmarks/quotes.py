@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from spkatt import SPKATT_TRAIN, SpkAttDoc, read_corpus  # noqa: E402
 
-from storyline.analyze.quotes import find_quotes  # noqa: E402
-from storyline.analyze.quotes_marks import find_quoted  # noqa: E402
+from storyline.analyze.quotes.attribution import find_quotes  # noqa: E402
+from storyline.analyze.quotes.marks import find_quoted  # noqa: E402
 from storyline.ingest.article import make_article  # noqa: E402
 from storyline.model import Article, Mention, Quote  # noqa: E402
 

@@ -30,8 +30,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.analyze import times_calendar as cal
-from storyline.analyze.times import find_times
+from storyline.analyze.times import calendar as cal
+from storyline.analyze.times.expressions import find_times
 from storyline.ingest.dates import parse_date
 from storyline.ingest.structure import split_sentences
 from storyline.model import Article, Block

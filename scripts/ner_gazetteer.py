@@ -162,7 +162,7 @@ def build_common_nouns(name_words: set[str] = frozenset()) -> set[str]:
                 if token.is_title and token.is_alpha and len(token) >= 3:
                     seen[token.lower_] += 1
                     named[token.lower_] += bool(token.ent_type_)
-    from storyline.analyze.places import lookup_name
+    from storyline.analyze.places.geocode import lookup_name
 
     def is_name_word(word: str) -> bool:
         return word in name_words or bool(lookup_name(word.title(), villages=True))
@@ -194,7 +194,7 @@ def build_given_names(places: set[str], nouns: set[str]) -> set[str]:
                 names.update(value)
     from spacy.lang.de.stop_words import STOP_WORDS
 
-    from storyline.analyze.entity_words import role_of_word
+    from storyline.analyze.entities.words import role_of_word
 
     return {name for name in names if len(name) >= 2 and looks_like_given_name(name)
             and name not in places and name.lower() not in nouns and name not in NOT_GIVEN_NAMES

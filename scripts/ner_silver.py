@@ -31,8 +31,8 @@ def read_sentences(path: Path) -> list[list[str]]:
 def silver_docs(vocab, paths: list[Path], known_o: frozenset[str]):
     """One Doc per sentence, entities from the system run on the whole article."""
     sys.path.insert(0, str(ner_data.ROOT / "src"))
-    from storyline.analyze.entities import find_mentions_in_text
-    from storyline.analyze.word_classes import word_class
+    from storyline.analyze.entities.mentions import find_mentions_in_text
+    from storyline.analyze.entities.word_classes import word_class
 
     for path in paths:
         sentences = read_sentences(path)

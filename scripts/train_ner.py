@@ -61,7 +61,7 @@ MIXES.update({f"all_{part}": {("germeval_train_" + part if c == "germeval_train"
 FINAL_MIX = "all"
 FINAL_STEPS = 6000
 FINAL_PRETRAIN = False  # `spacy pretrain` first (scripts/ner_pretrain.py): with the word classes it no longer helps
-FINAL_FEATURES = True  # word classes from noun, given-name and place lists (storyline.analyze.word_classes)
+FINAL_FEATURES = True  # word classes from noun, given-name and place lists (storyline.analyze.entities.word_classes)
 
 
 def assemble_mix(name: str, run: str) -> Path:

@@ -1,7 +1,7 @@
 """Pronouns and role nouns resolved to the person mention they point back to."""
 from __future__ import annotations
 
-from storyline.analyze.coref import resolve_reference
+from storyline.analyze.quotes.coref import resolve_reference
 from storyline.ingest.article import make_article
 from storyline.model import Mention
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.engine.batch import BatchOptions, read_parquet, run_batch
+from storyline.engine.batch import BatchOptions, read_parquet
+from storyline.flow import run_batch
 from storyline.engine.inputs import display_path, read_inputs
 from storyline.engine.windows import article_windows, assign_windowed, merge_windows, name_stories
 from storyline.ingest.article import make_article

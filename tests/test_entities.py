@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.entities import MODEL_DIR, find_mentions, find_mentions_in_text, trim_span
+from storyline.analyze.entities.mentions import MODEL_DIR, find_mentions, find_mentions_in_text, trim_span
 from storyline.ingest.article import make_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,8 +129,8 @@ def test_a_country_that_acts_is_still_a_place(text):
 
 
 def test_compounds_of_a_name_and_a_common_noun_are_no_names():
-    from storyline.analyze.entity_words import is_noun_compound
-    from storyline.analyze.entity_lists import load_common_nouns
+    from storyline.analyze.entities.words import is_noun_compound
+    from storyline.analyze.word_lists import load_common_nouns
 
     nouns = load_common_nouns()
     assert is_noun_compound("EZB-Daten", nouns) and is_noun_compound("Vox-Programm", nouns)
@@ -140,23 +140,23 @@ def test_compounds_of_a_name_and_a_common_noun_are_no_names():
 
 
 def test_place_nouns_and_us_compounds_are_no_places():
-    from storyline.analyze.entities import drop_common_nouns
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import drop_common_nouns
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = "Im Einsatzgebiet der US-amerikanischen Truppen sank der US-Automobilabsatz, in Kaiserslautern-Innenstadt nicht."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
     spans = [(doc[i].idx, doc[i].idx + len(doc[i]), "LOC") for i in range(len(doc)) if doc[i].text[:1].isupper()]
     kept = [text[s:e] for s, e, _ in drop_common_nouns(doc, spans)]
     assert "Kaiserslautern-Innenstadt" in kept
-    from storyline.analyze.entity_words import is_unknown_noun_compound
-    from storyline.analyze.entity_lists import load_common_nouns
+    from storyline.analyze.entities.words import is_unknown_noun_compound
+    from storyline.analyze.word_lists import load_common_nouns
     assert not is_unknown_noun_compound("Taiskirchen", load_common_nouns())  # ends like a town
     assert not {"Einsatzgebiet", "US-amerikanischen", "US-Automobilabsatz"} & set(kept)
 
 
 def test_an_adjective_before_a_name_stays_outside_it():
-    from storyline.analyze.entities import drop_common_nouns
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import drop_common_nouns
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = "Er zog ins englische Hatfield und später zu von Weizsäcker."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -166,8 +166,8 @@ def test_an_adjective_before_a_name_stays_outside_it():
 
 
 def test_a_person_span_loses_roles_and_nouns_around_it_and_two_people_stay_two():
-    from storyline.analyze.entities import drop_common_nouns
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import drop_common_nouns
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = ("Wissenschaftsoffizier Jeffrey Nels William sah Wolfgang Schäubles Wohnort. Tina Maze landete Janica "
             "Kostelić. Giacomo della Porta baute.")
@@ -179,8 +179,8 @@ def test_a_person_span_loses_roles_and_nouns_around_it_and_two_people_stay_two()
 
 
 def test_an_acronym_is_no_person():
-    from storyline.analyze.entities import drop_common_nouns
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import drop_common_nouns
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = "Gegen AIDS half auch die WHO."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -196,8 +196,8 @@ def test_an_acronym_is_no_person():
     ("Er las Band III im TV.", []),                          # roman numerals, two letters
 ])
 def test_a_lone_abbreviation_is_an_organisation(text, organisations):
-    from storyline.analyze.entities import add_short_form_organisations
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import add_short_form_organisations
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
     found = add_short_form_organisations(doc, [])
@@ -214,8 +214,8 @@ def test_a_paper_named_in_quotes_is_an_organisation(text, expected):
 
 
 def test_a_place_in_the_genitive_is_a_place():
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
-    from storyline.analyze.entity_places import add_gazetteer_names
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.place_names import add_gazetteer_names
 
     text = "Die Anbindung an den Südraum Leipzigs und Kanadas Norden wächst, sagt Moses."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -223,8 +223,8 @@ def test_a_place_in_the_genitive_is_a_place():
 
 
 def test_a_village_after_a_place_cue_is_a_place():
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
-    from storyline.analyze.entity_places import add_towns_after_cues
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.place_names import add_towns_after_cues
 
     text = "Ein Fall aus Büdingen trat in Kraft, berichtet von Scharnhorst aus Bad Tölz."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -234,8 +234,8 @@ def test_a_village_after_a_place_cue_is_a_place():
 
 
 def test_the_name_after_a_quote_and_a_speech_verb_is_a_person():
-    from storyline.analyze.entities import add_speaker_names
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import add_speaker_names
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = "„Das reicht nicht“, sagt Eymer der Zeitung. „Bald“, so Ketterer, „und“, sagte Betriebsrat Gierl."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -243,8 +243,8 @@ def test_the_name_after_a_quote_and_a_speech_verb_is_a_person():
 
 
 def test_a_kind_of_organisation_before_a_name_marks_an_organisation():
-    from storyline.analyze.entities import add_organisation_cue_names
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import add_organisation_cue_names
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = "Der Chemiekonzern BASF und der Konkurrenten Merck klagen, die Firma selbst schweigt."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -259,8 +259,8 @@ def test_a_time_word_before_a_month_is_no_place(text):
 
 
 def test_a_preposition_that_begins_a_sentence_is_not_part_of_a_name():
-    from storyline.analyze.entities import drop_common_nouns
-    from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_of
+    from storyline.analyze.entities.mentions import drop_common_nouns
+    from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_of
 
     text = "Laut Regierung kommt Von der Leyen. In Berlin regnet es."
     doc = tokens_of(load_tuned_nlp().tokenizer(text), text)
@@ -286,7 +286,7 @@ def test_trim_span_drops_quotes_but_keeps_abbreviation_dots():
 
 def test_model_loads_offline_in_fresh_process(tmp_path):
     """No network: hub variables set, HOME empty, so any download attempt would fail loudly."""
-    code = ("from storyline.analyze.entities import find_mentions_in_text as f;"
+    code = ("from storyline.analyze.entities.mentions import find_mentions_in_text as f;"
             "import json; print(json.dumps([(m.text, m.type) for m in f('Präsident Wladimir Putin sprach in Moskau.')]))")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "HF_HUB_OFFLINE": "1",
            "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "NO_PROXY": "*",
@@ -335,7 +335,7 @@ def test_shipped_given_names_are_what_the_build_script_makes():
 
 
 def test_a_name_keeps_the_type_the_text_gives_it_most_often():
-    from storyline.analyze.entities import majority_types
+    from storyline.analyze.entities.mentions import majority_types
     from storyline.model import Mention
 
     mentions = [Mention(0, 11, "Wostotschny", "PER"), Mention(40, 51, "Wostotschny", "LOC"),

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.places import find_places
-from storyline.analyze.places_index import distance_km, lookup_all
+from storyline.analyze.places.geocode import find_places
+from storyline.analyze.places.index import distance_km, lookup_all
 from storyline.ingest.article import make_article
 from storyline.model import Mention
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.quotes import find_quotes
+from storyline.analyze.quotes.attribution import find_quotes
 from storyline.ingest.article import make_article
 from storyline.model import Mention
 

@@ -6,10 +6,10 @@ the token list the entity rules read, and the BLAS set-up of the NER model.
 """
 from __future__ import annotations
 
-from storyline.analyze.entities import find_mentions_in_text
-from storyline.analyze.entities_runtime import load_tuned_nlp, tokens_between, tokens_of
-from storyline.analyze.quotes_cues import Token, source_phrase_after, source_phrase_before, tokenize
-from storyline.analyze.quotes_marks import find_quoted
+from storyline.analyze.entities.mentions import find_mentions_in_text
+from storyline.analyze.entities.spacy_runtime import load_tuned_nlp, tokens_between, tokens_of
+from storyline.analyze.quotes.cues import Token, source_phrase_after, source_phrase_before, tokenize
+from storyline.analyze.quotes.marks import find_quoted
 from storyline.ingest.article import make_article
 from storyline.ingest.clean import normalise_text
 from storyline.ingest.structure import align_tokens
@@ -98,7 +98,7 @@ def test_tokens_of_takes_the_text_the_doc_was_made_from():
 
 
 def test_role_words_are_remembered_per_word():
-    from storyline.analyze.entity_words import role_of_word
+    from storyline.analyze.entities.words import role_of_word
 
     assert role_of_word("Kremlsprecher", "kremlsprecher") == "m"
     assert role_of_word("Bundeskanzlerin", "bundeskanzlerin") == "f"
@@ -107,7 +107,7 @@ def test_role_words_are_remembered_per_word():
 
 
 def test_place_lookups_are_remembered_but_each_caller_gets_its_own_list():
-    from storyline.analyze.places import lookup_name
+    from storyline.analyze.places.geocode import lookup_name
 
     first = lookup_name("Moskaus", villages=False)
     assert [(e.name, e.country) for e in first] == [("Moscow", "RU")]  # via the genitive variant "Moskau"
@@ -118,7 +118,7 @@ def test_place_lookups_are_remembered_but_each_caller_gets_its_own_list():
 def test_place_names_end_before_the_first_lowercase_word():
     import re
 
-    from storyline.analyze.places import WORD, name_limit
+    from storyline.analyze.places.geocode import WORD, name_limit
 
     words = list(WORD.finditer("Komsomolsk am Amur liegt am Fluss Amur und an der Grenze zu China"))
     assert name_limit(words, 0) == 3  # "Komsomolsk am Amur", then "liegt"
@@ -244,7 +244,8 @@ def test_a_slow_article_times_out_alone(monkeypatch):
 
 
 def test_shared_model_call_failing_falls_back_to_one_call_per_article(monkeypatch):
-    from storyline.analyze import entities_runtime, pipeline
+    from storyline.analyze import pipeline
+    from storyline.analyze.entities import spacy_runtime as entities_runtime
 
     expected = [a.mentions for a in pipeline.analyze_articles(batch_articles())]
 
@@ -287,7 +288,7 @@ def test_tone_word_scores_are_remembered_per_word():
 
 
 def test_town_names_inside_longer_names_from_one_word_scan():
-    from storyline.analyze.places import name_parts, sentence_words
+    from storyline.analyze.places.geocode import name_parts, sentence_words
 
     article = make_article("Kim Jong-un traf Wladimir Putin in Wladiwostok. "
                            "Danach sprach Kim mit Journalisten aus Moskau.")

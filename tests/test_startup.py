@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze import places_index
+from storyline.analyze.places import index as places_index
 from storyline.ingest.article import detect_language, is_clearly_german
 from storyline.model import Block
 
@@ -119,7 +119,7 @@ def test_places_lookups_build_the_index_in_memory_without_the_packed_file(tmp_pa
     for cached in (places_index.packed_tiers, places_index.major_tier, places_index.minor_tier):
         cached.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="storyline.analyze.places_index"):
+        with caplog.at_level(logging.WARNING, logger="storyline.analyze.places.index"):
             entries = places_index.lookup_major("Wladiwostok")
         assert isinstance(places_index.major_tier(), places_index.GazetteerTier)
         assert [(e.name, e.country) for e in entries] == [("Vladivostok", "RU")]
@@ -136,11 +136,11 @@ def test_packed_index_writes_the_same_file_again(tmp_path):
 
 
 def test_ner_pipeline_loads_without_spacys_command_line():
-    assert "weasel" not in loaded_after("from storyline.analyze.entities import load_nlp\nload_nlp()")
+    assert "weasel" not in loaded_after("from storyline.analyze.entities.mentions import load_nlp\nload_nlp()")
 
 
 def test_spacys_command_line_still_imports_after_load_nlp():
-    code = ("from storyline.analyze.entities import load_nlp\nload_nlp()\n"
+    code = ("from storyline.analyze.entities.mentions import load_nlp\nload_nlp()\n"
             "import spacy, spacy.cli\nassert hasattr(spacy.cli, 'app') and callable(spacy.info)")
     assert "weasel" in loaded_after(code)
 
@@ -148,7 +148,7 @@ def test_spacys_command_line_still_imports_after_load_nlp():
 def test_ner_pipeline_without_training_strings_finds_the_same_entities():
     import spacy
 
-    from storyline.analyze.entities import MODEL_DIR, load_nlp
+    from storyline.analyze.entities.mentions import MODEL_DIR, load_nlp
 
     text = read_seed("004_956d5f3b9d4ee0dc.txt")
     found = [(e.start_char, e.end_char, e.label_) for e in load_nlp()(text).ents]

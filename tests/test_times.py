@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.times import find_times, find_times_in_text, resolve_time
+from storyline.analyze.times.expressions import find_times, find_times_in_text, resolve_time
 from storyline.ingest.article import make_article
 from storyline.ingest.dates import parse_date
 
@@ -206,7 +206,7 @@ GATE_SENTENCES = [
 def test_rule_gates_drop_no_match(monkeypatch):
     """The trigger-word gates only skip rules that cannot match: the same expressions with and
     without them, and every rule of the grammar matches somewhere in these sentences."""
-    from storyline.analyze import times_rules
+    from storyline.analyze.times import rules as times_rules
 
     anchor = parse_date("2023-09-13")
     gated = [find_times_in_text(text, anchor) for text in GATE_SENTENCES]
@@ -219,7 +219,7 @@ def test_rule_gates_drop_no_match(monkeypatch):
 
 
 def test_rule_gate_words():
-    from storyline.analyze.times_rules import open_rules
+    from storyline.analyze.times.rules import open_rules
 
     assert open_rules("Der Bundestag stimmte ohne Aussprache zu.") == []
     assert open_rules("Am Montagabend kam er.") == ["weekday"]

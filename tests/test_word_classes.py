@@ -1,6 +1,6 @@
 """The word-class feature: what the NER model is told about words it may never have seen."""
-from storyline.analyze.word_classes import WordClasses, word_class
-from storyline.analyze.entities import load_nlp
+from storyline.analyze.entities.word_classes import WordClasses, word_class
+from storyline.analyze.entities.mentions import load_nlp
 
 
 def test_common_nouns_and_their_compounds_are_told_apart_from_unknown_names():

@@ -1,2 +1,2 @@
 """Loaded by `spacy train/pretrain --code`: registers Storyline's pipeline components."""
-import storyline.analyze.word_classes  # noqa: F401
+import storyline.analyze.entities.word_classes  # noqa: F401

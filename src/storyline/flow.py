@@ -252,6 +252,23 @@ def recluster(store) -> list[str]:
     return assign_stories(store, analyzed_without_story(store), StoryIndex())
 
 
+# --- batch (`storyline batch`): the same analysis over many files, on a process pool or Spark ------
+
+def run_batch(paths: list[str], options, engine: str = "local", master: str | None = None):
+    """Analyse into Parquet (articles/, stories/, problems/ under `options.out`); see `engine.batch`."""
+    if engine == "spark":
+        from storyline.engine.spark import run_spark
+
+        return run_spark(paths, options, master=master)
+    if engine == "local":
+        from storyline.engine.local import run_local
+
+        return run_local(paths, options)
+    from storyline.engine.batch import ENGINES
+
+    raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+
+
 # --- feeds (`storyline watch`) ------------------------------------------------------------------
 
 @dataclass

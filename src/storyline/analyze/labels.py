@@ -20,10 +20,10 @@ out; short scare quotes („ewige Präsident“) are kept.
 """
 from __future__ import annotations
 
-from storyline.analyze.coref import person_key, resolve_reference
-from storyline.analyze.quotes_cues import Token, read_noun_phrase, tokenize
-from storyline.analyze.quotes_lexicon import load_roles, load_speech_verbs, role_gender
-from storyline.analyze.quotes_marks import find_quoted
+from storyline.analyze.quotes.coref import person_key, resolve_reference
+from storyline.analyze.quotes.cues import Token, read_noun_phrase, tokenize
+from storyline.analyze.quotes.lexicon import load_roles, load_speech_verbs, role_gender
+from storyline.analyze.quotes.marks import find_quoted
 from storyline.model import Article, Label, Mention
 
 DEFINITE = {"der", "die", "das", "den", "dem", "des"}

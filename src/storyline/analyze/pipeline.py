@@ -131,8 +131,8 @@ def analyze_articles(articles: list[Article], time_limit: float | None = None) -
 def parse_together(articles: list[Article], time_limit: float | None) -> list[list | None]:
     """Each article's parsed sentences from one model call, or None for every article when that
     call fails (each article then parses its own, and fails or times out alone)."""
-    from storyline.analyze.entities import BATCH_SIZE
-    from storyline.analyze.entities_runtime import parse_articles
+    from storyline.analyze.entities.mentions import BATCH_SIZE
+    from storyline.analyze.entities.spacy_runtime import parse_articles
 
     german = [article for article in articles if is_analysed(article)]
     try:

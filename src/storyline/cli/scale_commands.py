@@ -29,7 +29,8 @@ def batch(
     Example:
         storyline batch news/*.jsonl --out results --engine spark --master local[2]
     """
-    from storyline.engine.batch import ENGINES, BatchOptions, run_batch
+    from storyline.engine.batch import ENGINES, BatchOptions
+    from storyline.flow import run_batch
 
     if engine not in ENGINES:
         raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")

@@ -4,11 +4,11 @@ read → (one article per id) → analyse each article (pure, parallel) → arti
 windowed story step over the features (see `windows`) → describe each story (parallel) →
 stories/*.parquet. Problems with the input go to problems/*.parquet. The local engine runs this in
 a process pool, the Spark engine in `mapPartitions`; the functions that compute values are the same.
+`storyline.flow.run_batch` chooses the engine.
 """
 from __future__ import annotations
 
 import os
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,16 +127,3 @@ def read_parquet(out: Path, name: str) -> list[dict]:
     rows = [row for path in files for row in pq.read_table(path).to_pylist()]
     key = "id" if name != "problems" else "path"
     return sorted(rows, key=lambda row: (row[key] or "", str(sorted(row.items()))))
-
-
-def run_batch(paths: list[str], options: BatchOptions, engine: str = "local", master: str | None = None
-              ) -> BatchReport:
-    if engine == "spark":
-        from storyline.engine.spark import run_spark
-
-        return run_spark(paths, options, master=master)
-    if engine == "local":
-        from storyline.engine.local import run_local
-
-        return run_local(paths, options)
-    raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")

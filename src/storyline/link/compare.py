@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.places_index import distance_km
+from storyline.analyze.places.index import distance_km
 from storyline.model import AnalyzedArticle, Place
 
 SPECIFIC = {"P", "S"}  # towns and sites; countries, regions and rivers are too coarse to say "where"

@@ -127,7 +127,7 @@ def _roles(article: Article, entity: LocalEntity) -> list[str]:
 
 def _base_role(word: str) -> str | None:
     """The role noun in its base form (`Präsidenten` → `Präsident`), or None if it is no role."""
-    from storyline.analyze.quotes_lexicon import role_gender
+    from storyline.analyze.quotes.lexicon import role_gender
 
     for ending in ("en", "n", "s", ""):  # inflected forms first: "Präsidenten" → "Präsident"
         stem = word[: len(word) - len(ending)] if ending else word

@@ -47,7 +47,7 @@ def name_key(name: str) -> str:
 def place_without_genitive(name: str) -> str:
     """`Australiens` → `Australien` when the geocoder knows the stem but not the word itself
     (`Paris` and `Texas` stay: they are places as written)."""
-    from storyline.analyze.places_index import lookup_major
+    from storyline.analyze.places.index import lookup_major
 
     if " " in name or not name.endswith("s") or len(name) < 5 or lookup_major(name) or not lookup_major(name[:-1]):
         return name

@@ -6,7 +6,6 @@ ingest leaves whole articles or none.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from storyline.ingest.dedupe import NEAR_DUPLICATE, Fingerprint, similarity
 from storyline.model import Article
 from storyline.store import schema
 from storyline.store.rows import article_row, row_article
+from storyline.store.search import SearchHit, search_articles
 
 BUSY_TIMEOUT_MS = 30_000  # how long a writer waits for another process's lock before failing
 
@@ -47,15 +47,6 @@ class AddResult:
     status: str  # "added" | "duplicate" | "id-taken"
     article_id: str
     near_duplicates: list[tuple[str, float]] = field(default_factory=list)
-
-
-@dataclass
-class SearchHit:
-    article_id: str
-    title: str | None
-    snippet: str
-    date: str | None
-    outlet: str | None
 
 
 class Store:
@@ -146,8 +137,6 @@ class Store:
             return [(row.other_id, row.similarity) for row in rows]
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        from storyline.store.search import search_articles
-
         with self.engine.connect() as conn:
             return search_articles(conn, query, limit)
 
@@ -185,9 +174,3 @@ def switch_to_wal(cursor) -> None:
             if "locked" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
-
-
-def fts_query(query: str) -> str:
-    """Words as quoted FTS5 terms, so user input is never parsed as query syntax."""
-    words = re.findall(r"\w+", query)
-    return " ".join(f'"{word}"' for word in words)

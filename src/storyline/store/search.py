@@ -1,12 +1,22 @@
 """Full-text search: SQLite FTS5, or PostgreSQL's German text search."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from sqlalchemy import text
 
 
-def search_articles(conn, query: str, limit: int):
-    from storyline.store.db import SearchHit, fts_query
+@dataclass
+class SearchHit:
+    article_id: str
+    title: str | None
+    snippet: str
+    date: str | None
+    outlet: str | None
 
+
+def search_articles(conn, query: str, limit: int) -> list[SearchHit]:
     terms = fts_query(query)
     if not terms:
         return []
@@ -23,3 +33,9 @@ def search_articles(conn, query: str, limit: int):
             "ORDER BY ts_rank(to_tsvector('german', coalesce(a.title, '') || ' ' || a.text), "
             "plainto_tsquery('german', :q)) DESC LIMIT :limit"), {"q": query, "limit": limit})
     return [SearchHit(r[0], r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def fts_query(query: str) -> str:
+    """Words as quoted FTS5 terms, so user input is never parsed as query syntax."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{word}"' for word in words)

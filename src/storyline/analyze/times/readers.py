@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.analyze import times_calendar as cal
-from storyline.analyze import times_rules as rules
-from storyline.analyze.times_calendar import Interval
+from storyline.analyze.times import calendar as cal
+from storyline.analyze.times import rules
+from storyline.analyze.times.calendar import Interval
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Named-entity mentions (PER, ORG, LOC, MISC) in German news, from the shipped spaCy pipeline.
 
-spaCy lives only here and in entities_runtime: callers get `Mention` dataclasses with character offsets into
+spaCy lives only here and in `spacy_runtime`: callers get `Mention` dataclasses with character offsets into
 the text they passed in (for an article: into `article.text`), never a `Doc`.
 The pipeline is trained by `scripts/train_ner.py` and shipped in `storyline/models/de_news/`;
 loading it needs no network.
@@ -8,22 +8,20 @@ loading it needs no network.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
-from pathlib import Path
 
-from storyline.analyze.entities_runtime import (article_pieces, import_spacy, parse_pieces, token_from, tokens_between,
-                                                tokens_of)
-from storyline.analyze.entity_lists import (COUNTRIES, GIVEN_NAMES, load_common_nouns, load_common_words, load_curated,
+from storyline.analyze.entities.spacy_runtime import (MODEL_DIR, ModelMissingError, article_pieces,  # noqa: F401
+                                                       import_spacy, load_nlp, parse_pieces, token_from, tokens_between,
+                                                       tokens_of)
+from storyline.analyze.word_lists import (COUNTRIES, GIVEN_NAMES, load_common_nouns, load_common_words, load_curated,
                                             load_gazetteer, load_word_list, longest_listed_at)
-from storyline.analyze.entity_places import add_gazetteer_names, add_towns_after_cues, starts_time_phrase
-from storyline.analyze.entity_words import (NAME_PARTICLES, PREPOSITIONS, ends_in_common_noun, is_acronym, is_common_noun,
+from storyline.analyze.entities.place_names import add_gazetteer_names, add_towns_after_cues, starts_time_phrase
+from storyline.analyze.entities.words import (NAME_PARTICLES, PREPOSITIONS, ends_in_common_noun, is_acronym, is_common_noun,
                                             is_name_text, is_name_word, is_no_name, is_short_form,
                                             is_unknown_noun_compound, role_of)
-from storyline.analyze.places import lookup_name
+from storyline.analyze.places.geocode import lookup_name
 from storyline.analyze.quantities import NUMBER_WORDS, SCALES
 from storyline.model import Article, Mention
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "de_news"
 EDGE_PUNCTUATION = "\"'„“”‚‘’«»()[]{}.,;:!?–-/ "
 BATCH_SIZE = 64
 # nouns (and the ends of compounds: "Chemiekonzern") that name a kind of organisation
@@ -38,32 +36,12 @@ QUOTED_MEDIA = frozenset({"Spiegel", "Bild", "Zeit", "Stern", "Focus", "Welt", "
 OPENING_QUOTES, CLOSING_QUOTES = frozenset('„"»‚'), frozenset('“"«‘')
 
 
-class ModelMissingError(RuntimeError):
-    """The shipped NER pipeline is absent: the package was built without its model files."""
-
-
-@lru_cache(maxsize=1)
-def load_nlp():
-    """Load the shipped pipeline once per process (a Spark partition, a worker, the CLI).
-
-    `exclude=["strings"]` skips the 264,000 training strings in vocab/strings.json (0.5 s of a
-    0.6 s load): the model hashes token features itself, and every string a Doc needs is added when
-    the text is tokenized, so entities are the same (checked on 2,500 sentences).
-    """
-    spacy = import_spacy()
-    if not (MODEL_DIR / "config.cfg").exists():
-        raise ModelMissingError(f"no NER model in {MODEL_DIR}; run `python scripts/train_ner.py`")
-    import storyline.analyze.word_classes  # noqa: F401  (registers the word-class component the pipeline may use)
-
-    return spacy.load(MODEL_DIR, exclude=["strings"])
-
-
 def find_mentions(article: Article, parsed: list | None = None) -> list[Mention]:
     """Mentions in the article's content sentences (page furniture and credits are skipped).
 
     Sentence by sentence, because the model was trained on sentences and long texts would make
     spaCy's memory and time grow; offsets are shifted back into `article.text`. `parsed`: the
-    sentences' Docs when they were parsed already (`entities_runtime.parse_articles`).
+    sentences' Docs when they were parsed already (`spacy_runtime.parse_articles`).
     """
     return mentions_in_pieces(article.text, article_pieces(article), parsed)
 
@@ -182,7 +160,7 @@ def person_words(tokens: list, nouns: frozenset[str]) -> list:
     "Matthew Williams Liebeskummer": a noun only Wiktionary's list knows)."""
     while len(tokens) > 1 and role_of(tokens[0]) is not None and is_name_word(tokens[1]):
         tokens = tokens[1:]
-    from storyline.analyze.word_classes import word_class  # here: it imports spaCy, which load_nlp imports lean first
+    from storyline.analyze.entities.word_classes import word_class  # here: it imports spaCy, which load_nlp imports lean first
 
     given = load_word_list(GIVEN_NAMES)
     while len(tokens) > 1 and ((tokens[-1].is_alpha and tokens[-1].is_lower) or (
@@ -312,7 +290,7 @@ def add_speaker_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     """After a quote, the name behind ", sagte" or ", so" is the speaker, a person: "…", sagt
     Demel; "…", so Ketterer. Not role nouns ("sagte Mibrag-Betriebsrat Mario Gierl" is the role
     cue rule's) nor places ("sagte Bremens Stürmer"); only where the model found nothing or a person."""
-    from storyline.analyze.quotes_lexicon import load_speech_verbs
+    from storyline.analyze.quotes.lexicon import load_speech_verbs
 
     verbs, nouns = load_speech_verbs(), load_common_nouns()
     for token in doc[1:-1]:
@@ -346,7 +324,7 @@ def name_end_after(doc, i: int) -> int:
     Ordinary nouns (the corpus list, or Wiktionary's common nouns: "Liebeskummer") and place
     names end the name ("Präsident Putin der Ukraine" -> "Putin"), and
     so does an ordinary word after a particle ("sagt Eymer der Zeitung" -> "Eymer")."""
-    from storyline.analyze.word_classes import word_class  # here: it imports spaCy, which load_nlp imports lean first
+    from storyline.analyze.entities.word_classes import word_class  # here: it imports spaCy, which load_nlp imports lean first
 
     nouns, places, end = load_common_nouns(), load_gazetteer().names, i
     while end < len(doc) and end - i < 4:

@@ -6,8 +6,8 @@ document nouns keeps places ("in Berlin") out.
 """
 from __future__ import annotations
 
-from storyline.analyze.quotes_cues import CLAUSE_BREAKS, DETERMINERS, Token, is_noun, read_noun_phrase
-from storyline.analyze.quotes_lexicon import load_document_nouns
+from storyline.analyze.quotes.cues import CLAUSE_BREAKS, DETERMINERS, Token, is_noun, read_noun_phrase
+from storyline.analyze.quotes.lexicon import load_document_nouns
 
 
 def document_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.analyze import times_calendar as cal
-from storyline.analyze import times_rules as rules
-from storyline.analyze.times_readers import READERS, Context, Reading
+from storyline.analyze.times import calendar as cal
+from storyline.analyze.times import rules
+from storyline.analyze.times.readers import READERS, Context, Reading
 from storyline.model import AnalyzedArticle, Article, DateRef, Sentence, TimeRef
 
 MAX_CANDIDATES = 60  # beyond this (a year-precision anchor) the interval says enough

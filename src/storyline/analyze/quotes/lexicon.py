@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEXICONS = Path(__file__).resolve().parents[1] / "models" / "lexicons"
+LEXICONS = Path(__file__).resolve().parents[2] / "models" / "lexicons"
 
 INFLECTIONS = ("n", "en", "s", "es", "r", "ns")  # case and plural endings of role nouns
 

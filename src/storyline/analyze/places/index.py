@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "models" / "gazetteer"
+GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "models" / "gazetteer"
 PACKED_INDEX = GAZETTEER_DIR / "places_index.bin"
 TIER_FILES = {"major": "places_major.tsv.gz", "minor": "places_minor.tsv.gz"}
 PACKED_MAGIC = b"storyline-places-index 1\n"

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storyline.analyze.entity_lists import (NameIndex, load_common_nouns, load_common_words, load_gazetteer,
+from storyline.analyze.word_lists import (NameIndex, load_common_nouns, load_common_words, load_gazetteer,
                                             longest_listed_at)
-from storyline.analyze.places import lookup_name
-from storyline.analyze.times_rules import MONTHS
+from storyline.analyze.places.geocode import lookup_name
+from storyline.analyze.times.rules import MONTHS
 
 # German names of lakes, seas, mountains and islands are compounds: "Baikalsee", "Uralgebirge"
 PLACE_SUFFIXES = ("halbinsel", "gebirge", "insel", "meer", "see", "bucht", "wüste")

@@ -13,8 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.quotes_lexicon import load_first_names, load_speech_verbs, role_gender
-from storyline.analyze.quotes_marks import find_quoted
+from storyline.analyze.quotes.lexicon import load_first_names, load_speech_verbs, role_gender
+from storyline.analyze.quotes.marks import find_quoted
 from storyline.model import Article, Mention
 
 PRONOUN_GENDER = {"er": "m", "sie": "f", "ihm": "m", "ihn": "m", "ihr": "f", "seiner": "m", "ihrer": "f"}

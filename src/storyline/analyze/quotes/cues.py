@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyline.analyze.quotes_lexicon import load_source_nouns, load_source_phrases, load_speech_verbs
+from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phrases, load_speech_verbs
 
 TOKEN = re.compile(r"\w+(?:[-.’']\w+)*|\S")
 CLAUSE_BREAKS = {",", ".", ":", ";", "!", "?", "–", "„", "“", "»", "«", '"', "(", ")"}

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from storyline.analyze.entity_places import is_place_compound
-from storyline.analyze.places import is_town_name, lookup_name
+from storyline.analyze.entities.place_names import is_place_compound
+from storyline.analyze.places.geocode import is_town_name, lookup_name
 
 ARABIC_ARTICLES = ("al-", "el-", "ad-", "as-", "ar-", "an-", "at-", "az-")
 # name particles that may stand inside a person's name after a role word ("Ursula von der Leyen")
@@ -79,7 +79,7 @@ def role_of(token) -> str | None:
 def role_of_word(text: str, lower: str) -> str | None:
     """`role_of` remembered per word: the rules ask it for nearly every token of every article
     (the role lexicon tries each ending of the word), and the answer depends on the word alone."""
-    from storyline.analyze.quotes_lexicon import role_gender
+    from storyline.analyze.quotes.lexicon import role_gender
 
     if not text[:1].isupper() or lower.endswith(("mann", "männer")):
         return None

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from storyline.analyze.entity_lists import COUNTRIES, GAZETTEER, GIVEN_NAMES, load_gazetteer, load_word_list
+from storyline.analyze.word_lists import COUNTRIES, GAZETTEER, GIVEN_NAMES, load_gazetteer, load_word_list
 
 NOUN_FORMS = GAZETTEER.with_name("noun_forms.tsv.gz")
 COMPONENT = "storyline_word_classes"

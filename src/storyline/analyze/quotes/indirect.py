@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.quotes_cues import (
+from storyline.analyze.quotes.cues import (
     DETERMINERS, Found, Token, char_span, clause_end, is_source_noun, is_speech_verb, read_noun_phrase,
     source_phrase_after, source_phrase_before, speaker_after, speaker_before,
 )
-from storyline.analyze.quotes_lexicon import is_konjunktiv, load_konjunktiv
+from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
 OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".split())

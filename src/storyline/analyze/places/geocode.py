@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.analyze.entity_lists import load_common_nouns
-from storyline.analyze.places_index import (
+from storyline.analyze.word_lists import load_common_nouns
+from storyline.analyze.places.index import (
     GazetteerEntry,
     distance_km,
     lookup_all,

@@ -13,16 +13,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from storyline.analyze.coref import describe_reference, resolve_reference
-from storyline.analyze.quotes_cues import (
+from storyline.analyze.quotes.coref import describe_reference, resolve_reference
+from storyline.analyze.quotes.cues import (
     Found, Token, char_span, clause_subject, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tokenize,
 )
-from storyline.analyze.quotes_indirect import (
+from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
 )
-from storyline.analyze.quotes_marks import Quoted, find_quoted
-from storyline.analyze.quotes_sources import document_source, is_passive_cue, written_source
+from storyline.analyze.quotes.marks import Quoted, find_quoted
+from storyline.analyze.quotes.sources import document_source, is_passive_cue, written_source
 from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
