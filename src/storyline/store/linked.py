@@ -10,8 +10,9 @@ import pickle
 import zlib
 from collections import Counter
 from datetime import datetime, timezone
+from functools import lru_cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storyline.link.entities import Entity, EntityRegistry
@@ -27,13 +28,19 @@ def _now() -> str:
 
 def upsert(conn, table, rows: list[dict], keys: list[str]) -> None:
     """Insert or replace rows by their key columns, in SQLite and PostgreSQL alike."""
-    if not rows:
-        return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    if rows:
+        conn.execute(upsert_statement(conn.dialect.name, table, tuple(rows[0]), tuple(keys)), rows)
+
+
+@lru_cache(maxsize=64)
+def upsert_statement(dialect_name: str, table, columns: tuple[str, ...], keys: tuple[str, ...]):
+    """Built once per table and column set: making the `excluded` columns anew for every row cost
+    more than the write itself (a fifth of an ingest's main process, docs/speed.md)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
     statement = dialect.insert(table)
-    columns = {c: statement.excluded[c] for c in rows[0] if c not in keys}
-    conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=columns) if columns
-                 else statement.on_conflict_do_nothing(index_elements=keys), rows)
+    updated = {c: statement.excluded[c] for c in columns if c not in keys}
+    return (statement.on_conflict_do_update(index_elements=list(keys), set_=updated) if updated
+            else statement.on_conflict_do_nothing(index_elements=list(keys)))
 
 
 def load_registry(store) -> EntityRegistry:
@@ -76,12 +83,12 @@ def _save_entities(conn, entities: list[Entity], registry: EntityRegistry) -> No
 
 
 def _refresh_counts(conn, entity_ids: list[str]) -> None:
-    from sqlalchemy import func, update
-
-    table = schema.entity_articles
-    for entity_id in entity_ids:
-        count = conn.execute(select(func.count()).select_from(table).where(table.c.entity_id == entity_id)).scalar()
-        conn.execute(update(schema.entities).where(schema.entities.c.id == entity_id).values(article_count=count))
+    """Each entity's article count, in one statement for all the entities an article touched."""
+    if not entity_ids:
+        return
+    links, entities = schema.entity_articles, schema.entities
+    count = select(func.count()).select_from(links).where(links.c.entity_id == entities.c.id).scalar_subquery()
+    conn.execute(update(entities).where(entities.c.id.in_(entity_ids)).values(article_count=count))
 
 
 def load_analysis(store, article_id: str) -> AnalyzedArticle | None:
