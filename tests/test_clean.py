@@ -66,3 +66,48 @@ def test_impossible_dates_are_errors(value):
 def test_language_is_detected_per_article():
     assert make_article("Die Regierung hat am Mittwoch neue Gesetze beschlossen.").language == "de"
     assert make_article("The government passed new laws on Wednesday in London.").language == "en"
+
+
+CAPTIONED = ("Verdi will am Mittwoch an Flughäfen streiken\n"
+             "Die Flughäfen München und Frankfurt sollen betroffen sein.\n"
+             "© dpa / Peter Kneffel/Archiv\n"
+             "Berlin (dpa) - Reisende müssen am Mittwoch mit Ausfällen rechnen. Foto: Boris Roessler\n"
+             "582711 Foto: dpa\n"
+             "Bild: Frank Rumpenhorst\n"
+             "Die Gewerkschaft fordert sechs Prozent mehr Geld.")
+
+
+def test_picture_credits_are_marked_as_credits_also_at_the_end_of_a_caption():
+    article = make_article(CAPTIONED, date="2016-04-26")
+    assert article.text == CAPTIONED
+    credits = [article.text[b.start:b.end] for b in article.blocks if b.kind == "credit"]
+    assert credits == ["© dpa / Peter Kneffel/Archiv", "Foto: Boris Roessler", "582711 Foto: dpa",
+                       "Bild: Frank Rumpenhorst"]
+    sentences = sentences_of(article)
+    assert "Berlin (dpa) - Reisende müssen am Mittwoch mit Ausfällen rechnen." in sentences
+    assert not any("Kneffel" in s or "Roessler" in s or "Rumpenhorst" in s for s in sentences)
+
+
+def test_a_colon_in_prose_is_not_a_credit():
+    text = "Der Minister zeigte ein Bild. Bild: Das Foto zeigt den Hafen. Er sagte dazu nichts weiter."
+    article = make_article(text, date="2016-04-26")
+    assert [b.kind for b in article.blocks] == ["lead"]
+
+
+CLUTTERED = ("Text kleiner größer\n"
+             "Fehler melden\n"
+             "Verdi weitet die Warnstreiks auf die Flughäfen aus. Hunderte Flüge fallen aus.\n"
+             "Nächster Artikel\n"
+             "0.0\n"
+             "0,0 (0 Stimmen)\n"
+             "Copyright © Rhein-Zeitung 2016. Texte und Fotos sind urheberrechtlich geschützt.\n"
+             "(c) Grafschafter Nachrichten 2016. Alle Rechte vorbehalten")
+
+
+def test_page_clutter_lines_are_furniture():
+    article = make_article(CLUTTERED, date="2016-04-26")
+    furniture = [article.text[b.start:b.end] for b in article.blocks if b.kind == "furniture"]
+    assert furniture == ["Text kleiner größer", "Fehler melden", "Nächster Artikel", "0.0", "0,0 (0 Stimmen)",
+                         "Copyright © Rhein-Zeitung 2016. Texte und Fotos sind urheberrechtlich geschützt.",
+                         "(c) Grafschafter Nachrichten 2016. Alle Rechte vorbehalten"]
+    assert sentences_of(article) == ["Verdi weitet die Warnstreiks auf die Flughäfen aus.", "Hunderte Flüge fallen aus."]

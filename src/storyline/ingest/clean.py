@@ -10,14 +10,31 @@ import unicodedata
 
 from storyline.model import Block
 
-# Lines that pages leave behind in copied text: adverts, read-more prompts, share buttons.
+# Lines that pages leave behind in copied text: adverts, read-more prompts, share buttons, font
+# size and rating widgets, copyright notices, "report an error" boxes, article navigation.
 FURNITURE = re.compile(
     r"^\s*(?:Anzeige(?:\s*\|\s*Zum Weiterlesen scrollen)?|Zum Weiterlesen scrollen|Werbung"
     r"|Lesen Sie auch:?.{0,120}|Mehr zum Thema:?.{0,120}|Auch interessant:?.{0,120}"
-    r"|Artikel teilen|Teilen auf (?:Facebook|Twitter|X)|Foto: .{0,80}|Bild: .{0,80}"
-    r"|\(Bild: .{0,80}\)|Quelle: .{0,60}|Mehr anzeigen|Weniger anzeigen)\s*$",
+    r"|Artikel teilen|Teilen auf (?:Facebook|Twitter|X)|Teilen|Tweet|Drucken|Versenden|Merken|weitersagen"
+    r"|Diesen Artikel(?: (?:teilen|drucken|versenden|weiterempfehlen))?|Empfehlung\s+[-–]\s+.{0,150}"
+    r"|\(Bild: .{0,80}\)|Quelle: .{0,60}|Mehr anzeigen|Weniger anzeigen"
+    r"|(?:Text|Schrift)(?:größe)?:?\s+(?:kleiner|größer|[aA]\s*[-+])(?:\s*(?:\|\s*)?(?:kleiner|größer|[aA]\s*[-+]))*"
+    r"|\d[.,]\d(?:\s*\(\d+\s+Stimmen?\))?|\d+\s+Stimmen?|Bewertung:?.{0,40}\(\d+\s+Stimmen?\)"
+    r"|Copyright\b.{0,300}|(?:©|\(c\)).{0,80}(?:Rechte|urheberrecht|\b(?:19|20)\d\d\b).{0,250}"
+    r"|Alle Rechte vorbehalten\.?|Vervielfältigung nur mit Genehmigung.{0,120}"
+    r"|Fehler melden|Sie haben einen Fehler gefunden\??|Bitte markieren Sie .{0,100}Fehler.{0,80}"
+    r"|Kommentare?(?:\s*\(\d+\))?|Kommentieren|(?:Vorheriger|Voriger|Nächster) Artikel"
+    r"|Artikel (?:veröffentlicht|aktualisiert)(?: am)?:?\s.{0,60}|Abonnenten-Anmeldung"
+    r"|Um diesen Artikel weiterzulesen.{0,200})\s*$",
     re.IGNORECASE,
 )
+# Picture credits, a whole line or the tail of a caption line: "Foto: Boris Roessler",
+# "582711 Foto: dpa", "© dpa / Peter Kneffel/Archiv", "… geschlossen worden. Foto: Frank Rumpenhorst".
+# They name photographers and agencies, not people in the story, so they are marked as credits.
+PICTURE_CREDIT = r"(?:(?:Fotos?|Bild(?:er)?|Grafik|Illustration)\s*:|©|\([cC]\))\s*[^\n]{1,80}?"
+CREDIT_LINE = re.compile(rf"^\s*(?:\d+\s+)?{PICTURE_CREDIT}\s*$")
+CREDIT_TAIL = re.compile(rf"(?<=[.!?“\"])\s*({PICTURE_CREDIT})\s*$")
+SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]")  # "Foto: Der Minister sagte …" is prose
 AGENCIES = r"dpa|AFP|afp|Reuters|rtr|AP|KNA|epd|sid|SID|dts|APA|Xinhua|Tass|TASS|Interfax|dpa-AFX|AFP/dpa"
 CREDIT = re.compile(
     rf"\((?:mit\s+)?(?:Material\s+(?:von|der)\s+)?(?:Agenturen:?\s*)?"
@@ -48,18 +65,38 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def _line_blocks(text: str, start: int, end: int) -> list[Block]:
-    """A paragraph; single lines inside it that are furniture become blocks of their own."""
+    """A paragraph; single lines inside it that are furniture or a picture credit become blocks of
+    their own, and so does a picture credit at the end of a caption line."""
     pieces, cursor = [], start
     for line in re.finditer(r"[^\n]+", text[start:end]):
         a, b = start + line.start(), start + line.end()
-        if FURNITURE.match(line.group()):
-            if text[cursor:a].strip():
-                pieces.append(_trimmed(text, cursor, a, "paragraph"))
-            pieces.append(_trimmed(text, a, b, "furniture"))
-            cursor = b
+        kind, cut = _line_kind(line.group())
+        if kind is None:
+            continue
+        if text[cursor:a + cut].strip():
+            pieces.append(_trimmed(text, cursor, a + cut, "paragraph"))
+        pieces.append(_trimmed(text, a + cut, b, kind))
+        cursor = b
     if text[cursor:end].strip():
         pieces.append(_trimmed(text, cursor, end, "paragraph"))
     return [_classify(text, block) for block in pieces]
+
+
+def _line_kind(line: str) -> tuple[str | None, int]:
+    """(kind, offset in the line where the marked part starts) for furniture and picture credits;
+    (None, 0) for a line of text."""
+    if FURNITURE.match(line):
+        return "furniture", 0
+    if CREDIT_LINE.match(line) and not _is_prose(line):
+        return "credit", 0
+    tail = CREDIT_TAIL.search(line)
+    if tail and not _is_prose(tail.group(1)):
+        return "credit", tail.start(1)
+    return None, 0
+
+
+def _is_prose(credit: str) -> bool:
+    return bool(SENTENCE_INSIDE.search(credit))
 
 
 def _trimmed(text: str, start: int, end: int, kind: str) -> Block:
