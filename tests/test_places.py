@@ -70,6 +70,19 @@ def test_a_german_noun_is_no_foreign_city_that_shares_its_spelling():
     assert "Quito" in {entry.name for entry in lookup_all("Kitas")}  # the gazetteer still knows the variant
 
 
+def test_a_common_noun_tagged_as_place_is_no_foreign_town():
+    text = "Allein am Airport in Frankfurt wurden 392 Flüge gestrichen."
+    places = {p.text: p for p in places_of(text, [mention(text, "Airport"), mention(text, "Frankfurt")])}
+    assert places["Airport"].lat is None  # not Airport, Hawaii
+    assert places["Frankfurt"].country == "DE"
+
+
+def test_a_noun_keeps_its_german_town_and_a_name_that_is_also_a_noun_resolves():
+    text = "In Essen und in Kirchen an der Sieg blieben die Kitas geschlossen."
+    places = {p.text: p for p in places_of(text, [mention(text, "Essen"), mention(text, "Kirchen")])}
+    assert places["Essen"].country == "DE" and places["Kirchen"].country == "DE"
+
+
 def test_unknown_location_mention_stays_unresolved():
     text = "Der Zug hielt in Kleinostheimerbrunn, bevor er Moskau erreichte."
     places = places_of(text, [mention(text, "Kleinostheimerbrunn"), mention(text, "Moskau")])

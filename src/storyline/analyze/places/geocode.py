@@ -323,9 +323,33 @@ def context_countries(anchors: list[GazetteerEntry]) -> set[str]:
     return {a.country for a in anchors if a.country and (a.fclass != "P" or a.population >= 1_000_000)}
 
 
+@lru_cache(maxsize=65536)
+def is_common_noun(word: str) -> bool:
+    """A word German uses only as a common noun (Wiktionary noun forms, class N), loanwords
+    included: 'Airport', 'Center', 'Beach'. Names that are also nouns ('Essen', 'Halle') are B."""
+    from storyline.analyze.entities.word_classes import load_noun_forms  # shared with the NER features
+
+    return " " not in word and load_noun_forms().get(word) == "N"
+
+
+def german_sense(candidate: Candidate) -> Candidate:
+    """A capitalised common noun names a town only where German gives the town that name: a town
+    of a German-speaking country or a hand-made German name (countries and regions keep their
+    names; the noun list has some, such as 'Kameruns'). Otherwise 'am Airport in Frankfurt'
+    would be Airport, Hawaii: GeoNames names foreign places with such words, and its alternate
+    names carry no language."""
+    if not candidate.entries or not is_common_noun(candidate.text):
+        return candidate
+    entries = [e for e in candidate.entries
+               if e.fclass != "P" or e.source == "curated" or e.country in HOME_COUNTRIES]
+    return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention, candidate.trust)
+
+
 def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     """Every place mention of the article, geocoded, in text order."""
     candidates = candidates_from_mentions(article, mentions) + candidates_from_text(article, mentions)
+    candidates = [german_sense(c) for c in candidates]
+    candidates = [c for c in candidates if c.entries or c.from_mention]
     candidates.sort(key=lambda c: c.start)
     anchors = confident_anchors(candidates)
     countries = context_countries(anchors)
