@@ -1,6 +1,9 @@
-"""Cross-source facts: a later report settles an earlier speculation about the place."""
+"""Cross-source facts: a later report settles an earlier speculation about the place; figures rise,
+agree or conflict; airports named together are one strike's sites."""
 from storyline.ingest.article import make_article
+from storyline.analyze.quantities import find_quantities
 from storyline.link.compare import compare_places
+from storyline.link.counts import compare_counts
 from storyline.model import AnalyzedArticle, Place
 
 
@@ -49,3 +52,79 @@ def test_a_speculation_is_not_settled_by_an_earlier_report():
                        [("Chabarowsk", "Khabarovsk", 48.5, 135.1, "P")], "früher")
     (fact,) = compare_places([earlier, BEFORE])
     assert fact["status"] == "single-source"
+
+
+def counted(text: str, date: str, id: str, places: list[tuple[str, str, float, float]] = ()) -> AnalyzedArticle:
+    """An article with its quantities (the analysis' own finder) and hand-placed towns."""
+    article = make_article(text, date=date, id=id)
+    found = [Place(text.index(s), text.index(s) + len(s), s, name, lat, lon, "DE", "P", 0.9)
+             for s, name, lat, lon in places]
+    return AnalyzedArticle(article=article, quantities=find_quantities(article), places=found)
+
+
+def count_facts(*members: AnalyzedArticle) -> list[dict]:
+    return [f for f in compare_counts(list(members)) if f["slot"] == "count"]
+
+
+def test_a_rising_death_toll_in_later_reports_is_superseded():
+    sunday = counted("Mindestens 233 Menschen starben bei dem Erdbeben in Ecuador.", "2016-04-17", "sonntag")
+    monday = counted("Die Zahl der Toten beläuft sich auf 272. Es werden weitere Opfer befürchtet.", "2016-04-18", "montag")
+    later = counted("Nach dem Erdbeben sind bereits 350 Tote geborgen worden.", "2016-04-18", "abend")
+    (fact,) = count_facts(sunday, monday, later)
+    assert (fact["status"], fact["counted"]) == ("superseded", "Tote")
+    assert [(v["value"], v["article"]) for v in fact["values"]] == [
+        ("mindestens 233 Tote", "sonntag"), ("272 Tote", "montag"), ("350 Tote", "abend")]
+
+
+def test_different_figures_of_the_same_day_conflict_and_a_close_approximation_agrees():
+    exact = counted("Die Lufthansa hat 930 Flüge gestrichen.", "2015-11-10", "exakt")
+    about = counted("Die Lufthansa hat fast 900 Flüge gestrichen.", "2015-11-10", "ungefähr")
+    other = counted("Die Lufthansa hat 700 Flüge gestrichen.", "2015-11-10", "anders")
+    (agreed,) = count_facts(exact, about)
+    assert agreed["status"] == "agreed"
+    (conflict,) = count_facts(exact, other)
+    assert conflict["status"] == "conflicting"
+    assert {v["value"] for v in conflict["values"]} == {"930 Flüge", "700 Flüge"}
+
+
+def test_a_lower_toll_in_a_later_report_conflicts():
+    first = counted("Bei dem Unglück kamen 40 Menschen ums Leben.", "2016-04-17", "erst")
+    second = counted("Bei dem Unglück gab es 25 Tote.", "2016-04-18", "dann")
+    (fact,) = count_facts(first, second)
+    assert fact["status"] == "conflicting"
+
+
+def test_figures_for_other_days_or_other_places_are_other_things():
+    wednesday = counted("Die Lufthansa streicht am Mittwoch 930 Flüge.", "2015-11-10", "mittwoch")
+    friday = counted("Die Lufthansa streicht am Freitag 941 Flüge.", "2015-11-12", "freitag")
+    assert count_facts(wednesday, friday) == []
+    total = counted("Allein die Lufthansa streicht 900 Flüge.", "2016-04-26", "gesamt")
+    munich = counted("In München wird es nur rund 90 Flüge geben.", "2016-04-26", "muenchen",
+                     [("München", "Munich", 48.14, 11.58)])
+    assert count_facts(total, munich) == []
+
+
+def test_towns_that_list_what_is_counted_do_not_restrict_it():
+    listed = counted("Verdi streikt an den sechs Flughäfen München, Frankfurt und Hannover.", "2016-04-27", "liste",
+                     [("München", "Munich", 48.14, 11.58), ("Frankfurt", "Frankfurt am Main", 50.1, 8.7),
+                      ("Hannover", "Hannover", 52.4, 9.7)])
+    plain = counted("Insgesamt waren acht Flughäfen betroffen.", "2016-04-27", "bilanz")
+    (fact,) = count_facts(listed, plain)
+    assert fact["status"] == "conflicting" and fact["counted"] == "Flughäfen"
+
+
+def test_airports_named_together_are_sites_of_one_strike_not_a_conflict():
+    def strike(text, id, towns):
+        coords = {"München": ("Munich", 48.14, 11.58), "Frankfurt": ("Frankfurt am Main", 50.1, 8.7),
+                  "Düsseldorf": ("Düsseldorf", 51.2, 6.8)}
+        return analyzed(text, "2015-11-10", [(t, *coords[t], "P") for t in towns], id)
+
+    listed = strike("Gestreikt wird an den Flughäfen München, Frankfurt und Düsseldorf.", "liste",
+                    ["München", "Frankfurt", "Düsseldorf"])
+    one = strike("Der Streik in Düsseldorf traf viele Reisende.", "eins", ["Düsseldorf"])
+    other = strike("Der Streik in München traf viele Reisende.", "zwei", ["München"])
+    (fact,) = compare_places([one, other, listed])
+    assert fact["status"] == "agreed"
+    assert set(fact["sites"]) == {"Düsseldorf", "München"}
+    (alone,) = compare_places([one, other])
+    assert alone["status"] == "conflicting"  # nobody says the strike was at both

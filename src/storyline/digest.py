@@ -39,7 +39,8 @@ def describe_fact(fact: dict, outlet_of: dict[str, str]) -> str:
         if (source := outlet_of.get(value["article"], value["article"])) not in sources:
             sources.append(source)
     if fact["status"] == "agreed":
-        return f"{fact['slot']} {next(iter(seen))} ({len({v['article'] for v in fact['values']})} articles)"
+        what = " + ".join(fact["sites"]) if fact.get("sites") else next(iter(seen))  # a multi-site event
+        return f"{fact['slot']} {what} ({len({v['article'] for v in fact['values']})} articles)"
     joiner = " → " if fact["status"] == "superseded" else " vs "
     parts = [f"{value} ({_sources(sources)})" for value, sources in seen.items()]
     return f"{fact['slot']} {fact['status']}: {joiner.join(parts)}"

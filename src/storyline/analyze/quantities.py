@@ -49,7 +49,7 @@ UNITS = {
     "megawatt": ("MW", 1.0), "mw": ("MW", 1.0), "kilowatt": ("kW", 1.0), "kw": ("kW", 1.0),
 }
 HEDGES = r"(?:mehr als|weniger als|über|unter|rund|etwa|circa|ca\.|knapp|fast|fast genau|mindestens|höchstens|bis zu|gut|annähernd)"
-DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:,\d+)?"  # 8.000, 10 000, 2,5
 WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 SCALE = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
 UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -59,43 +59,62 @@ QUANTITY = re.compile(
     rf"(?:\s*(?P<unit>{UNIT})(?![\w²/-]))?",
     re.IGNORECASE,
 )
-NOUN = re.compile(r"\s*(?:(?:[a-zäöüß]+(?:e|en|er|es|em))\s+){0,2}(?P<noun>[A-ZÄÖÜ][\w-]*\w)")
+NOUN = re.compile(r"[ \t\u00a0]*(?:(?!ge[a-zäöüß]+en\b)(?:[a-zäöüß]+(?:e|en|er|es|em))[ \t\u00a0]+){0,2}"
+                  r"(?P<noun>[A-ZÄÖÜ][\w-]*\w)")  # on the same line, past adjectives, not participles
+# "Die Zahl der Toten … beläuft sich auf 272": the noun the figure counts comes before it
+NUMBER_OF = re.compile(r"\b(?:Zahl|Anzahl)\s+der\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}(?P<noun>[A-ZÄÖÜ][\w-]*\w)")
+# After "272." a word that starts sentences, not one an ordinal qualifies ("13. September", "21. Jahrhundert")
+SENTENCE_START = re.compile(r"\.\s+(?:Es|Er|Sie|Wir|Ich|Man|Die|Der|Das|Dies|Diese|Ein|Eine|Damit|Dabei|Zudem|"
+                            r"Außerdem|Doch|Aber|Nun|Dann|Laut|Insgesamt|Bislang|Bisher)\b")
 YEAR_CONTEXT = re.compile(r"(?:im Jahr(?:e)?|seit|bis|von|ab|Anfang|Ende|Mitte|Januar|Februar|März|April|Mai|Juni|"
                           r"Juli|August|September|Oktober|November|Dezember|Frühjahr|Sommer|Herbst|Winter)\s*$")
 
 
 def parse_number(text: str) -> float | None:
-    """'8.000' -> 8000, '2,5' -> 2.5, 'zwei' -> 2: the German grouping dot and decimal comma."""
+    """'8.000' -> 8000, '10 000' -> 10000, '2,5' -> 2.5, 'zwei' -> 2: German grouping and decimal comma."""
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
         return float(NUMBER_WORDS[lowered])
     try:
-        return float(text.replace(".", "").replace(",", "."))
+        return float(re.sub(r"[.\s]", "", text).replace(",", "."))
     except ValueError:
         return None
 
 
-def is_not_quantity(match: re.Match, text: str) -> bool:
+def is_not_quantity(match: re.Match, text: str, sentence_end: int | None = None) -> bool:
     """Years, dates, times of day, ordinals and digits inside names look like numbers but count
-    nothing: '2016', 'am 13. September', '21. Jahrhundert', '15 Uhr', 'Sojus-2'."""
+    nothing: '2016', 'am 13. September', '21. Jahrhundert', '15 Uhr', 'Sojus-2'. A dot that ends
+    the sentence ('… beläuft sich auf 272. Es …', also where the splitter took it for an ordinal:
+    a pronoun or article follows) makes no ordinal."""
     number, end = match.group("number"), match.end("number")
     following = text[end:end + 6]
-    if following.startswith(".") and not match.group("unit") and re.match(r"\.\s*[\wÄÖÜ]", following):
+    final_dot = (sentence_end is not None and end + 1 == sentence_end) or bool(SENTENCE_START.match(text, end))
+    if following.startswith(".") and not match.group("unit") and not final_dot \
+            and re.match(r"\.\s*[\wÄÖÜ]", following):
         return True  # ordinal or date: "13. September", "21. Jahrhundert"
     if re.match(r"\s*(?:Uhr|:\d)", following) or re.match(r"[-/:]\w", following):
         return True  # clock time, "Sojus-2-Rakete", "2/3"
     if match.start() > 0 and text[match.start() - 1] in "-/":
         return True
     plain_year = re.fullmatch(r"1[5-9]\d\d|20\d\d", number) and not match.group("unit")
+    if plain_year and match.group("hedge") and NOUN.match(text, match.end()):
+        return False  # "mehr als 2000 Menschen", "über 2000 Verletzten": a year takes no hedge
     return bool(plain_year and (YEAR_CONTEXT.search(text[:match.start()]) or not match.group("scale")))
 
 
-def counted_noun(match: re.Match, text: str) -> re.Match | None:
-    """The noun a bare number counts, past up to two adjectives: 'zwei ballistische Raketen'."""
-    return NOUN.match(text, match.end())
+def counted_noun(match: re.Match, text: str, limit: int | None = None) -> re.Match | None:
+    """The noun a bare number counts, past up to two adjectives: 'zwei ballistische Raketen'
+    (within the sentence when `limit` is its end)."""
+    return NOUN.match(text, match.end(), len(text) if limit is None else limit)
 
 
-def build_quantity(match: re.Match, text: str) -> Quantity | None:
+def noun_before(match: re.Match, text: str, start: int) -> str | None:
+    """'Die Zahl der Toten stieg auf 350': the noun of 'Zahl der …' earlier in the sentence."""
+    found = list(NUMBER_OF.finditer(text, start, match.start()))
+    return found[-1].group("noun") if found else None
+
+
+def build_quantity(match: re.Match, text: str, sentence: tuple[int, int] | None = None) -> Quantity | None:
     value = parse_number(match.group("number"))
     if value is None:
         return None
@@ -107,11 +126,13 @@ def build_quantity(match: re.Match, text: str) -> Quantity | None:
         value *= factor
         noun = measured_noun(match, text)
     else:
-        counted = counted_noun(match, text)
+        counted = counted_noun(match, text, sentence[1] if sentence else None)
         if counted is None and not match.group("scale") and not match.group("number")[0].isdigit():
             return None  # a lone number word ("die zwei") is too vague to report
         noun = counted.group("noun") if counted else None
         end = counted.end() if counted else end  # the span names what is counted
+        if noun is None and sentence:
+            noun = noun_before(match, text, sentence[0])
     return Quantity(start, end, text[start:end], value, unit, noun)
 
 
@@ -129,9 +150,9 @@ def find_quantities(article: Article) -> list[Quantity]:
     quantities = []
     for sentence in article.content_sentences() or []:
         for match in QUANTITY.finditer(article.text, sentence.start, sentence.end):
-            if is_not_quantity(match, article.text):
+            if is_not_quantity(match, article.text, sentence.end):
                 continue
-            quantity = build_quantity(match, article.text)
+            quantity = build_quantity(match, article.text, (sentence.start, sentence.end))
             if quantity is not None:
                 quantities.append(quantity)
     return quantities

@@ -4,7 +4,8 @@ Statements are read per article with their modality: asserted ("Auf dem Weltraum
 Wostotschny führt er …") or speculative ("Spekuliert wurde, das Treffen erfolge in …
 Wladiwostok"). Across articles a slot is *agreed* (the same value from two or more articles),
 *conflicting* (different asserted values), *superseded* (a speculation that an asserted value from a
-later or same-dated report settles) or *single-source*.
+later or same-dated report settles) or *single-source*. Places one report names together are sites
+of one event, not a conflict. Figures (the count slot) are compared in `counts.py`.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.places.index import distance_km
+from storyline.link.counts import compare_counts
 from storyline.model import AnalyzedArticle, Place
 
 SPECIFIC = {"P", "S"}  # towns and sites; countries, regions and rivers are too coarse to say "where"
@@ -20,8 +22,9 @@ HEDGES = re.compile(r"\b(?:[Ss]pekul\w+|vermut\w*|mutmaßlich\w*|angeblich|mögl
                     r"Berichten zufolge|hieß es)\b")
 PLANNED = re.compile(r"\b(?:geplant\w*|werde|werden|wird|soll)\b.*\bstatt(?:finden|finde)\b")
 DIRECTIONAL = re.compile(r"(?:\bnach|\bRichtung|auf dem Weg (?:in|nach)|\bvon|\baus)\s+(?:\w+\s+){0,3}$")
-LOCATIVE = re.compile(r"(?:\b[Ii]n|\b[Ii]m|\b[Aa]uf|\b[Aa]m|\b[Bb]eim?|\b[Vv]or Ort in)\s+(?:(?:der|dem|den|die|das)\s+)?"
-                      r"(?:[\wäöüß-]+\s+){0,2}$")
+LOCATIVE = re.compile(r"(?:\b[Ii]n|\b[Ii]m|\b[Aa]uf|\b[Aa]m|\b[Bb]eim?|\b[Vv]or Ort in|\b[Aa]n(?=\s+(?:der|dem|den)\b))"
+                      r"\s+(?:(?:der|dem|den|die|das)\s+)?(?:[\wäöüß-]+\s+){0,2}$")
+LIST_JOIN = re.compile(r"\s*(?:,|/|,?\s+(?:und|sowie|oder)\s+)\s*")  # "München, Frankfurt und Düsseldorf"
 OTHER_EVENT = re.compile(r"\b(?:einem|einer|eines)\s+(?:\w+\s+)?(?:Treffen|Gipfel|Gespräch|Konferenz|Forum|"
                          r"Besuch|Sitzung|Veranstaltung)\b")
 EVENT_NOUNS = re.compile(r"(?:Treffen|Gipfel\w*|Gespräch\w*|Besuch\w*|Anschlag\w*|Unfall\w*|Explosion|Brand\w*|"
@@ -42,22 +45,36 @@ class Statement:
 
 
 def place_statements(analyzed: AnalyzedArticle) -> list[Statement]:
-    """Where the article says its event happens: specific places after a locative preposition."""
-    article, found = analyzed.article, []
-    for place in analyzed.places:
-        if place.lat is None or place.feature_class not in SPECIFIC:
-            continue
+    """Where the article says its event happens: specific places after a locative preposition, and
+    the places listed with such a place ('an den Flughäfen München, Frankfurt und Düsseldorf')."""
+    article, found, previous = analyzed.article, [], None
+    for place in sorted(analyzed.places, key=lambda p: p.start):
         sentence = next((s for s in article.sentences if s.start <= place.start < s.end), None)
         if sentence is None:
             continue
         before = article.text[sentence.start:place.start]
         text = article.text[sentence.start:sentence.end]
-        if not LOCATIVE.search(before) or DIRECTIONAL.search(before) or OTHER_EVENT.search(text) \
-                or _attached_to_noun(before):
+        listed = previous is not None and previous.sentence == text and \
+            LIST_JOIN.fullmatch(article.text[previous.place.end:place.start]) is not None
+        if place.lat is None or place.feature_class not in SPECIFIC:
+            if listed:  # an unresolved or coarse member ('Köln/Bonn') keeps the list going
+                previous = Statement("place", place.text, article.id, text, previous.speculative,
+                                     previous.date, place)
+            else:
+                previous = None
             continue
-        speculative = bool(HEDGES.search(text) or PLANNED.search(text))
-        found.append(Statement("place", place.text, article.id, text, speculative,
-                               article.date.value if article.date else None, place))
+        if listed:
+            statement = Statement("place", place.text, article.id, text, previous.speculative, previous.date, place)
+        elif not LOCATIVE.search(before) or DIRECTIONAL.search(before) or OTHER_EVENT.search(text) \
+                or _attached_to_noun(before):
+            previous = None
+            continue
+        else:
+            speculative = bool(HEDGES.search(text) or PLANNED.search(text))
+            statement = Statement("place", place.text, article.id, text, speculative,
+                                  article.date.value if article.date else None, place)
+        found.append(statement)
+        previous = statement
     return found
 
 
@@ -97,8 +114,11 @@ def _main_value(statements: list[Statement]) -> list[Statement]:
 
 
 def compare_places(members: list[AnalyzedArticle]) -> list[dict]:
+    """One place fact for the story. Places that one article names together as sites of the event
+    (a list, or several asserted places in one report) are one multi-site set, not a conflict."""
     statements = [s for analyzed in members for s in place_statements(analyzed)]
-    asserted = _main_value([s for s in statements if not s.speculative])
+    every_asserted = [s for s in statements if not s.speculative]
+    asserted = _main_value(every_asserted)
     speculated = [s for s in statements if s.speculative]
     if not asserted and not speculated:
         return []
@@ -106,19 +126,36 @@ def compare_places(members: list[AnalyzedArticle]) -> list[dict]:
     for statement in asserted:
         group = next((g for g in groups if _same_place(g[0], statement)), None)
         group.append(statement) if group else groups.append([statement])
-    if len(groups) > 1:
+    site_sets = _site_sets(groups, every_asserted)
+    if len(site_sets) > 1:
         return [{"slot": "place", "status": "conflicting", "values": [_value(s) for g in groups for s in g]}]
     if groups:
-        settled = groups[0]
-        overtaken = [s for s in speculated if not _same_place(s, settled[0])
+        settled = [s for g in groups for s in g]
+        overtaken = [s for s in speculated if not any(_same_place(s, g[0]) for g in groups)
                      and any(_not_earlier(a, s) for a in settled)]
         if overtaken:
             return [{"slot": "place", "status": "superseded",
                      "values": [_value(s) for s in _unique(overtaken)] + [_value(s) for s in settled]}]
         status = "agreed" if len({s.article for s in settled}) > 1 else "single-source"
-        return [{"slot": "place", "status": status, "values": [_value(s) for s in settled]}]
+        fact = {"slot": "place", "status": status, "values": [_value(s) for s in settled]}
+        if len(groups) > 1:
+            fact["sites"] = [g[0].value for g in groups]  # a multi-site event
+        return [fact]
     status = "conflicting" if len({s.value for s in speculated}) > 1 else "single-source"
     return [{"slot": "place", "status": status, "values": [_value(s) for s in _unique(speculated)]}]
+
+
+def _site_sets(groups: list[list[Statement]], every_asserted: list[Statement]) -> list[set[int]]:
+    """Groups joined when one article asserts places of both: a report does not contradict itself,
+    so two airports it names are two sites of one strike."""
+    sites = [{index} for index in range(len(groups))]
+    for article in {s.article for s in every_asserted}:
+        named = {i for i, g in enumerate(groups) for s in every_asserted
+                 if s.article == article and _same_place(s, g[0])}
+        joined = [site for site in sites if site & named]
+        if len(joined) > 1:
+            sites = [site for site in sites if not site & named] + [set().union(*joined)]
+    return sites
 
 
 def _unique(statements: list[Statement]) -> list[Statement]:
@@ -155,4 +192,4 @@ def _sentence_of(analyzed: AnalyzedArticle, offset: int) -> str:
 
 
 def compare_facts(members: list[AnalyzedArticle]) -> list[dict]:
-    return compare_places(members) + compare_participants(members)
+    return compare_places(members) + compare_counts(members) + compare_participants(members)
