@@ -38,6 +38,22 @@ def test_digest_shows_quotes_and_what_differs(demo_db):
     assert len(differing) >= 2, [(s["title"], s["differences"]) for s in stories]
     seeds = next(s for s in stories if s["article_count"] == 2 and not s["outlets"])
     assert any(d.startswith("place superseded: Wladiwostok") for d in seeds["differences"])
+    every = " ".join(d for s in stories for d in s["differences"])
+    assert "Airport" not in every and "place conflicting" not in every  # strike airports are sites, not a conflict
+
+
+def test_the_ecuador_death_toll_rises_from_report_to_report(demo_db):
+    stories = run_json("stories", "--db", demo_db, "--limit", "100")["stories"]
+    quake = next(s for s in stories if "Ecuador" in s["title"])
+    facts = run_json("story", quake["id"], "--db", demo_db)["facts"]
+    toll = next(f for f in facts if f["slot"] == "count" and f["counted"] == "Tote")
+    assert toll["status"] == "superseded"
+    assert [v["number"] for v in toll["values"]][0] == 233 and toll["values"][-1]["number"] == 350
+
+
+def test_photo_credits_are_no_participants(demo_db):
+    people = {entity["name"] for entity in run_json("entities", "--type", "PER", "--limit", "1000", "--db", demo_db)}
+    assert not people & {"Peter Kneffel", "Boris Roessler", "Frank Rumpenhorst", "Bernd Wüstneck", "Kay Nietfeld"}
 
 
 def test_digest_prints_one_block_per_story(demo_db):
