@@ -32,7 +32,10 @@ def progress_counter(description: str, total: int | None = None):
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """Indented for a person at a terminal; compact into a pipe or file, where Python's C encoder
+    writes it several times faster (the indented form takes the pure-Python encoder)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str) + "\n")
 
 
 def print_problems(problems) -> None:

@@ -105,8 +105,19 @@ def write_csv(rows: Iterator[dict], handle, columns: dict[str, str]) -> int:
     writer.writeheader()
     count = 0
     for count, row in enumerate(rows, start=1):
-        writer.writerow(flat_row(row, columns))
+        writer.writerow({name: defuse_formula(value) for name, value in flat_row(row, columns).items()})
     return count
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formula(value):
+    """A text cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`) gets a leading
+    apostrophe, as OWASP recommends against CSV injection; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def parquet_schema(columns: dict[str, str]):

@@ -14,6 +14,7 @@ DbOption = Annotated[Optional[str], typer.Option("--db", help="SQLite file or Po
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 WorkersOption = Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes for the "
                                                      "analysis \\[default: all cores]; results are the same for any number.")]
+MAX_ROWS = 1_000_000_000  # --limit / --offset: larger values are refused, not passed to SQLite's 64-bit integers
 FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text \\[default: detected from the content]."
 
 

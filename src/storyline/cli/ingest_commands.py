@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from storyline.cli.common import FORMAT_HELP, DbOption, JsonOption, WorkersOption, app, open_store, read_options
+from storyline.cli.common import (FORMAT_HELP, MAX_ROWS, DbOption, JsonOption, WorkersOption, app, open_store,
+                                  read_options)
 from storyline.console import console, err_console, print_json, print_problems, progress_counter
 
 
@@ -90,8 +91,8 @@ def _print_analysis(document: dict) -> None:
 @app.command()
 def articles(
     db: DbOption = None, json: JsonOption = False,
-    limit: Annotated[int, typer.Option(help="How many articles to list.")] = 50,
-    offset: Annotated[int, typer.Option(help="Skip this many (for paging).")] = 0,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many articles to list.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Skip this many (for paging).")] = 0,
 ):
     """List stored articles, newest first.
 
@@ -154,7 +155,7 @@ def show(article_id: str, db: DbOption = None, json: JsonOption = False):
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (all must occur).")],
     db: DbOption = None, json: JsonOption = False,
-    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many hits.")] = 20,
 ):
     """Full-text search over the stored articles.
 

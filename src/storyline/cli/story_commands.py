@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from storyline.cli.common import DbOption, JsonOption, app, open_store
+from storyline.cli.common import MAX_ROWS, DbOption, JsonOption, app, open_store
 from storyline.console import console, err_console, print_json
 
 
@@ -16,8 +16,8 @@ def stories(
     since: Annotated[Optional[str], typer.Option(help="Only stories active on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Only stories that began on or before this date.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Only stories with an article from this outlet.")] = None,
-    limit: Annotated[int, typer.Option(help="How many stories.")] = 30,
-    offset: Annotated[int, typer.Option(help="Skip this many (for paging).")] = 0,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many stories.")] = 30,
+    offset: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Skip this many (for paging).")] = 0,
 ):
     """List stories, newest first, with their article count and dates.
 
@@ -81,7 +81,7 @@ def _print_story(detail: dict) -> None:
 def entities(
     db: DbOption = None, json: JsonOption = False,
     type: Annotated[Optional[str], typer.Option("--type", help="PER, ORG, LOC or MISC.")] = None,
-    limit: Annotated[int, typer.Option(help="How many entities.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many entities.")] = 50,
 ):
     """List the corpus entities, most mentioned first, with their name variants.
 
@@ -133,7 +133,7 @@ def entity(name: str, db: DbOption = None, json: JsonOption = False):
 def quotes(
     db: DbOption = None, json: JsonOption = False,
     speaker: Annotated[Optional[str], typer.Option(help="Only quotes of this speaker (any name variant).")] = None,
-    limit: Annotated[int, typer.Option(help="How many quotes.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many quotes.")] = 50,
 ):
     """Who said what: quotes with their speaker, newest first.
 
@@ -174,7 +174,7 @@ def recluster(db: DbOption = None, json: JsonOption = False):
 @app.command()
 def digest(
     db: DbOption = None, json: JsonOption = False,
-    limit: Annotated[int, typer.Option(help="How many stories.")] = 8,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many stories.")] = 8,
     min_outlets: Annotated[int, typer.Option(help="Only stories with at least this many outlets.")] = 0,
 ):
     """The stories with the most outlets: dates, outlets, quotes and what the sources differ on.

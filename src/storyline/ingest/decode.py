@@ -19,6 +19,11 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Return (text, warning); the warning names the fallback encoding when UTF-8 failed."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark (Windows editors)
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as error:
+            raise BinaryInput(f"UTF-16 byte-order mark, but not valid UTF-16 (byte {error.start})") from error
     if looks_binary(data):
         raise BinaryInput("binary file, not text")
     try:

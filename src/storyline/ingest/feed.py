@@ -11,7 +11,8 @@ from storyline.ingest.html import extract_html
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
 
-FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
+FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+(?:rss|feed|rdf)[^>]*>\s*)?"
+                        r"(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
 
 
 def is_feed(text: str) -> bool:

@@ -20,7 +20,7 @@ from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
 from storyline.model import Article
 
-FORMATS = ("seed", "jsonl", "csv", "html", "warc", "feed", "text")
+FORMATS = ("seed", "jsonl", "json", "csv", "html", "warc", "feed", "text")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 SKIP_NAMES = {"LICENSE", "ATTRIBUTION.md", "README.md", "SOURCE.txt"}
 
@@ -68,6 +68,11 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Problem]:
 
 def build_article(raw: RawArticle) -> Iterator[Article | Problem]:
     """Clean and structure a raw record; a bad record becomes a Problem, never an exception."""
+    broken = next((name for name in ("text", "id", "title", "outlet", "url", "date")
+                   if not _is_unicode(getattr(raw, name))), None)
+    if broken:
+        yield Problem(raw.path, f"the {broken} holds a lone surrogate (\\ud800-\\udfff): not valid Unicode", raw.where)
+        return
     try:
         article = make_article(raw.text, id=raw.id, date=raw.date, title=raw.title, outlet=raw.outlet,
                                url=raw.url, path=raw.path)
@@ -77,6 +82,16 @@ def build_article(raw: RawArticle) -> Iterator[Article | Problem]:
     if article.date is None:
         yield Problem(raw.path, "no date: stored without a date", raw.where, severity="warning")
     yield article
+
+
+def _is_unicode(value: str | None) -> bool:
+    """False for text with lone surrogates, which JSON's \\uD800 escapes can make: no store,
+    terminal or web page can take them."""
+    try:
+        value is None or value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _raw_items(path: Path, options: ReadOptions) -> Iterator[RawArticle | Problem]:
@@ -93,14 +108,21 @@ def _raw_items(path: Path, options: ReadOptions) -> Iterator[RawArticle | Proble
         yield from warc.read_warc(path)
         return
     try:
-        data = _maybe_gunzip(path.read_bytes())
+        data, broken = gunzip_capped(path.read_bytes(), MAX_FILE_BYTES)
         text, warning = decode_bytes(data)
     except (BinaryInput, OSError, EOFError, zlib.error, gzip.BadGzipFile) as error:
         yield Problem(str(path), str(error) if isinstance(error, BinaryInput) else f"cannot read: {error}")
         return
-    if warning:
-        yield Problem(str(path), warning, severity="warning")
-    yield from _read_text(text, path, options.format or detect_format(text, path), options)
+    format = options.format or detect_format(text, path)
+    if broken and format in ("jsonl", "csv", "seed"):  # the last line stopped in the middle
+        text = text[:text.rfind("\n") + 1]
+    if broken and not text.strip():
+        yield Problem(str(path), f"cannot read: {broken.split(';')[0]}, and no complete line before the break")
+        return
+    for note in (warning, broken):
+        if note:
+            yield Problem(str(path), note, severity="warning")
+    yield from _read_text(text, path, format, options)
 
 
 def _gzip_is_warc(path: Path) -> bool:
@@ -111,8 +133,27 @@ def _gzip_is_warc(path: Path) -> bool:
         return False
 
 
-def _maybe_gunzip(data: bytes) -> bytes:
-    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+def gunzip_capped(data: bytes, limit: int) -> tuple[bytes, str | None]:
+    """Gzip data inflated in a stream up to `limit` bytes (a few MB of a gzip bomb must not become
+    GBs in memory), and a note when the stream breaks off: what came before the break is kept."""
+    if data[:2] != b"\x1f\x8b":
+        return data, None
+    inflater, out = zlib.decompressobj(16 + zlib.MAX_WBITS), bytearray()
+    try:
+        out += inflater.decompress(data, limit + 1 - len(out))
+        while inflater.unconsumed_tail and len(out) <= limit:
+            out += inflater.decompress(inflater.unconsumed_tail, limit + 1 - len(out))
+    except zlib.error as error:
+        if not out:
+            raise
+        return bytes(out), f"damaged gzip data ({error}); the complete lines before the damage were read"
+    if len(out) > limit:
+        raise OSError(f"inflates to more than {limit:,} bytes (limit); not read")
+    if not inflater.eof:
+        if not out:
+            raise EOFError("truncated gzip file: nothing before the break")
+        return bytes(out), "truncated gzip file; the complete lines before the break were read"
+    return bytes(out), None
 
 
 def detect_format(text: str, path: Path) -> str:
@@ -124,7 +165,9 @@ def detect_format(text: str, path: Path) -> str:
         return "feed"
     if html.is_html(text):
         return "html"
-    if start == "{":
+    if start == "[" and tabular.is_json_array(text):
+        return "json"
+    if start and start in "{[":
         return "jsonl"
     if path.suffix.lower() in (".csv", ".tsv") or _looks_like_csv(text):
         return "csv"
@@ -141,6 +184,8 @@ def _read_text(text: str, path: Path, format: str, options: ReadOptions) -> Iter
         yield from seedtext.read_seedtext(text, path)
     elif format == "jsonl":
         yield from tabular.read_jsonl(text, path, options.fields)
+    elif format == "json":
+        yield from tabular.read_json_array(text, path, options.fields)
     elif format == "csv":
         yield from tabular.read_csv(text, path, options.fields)
     elif format == "html":

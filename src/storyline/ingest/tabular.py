@@ -54,15 +54,37 @@ def read_jsonl(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle |
         except json.JSONDecodeError as error:
             yield Problem(str(path), f"not JSON ({error.msg})", f"line {number}")
             continue
+        except RecursionError:  # `[[[[…` nested deeper than Python's parser goes
+            yield Problem(str(path), "JSON nested too deeply", f"line {number}")
+            continue
         if not isinstance(record, dict):
             yield Problem(str(path), "a JSON line must be an object", f"line {number}")
             continue
         yield fields.raw(record, path, f"line {number}")
 
 
+def is_json_array(text: str) -> bool:
+    """A whole file that is one JSON array (of article objects), not JSON Lines."""
+    try:
+        return isinstance(json.loads(text), list)
+    except (ValueError, RecursionError):
+        return False
+
+
+def read_json_array(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle | Problem]:
+    """A JSON file holding an array of article objects; a non-object item is reported by number."""
+    for number, record in enumerate(json.loads(text), start=1):
+        if isinstance(record, dict):
+            yield fields.raw(record, path, f"item {number}")
+        else:
+            yield Problem(str(path), "an array item must be an object", f"item {number}")
+
+
 def read_csv(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle | Problem]:
+    """Comma-separated, or tab-separated for a .tsv file."""
     csv.field_size_limit(64 * 1024 * 1024)
-    reader = csv.DictReader(io.StringIO(text, newline=""))  # the csv module does its own line endings
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)  # csv does its own line endings
     try:
         columns = reader.fieldnames or []
     except csv.Error as error:  # found by fuzz/fuzz_readers.py: a broken first line

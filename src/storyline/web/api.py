@@ -18,7 +18,7 @@ Since = Annotated[Optional[str], Query(description="Nur Geschichten, die an oder
 Until = Annotated[Optional[str], Query(description="Nur Geschichten, die an oder vor diesem Datum begannen.",
                                        pattern=r"^\d{4}(-\d{2}){0,2}$")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Wie viele Einträge.")]
-Offset = Annotated[int, Query(ge=0, description="So viele überspringen (Blättern).")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="So viele überspringen (Blättern).")]
 INGEST_BODY = {"requestBody": {"content": {
     "application/json": {"schema": {"description": "Ein Artikel, eine Liste oder {\"articles\": [...]}; Felder "
                                                    "id, date, outlet, url, title, text (Pflicht)."}},

@@ -1,0 +1,103 @@
+"""Hostile input (issue 19): one bad record is reported and set aside, and the good ones around it
+are kept. Each test uses the small input that reproduced the failure."""
+import gzip
+import json
+
+from fastapi.testclient import TestClient
+
+from conftest import SEEDS, run_cli
+from storyline.export import defuse_formula
+from storyline.flow import ingest_paths
+from storyline.ingest.read import read_paths
+
+GOOD = "Wladimir Putin hat am Mittwoch den nordkoreanischen Machthaber Kim Jong-un in Wostotschny empfangen."
+
+
+def record(id: str, text: str = GOOD) -> str:
+    return json.dumps({"id": id, "text": text, "date": "2023-09-13"}, ensure_ascii=False)
+
+
+def split(items):
+    items = list(items)
+    articles = [item for item in items if hasattr(item, "text")]
+    return articles, [item for item in items if not hasattr(item, "text")]
+
+
+def test_deeply_nested_and_lone_surrogate_records_cost_only_themselves(store, tmp_path):
+    source = tmp_path / "kaputt.jsonl"
+    source.write_text("\n".join([record("a"), "[" * 100_000 + "]" * 100_000, '{"id": "b", "text": "Kim \\ud800 sagte"}',
+                                 record("c", GOOD + " Dann reiste er ab.")]) + "\n", encoding="utf-8")
+    report = ingest_paths(store, [source], workers=1)
+    assert sorted(report.added) == ["a", "c"]
+    reasons = {problem.where: problem.reason for problem in report.problems}
+    assert reasons["line 2"] in ("JSON nested too deeply", "a JSON line must be an object")
+    assert "lone surrogate" in reasons["line 3"]
+
+
+def test_truncated_jsonl_gz_keeps_the_complete_lines(tmp_path):
+    lines = "".join(record(f"r{number}", f"{GOOD} Nummer {number}.") + "\n" for number in range(40))
+    packed = gzip.compress(lines.encode("utf-8"))
+    (tmp_path / "abgebrochen.jsonl.gz").write_bytes(packed[: len(packed) * 3 // 4])
+    articles, problems = split(read_paths([tmp_path]))
+    assert 5 < len(articles) < 40
+    assert [article.id for article in articles] == [f"r{number}" for number in range(len(articles))]
+    assert any("truncated gzip" in problem.reason for problem in problems)
+
+
+def test_gzip_bomb_is_refused_before_it_fills_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr("storyline.ingest.read.MAX_FILE_BYTES", 1_000_000)
+    (tmp_path / "bombe.jsonl.gz").write_bytes(gzip.compress(b" " * 50_000_000))
+    _, problems = split(read_paths([tmp_path]))
+    assert len(problems) == 1 and "inflates to more than 1,000,000 bytes" in problems[0].reason
+
+
+def test_json_array_file_and_jsonl_with_an_array_first_line(tmp_path):
+    (tmp_path / "array.json").write_text(json.dumps([json.loads(record("x")), json.loads(record("y"))]))
+    (tmp_path / "zeilen.jsonl").write_text("[1,2]\n" + record("z") + "\n")
+    articles, problems = split(read_paths([tmp_path]))
+    assert sorted(article.id for article in articles) == ["x", "y", "z"]
+    assert [(problem.where, problem.reason) for problem in problems] == [("line 1", "a JSON line must be an object")]
+
+
+def test_rss_with_a_doctype_line_is_read_as_a_feed(tmp_path):
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "x">\n'
+        "<rss version=\"2.0\"><channel><title>Nachrichten</title><item><title>Treffen</title>"
+        f"<description>{GOOD}</description><pubDate>Wed, 13 Sep 2023 10:00:00 GMT</pubDate></item></channel></rss>")
+    articles, problems = split(read_paths([tmp_path]))
+    assert [article.outlet for article in articles] == ["Nachrichten"] and not problems
+
+
+def test_utf16_with_bom_and_tsv(tmp_path):
+    (tmp_path / "windows.txt").write_bytes(("date 2023-09 " + GOOD).encode("utf-16"))
+    (tmp_path / "tabelle.tsv").write_text(f"id\ttext\tdate\nt1\t{GOOD}\t2023-09-13\n", encoding="utf-8")
+    articles, problems = split(read_paths([tmp_path]))
+    assert sorted(article.id for article in articles) == ["t1", "windows"] and not problems
+    assert all("Wostotschny" in article.text for article in articles)
+
+
+def test_csv_export_defuses_formulas():
+    assert defuse_formula('=HYPERLINK("http://böse.example","klick")').startswith("'=")
+    assert [defuse_formula(cell) for cell in ("+1", "-2", "@SUM(A1)", "Kim", 3)] == ["'+1", "'-2", "'@SUM(A1)", "Kim", 3]
+
+
+def test_huge_limits_are_refused_with_a_message_not_a_traceback(tmp_path):
+    db = str(tmp_path / "leer.db")
+    result = run_cli("stories", "--db", db, "--limit", str(2**63), check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "--limit" in result.stderr
+    from storyline.web.app import create_app
+
+    response = TestClient(create_app(db)).get(f"/api/stories?offset={2**63}")
+    assert response.status_code == 422
+    assert response.headers.get("content-security-policy")
+
+
+def test_a_story_reaching_year_9999_is_shown(store, tmp_path):
+    from storyline.web.app import create_app
+
+    (tmp_path / "fern.jsonl").write_text(json.dumps({"id": "fern", "text": GOOD, "date": "9999-12-31"}) + "\n")
+    ingest_paths(store, [SEEDS, tmp_path / "fern.jsonl"], workers=1)
+    client = TestClient(create_app(str(tmp_path / "test.db")))
+    for story in client.get("/api/stories").json()["stories"]:
+        assert client.get(f"/stories/{story['id']}").status_code == 200
+        assert client.get(f"/api/stories/{story['id']}").status_code == 200
