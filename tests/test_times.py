@@ -200,6 +200,7 @@ GATE_SENTENCES = [
     "Nach einer knappen Viertelstunde war es vorbei, nach etwa drei Stunden lang Verhandlung auch.",
     "Seit Jahren und wochenlang wurde gestritten, nun seit Monaten nicht mehr.",
     "Das Unternehmen hat 2016 Mitarbeiter und einen Umsatz von 2020 Euro.",
+    "Am Abend des 13. Januar 2023 und in der Nacht von Samstag auf Sonntag schneite es.",
 ]
 
 
@@ -224,3 +225,47 @@ def test_rule_gate_words():
     assert open_rules("Der Bundestag stimmte ohne Aussprache zu.") == []
     assert open_rules("Am Montagabend kam er.") == ["weekday"]
     assert "month" in open_rules("Bis Okt. bleibt es so.") and "year" not in open_rules("Bis Okt. bleibt es so.")
+
+
+# Issue 20: the classes the issue-20 part of benchmarks/data/times_wikinews.jsonl measures.
+ISSUE20_EXAMPLES = [
+    # a year-less day: nearest, in the direction its own clause's tense (or an announcing verb,
+    # or "bis" / "ab" / "für den") points; a past verb in another clause does not decide
+    ("2005-10-19", "Nach dreistündiger Dauer wurde der Prozess auf den 28. November vertagt.", "28. November", "2005-11-28"),
+    ("2010-09-07", "Roth kündigte für den 18. September eine Großdemonstration an.", "18. September", "2010-09-18"),
+    ("2011-08-31", "Philips hat angekündigt die Preise ab 1. Oktober zu erhöhen.", "1. Oktober", "2011-10-01"),
+    ("2011-03-09", "Der Gouverneur hatte das Recht, wodurch das Gesetz am 18. März rechtskräftig geworden wäre.", "18. März", "2011-03-18"),
+    ("2006-05-21", "Am 15. Mai hat die Wahlkommission den Termin festgelegt.", "15. Mai", "2006-05-15"),
+    ("2020-01-05", "Er verweist auf einen Anschlag auf die Botschaft, am 31. Dezember.", "31. Dezember", "2019-12-31"),
+    ("2016-06-13", "Die Strecke ist von Freitag, 18. November, 22.10 Uhr gesperrt.", "Freitag, 18. November", "2016-11-18"),
+    # German number formats
+    ("2008-04-04", "Ein Stern ist vor 1.600 Jahren vorbeigeflogen.", "vor 1.600 Jahren", "0408"),
+    ("2017-03-15", "Die genaue Zeit ist bekannt - 400.000 Jahre.", "400.000 Jahre", "P400000Y"),
+    ("2010-10-19", "Der Mensch nutzte vor 30.000 Jahren Pflanzen.", "vor 30.000 Jahren", "BC27991"),
+    ("2005-04-24", "Funde aus der Jurazeit vor etwa 150 Millionen Jahren.", "vor etwa 150 Millionen Jahren", "BC149997996"),
+    ("2008-06-14", "Nach 3,5 Stunden ist das Auto aufgeladen.", "3,5 Stunden", "PT210M"),
+    ("2006-04-09", "Täglich werden rund 8.000 Flüge überwacht, jährlich rund 2,9 Millionen.", "Täglich", "P1D"),
+    # a part of day attached to a date keeps the date
+    ("2010-01-14", "Am Abend des 13. Januars wurden viele vermisst.", "Abend des 13. Januars", "2010-01-13TEV"),
+    ("2008-05-14", "Der Sturm kam in der Nacht vom 2. auf den 3. Mai.", "Nacht vom 2. auf den 3. Mai", "2008-05-03TNI"),
+    ("2006-08-07", "Fluten forderten in der Nacht von Samstag auf Sonntag 100 Tote.", "Nacht von Samstag auf Sonntag", "2006-08-06TNI"),
+    ("2011-06-24", "Zur Sitzung am Abend des 23.06.2011 beschloss der Rat es.", "Abend des 23.06.2011", "2011-06-23TEV"),
+    ("2009-11-11", "Enke ist gestern am frühen Abend gestorben.", "gestern am frühen Abend", "2009-11-10TEV"),
+    # a repeated reference is one point
+    ("2006-03-04", "Das Ministerium hat gestern, am 3. März 2006, den Fall bekannt gegeben.", "gestern, am 3. März 2006", "2006-03-03"),
+    ("2009-04-07", "Für morgen (Mittwoch) ist eine Kundgebung angekündigt.", "morgen (Mittwoch)", "2009-04-08"),
+    ("2007-06-25", "Ein Transporter hat am Montagmorgen, dem 18. Juni, ein Chaos verursacht.", "Montagmorgen, dem 18. Juni", "2007-06-18TMO"),
+    ("2012-03-23", "Er hat gute Chancen, am 24. März (Samstag) zu gewinnen.", "24. März (Samstag)", "2012-03-24"),
+]
+
+
+@pytest.mark.parametrize("anchor, sentence, span, value", ISSUE20_EXAMPLES)
+def test_issue20_examples(anchor, sentence, span, value):
+    found = {t.text: t.value for t in find_times_in_text(sentence, parse_date(anchor))}
+    assert found.get(span) == value, found
+
+
+def test_ages_and_counts_in_german_digits_are_not_times():
+    anchor = parse_date("2017-03-15")
+    assert find_times_in_text("Sie fanden einen 400.000 Jahre alten Schädel.", anchor) == []
+    assert find_times_in_text("Rund 8.000 Flüge und 2,5 Millionen Euro.", anchor) == []

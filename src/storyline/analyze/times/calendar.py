@@ -108,6 +108,9 @@ def part_of(interval: Interval, mod: str | None) -> Interval:
     return span_unit(first, last)
 
 
+AGAINST = 8.0  # "ahead": a past reading wins only when it is 8 times nearer ("am 15. Mai … festgelegt")
+
+
 def nearest_year(day: date, make, tense: str = "near", lean: float = 2.0) -> Interval | None:
     """The reading of a year-less date ("am 11. August") closest to `day`; news leans to the past,
     so a future candidate counts `lean` times its distance. A past-tense sentence rules out
@@ -117,14 +120,15 @@ def nearest_year(day: date, make, tense: str = "near", lean: float = 2.0) -> Int
         options = [i for i in options if i.start <= day] or options
     elif tense == "future":
         options = [i for i in options if i.end >= day] or options
+    back, ahead = {"ahead": (AGAINST, 1.0), "back": (1.0, AGAINST)}.get(tense, (1.0, lean))
     best, best_cost = None, None
     for interval in options:
         if interval.start <= day <= interval.end:
             cost = 0.0
         elif interval.end < day:
-            cost = (day - interval.end).days
+            cost = (day - interval.end).days * back
         else:
-            cost = (interval.start - day).days * lean
+            cost = (interval.start - day).days * ahead
         if best_cost is None or cost < best_cost:
             best, best_cost = interval, cost
     return best

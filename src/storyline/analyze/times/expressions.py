@@ -14,6 +14,7 @@ ranges `2023-09/2023-11`, durations `P4Y` / `PT2H` (unknown amount `PXY`), sets 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,7 +26,7 @@ from storyline.model import AnalyzedArticle, Article, DateRef, Sentence, TimeRef
 MAX_CANDIDATES = 60  # beyond this (a year-precision anchor) the interval says enough
 PIECE_COST = 3.5  # characters: one expression beats two pieces that cover a little more
 CLAUSE_MARKS = (",", ";", ":", "–", "—", "(", ")", " - ")
-RULE_ORDER = {name: index for index, name in enumerate(rules.RULES)}
+RULE_ORDER = {name: index for index, name in enumerate(rules.RULES)} | {"apposition": len(rules.RULES)}
 
 
 @dataclass
@@ -68,6 +69,21 @@ def tense_at(sentence: str, start: int, end: int, fallback: str) -> str:
     return fallback if clause_tense == "near" else clause_tense
 
 
+def year_tense_at(sentence: str, start: int, end: int) -> str:
+    """Which way a year-less date lies ("am 18. September"): a past or future verb in its own
+    clause says so ("past" / "future": only that way); else a verb that announces or schedules
+    ("kündigte … an", "vertagt auf") or a signal before it ("bis", "ab", "für den") leans ahead;
+    else "near". A past verb in another clause of the sentence does not count."""
+    left = max(sentence.rfind(mark, 0, start) for mark in CLAUSE_MARKS)
+    rights = [i for i in (sentence.find(mark, end) for mark in CLAUSE_MARKS) if i >= 0]
+    clause = sentence[left + 1:min(rights, default=len(sentence))]
+    if rules.ANNOUNCING.search(clause):
+        return "ahead"
+    if rules.FORWARD_SIGNAL.search(sentence[max(0, start - 40):start]):
+        return "ahead"
+    return tense_of(clause)
+
+
 def match_rules(sentence: str) -> list[Found]:
     """Every reading any rule accepts, overlapping ones included."""
     sentence_tense = "past" if rules.PAST_CUES.search(sentence) else "near"  # future needs the clause
@@ -77,7 +93,9 @@ def match_rules(sentence: str) -> list[Found]:
             groups = match.groupdict()
             groups["_text"] = match.group(0)
             tense = tense_at(sentence, match.start(), match.end(), sentence_tense)
-            context = Context(tense, sentence[:match.start()], sentence[match.end():])
+            core = match.end("prep") if groups.get("prep") else match.start()
+            context = Context(tense, sentence[:match.start()], sentence[match.end():],
+                              year_tense_at(sentence, core, match.end()))
             reading = READERS[name](groups, context)
             if reading is not None:
                 prep_end = match.end("prep") if groups.get("prep") else match.start()
@@ -96,6 +114,54 @@ def select_longest(found: list[Found]) -> list[Found]:
         score = best[previous][0] + (item.end - item.start) - PIECE_COST - RULE_ORDER[item.rule] / 1000
         best.append(max(best[-1], (score, best[previous][1] + [item]), key=lambda pair: pair[0]))
     return best[-1][1]
+
+
+# "gestern, am 3. März 2006", "morgen (Mittwoch)", "Montagmorgen, dem 18. Juni": one point, said twice
+APPOSITION_GAP = re.compile(r"\s*(?:,\s*(?:am\s+|de[mn]\s+)?|\(\s*)")
+DAY_WORD_RULES = {"rel_day": "rel", "weekday": "weekday", "date_words": "date", "date_numeric": "date",
+                  "date_iso": "date"}
+
+
+def merge_appositions(sentence: str, found: list[Found]) -> list[Found]:
+    """Join a relative day or weekday and the date that restates it into one expression: the
+    date's day (a weekday picks the year of a year-less date), the part of day of either."""
+    merged: list[Found] = []
+    for item in found:
+        last = merged[-1] if merged else None
+        kinds = (DAY_WORD_RULES.get(last.rule) if last else None, DAY_WORD_RULES.get(item.rule))
+        gap = APPOSITION_GAP.fullmatch(sentence[last.end:item.span_start]) if last else None
+        if gap is None or None in kinds or kinds[0] == kinds[1]:
+            merged.append(item)
+            continue
+        end = item.end
+        if "(" in gap.group(0):
+            if not sentence.startswith(")", item.end):
+                merged.append(item)
+                continue
+            end += 1
+        merged[-1] = Found(last.start, end, last.span_start, "apposition",
+                           joined_reading(dict(zip(kinds, (last.reading, item.reading)))), last.signal)
+    return merged
+
+
+def joined_reading(readings: dict[str, Reading]) -> Reading:
+    """One reading for a day said twice: the exact day (rel_day or a dated day) wins; a weekday
+    only picks among the years of a year-less date; the part of day comes from either."""
+    suffix = next((r.suffix for r in readings.values() if r.suffix), "")
+    date_reading, weekday = readings.get("date"), readings.get("weekday")
+    main = readings.get("rel") or date_reading or weekday
+    if main.fixed is not None:
+        return Reading(fixed=main.fixed + (suffix if len(main.fixed) == 10 else ""))
+    if main is date_reading and weekday is not None:
+        def on_day(day: date, date_reading=date_reading, weekday=weekday):
+            named = weekday.on_day(day)
+            for shift in (0, -1, 1):
+                interval = date_reading.on_day(day.replace(year=day.year + shift)) if shift else date_reading.on_day(day)
+                if interval is not None and named is not None and interval.start.weekday() == named.start.weekday():
+                    return interval
+            return date_reading.on_day(day)
+        return Reading(on_day=on_day, suffix=suffix)
+    return Reading(on_day=main.on_day, from_ref=main.from_ref, suffix=suffix)
 
 
 def anchor_days(anchor: DateRef | None) -> list[date]:
@@ -168,7 +234,7 @@ class Resolver:
 def find_in_sentence(text: str, offset: int, resolver: Resolver) -> list[TimeExpression]:
     resolver.start_sentence()
     expressions = []
-    for found in select_longest(match_rules(text)):
+    for found in merge_appositions(text, select_longest(match_rules(text))):
         try:
             value, candidates = resolver.resolve(found.reading)
         except (ValueError, OverflowError):  # outside the calendar (an article dated year 1): unresolved

@@ -29,6 +29,9 @@ class Context:
     tense: str  # past | future | near
     before: str
     after: str
+    # for a year-less date: the clause's own tense, or "ahead" / "back" when only an announcing
+    # verb or a signal word ("bis", "ab", "für den") points that way (see expressions.year_tense_at)
+    year_tense: str = "near"
 
 
 def unit_key(word: str) -> str:
@@ -43,10 +46,16 @@ def unit_key(word: str) -> str:
 
 
 def read_number(text: str) -> float | None:
-    """Digits or a German number word; None for vague amounts ("wenigen", "mehreren")."""
-    if text[0].isdigit():
-        return float(text.replace(",", "."))
-    return rules.NUMBERS[text.lower()]
+    """Digits in German format ("1.270" = 1270, "2,5" = 2.5), a German number word, either with
+    "Millionen" / "Milliarden"; None for vague amounts ("wenigen", "mehreren")."""
+    words = text.split()
+    scale = {"millionen": 1e6, "milliarden": 1e9}.get(words[-1].lower(), 1) if len(words) > 1 else 1
+    head = " ".join(words[:-1]) if scale != 1 else text
+    if head[0].isdigit():
+        value = float(head.replace(".", "").replace(",", "."))
+    else:
+        value = rules.NUMBERS[head.lower()]
+    return None if value is None else value * scale
 
 
 def format_duration(amount: float | None, unit: str) -> str:
@@ -72,12 +81,13 @@ def full_year(text: str) -> int:
     return year if len(text) == 4 else year + (2000 if year < 50 else 1900)
 
 
-def absolute_or_nearest(year: str | None, make, tense: str = "near") -> Reading | None:
-    """A day or month with its year is absolute; without one it is the nearest such date."""
+def absolute_or_nearest(year: str | None, make, tense: str = "near", suffix: str = "") -> Reading | None:
+    """A day or month with its year is absolute; without one it is the nearest such date in the
+    direction the clause's tense suggests (`cal.nearest_year`)."""
     if year:
         interval = make(full_year(year))
-        return Reading(fixed=interval.label) if interval else None
-    return Reading(on_day=lambda day: cal.nearest_year(day, make, tense))
+        return Reading(fixed=interval.label + suffix) if interval else None
+    return Reading(on_day=lambda day: cal.nearest_year(day, make, tense, lean=1.0), suffix=suffix)
 
 
 def read_date_iso(g: dict, ctx: Context) -> Reading | None:
@@ -91,7 +101,7 @@ def read_date_range(g: dict, ctx: Context) -> Reading | None:
     def make(year: int) -> Interval | None:
         first, last = cal.safe_date(year, start_month, first_day), cal.safe_date(year, end_month, last_day)
         return cal.span_unit(first, last) if first and last and first <= last else None
-    return absolute_or_nearest(g["y"], make, ctx.tense)
+    return absolute_or_nearest(g["y"], make, ctx.year_tense)
 
 
 def read_date_words(g: dict, ctx: Context) -> Reading | None:
@@ -99,7 +109,20 @@ def read_date_words(g: dict, ctx: Context) -> Reading | None:
     if g.get("yrel"):
         shift = relative_direction(g["yrel"].removeprefix("des").strip()) or 0
         return Reading(on_day=lambda day: make(day.year + shift))
-    return absolute_or_nearest(g["y"], make, ctx.tense)
+    if g.get("wd") and not g["y"]:  # "Freitag, 18. November": the year whose 18 November is a Friday
+        make = weekday_checked(make, rules.WEEKDAYS[g["wd"].lower()])
+    return absolute_or_nearest(g["y"], make, ctx.year_tense)
+
+
+def weekday_checked(make, weekday: int):
+    """A year-less date with its weekday: only years where the date falls on that weekday."""
+    def checked(year: int) -> Interval | None:
+        interval = make(year)
+        return interval if interval is not None and interval.start.weekday() == weekday else None
+
+    def maker(year: int) -> Interval | None:
+        return checked(year) if any(checked(y) for y in (year - 1, year, year + 1)) else make(year)
+    return maker
 
 
 def read_date_numeric(g: dict, ctx: Context) -> Reading | None:
@@ -108,7 +131,7 @@ def read_date_numeric(g: dict, ctx: Context) -> Reading | None:
         return None
     if not g.get("y") and not (g["prep"] or g.get("wd")):
         return None  # a bare "17.04." is as often a version or a score as a date
-    return absolute_or_nearest(g.get("y"), cal.day_maker(month, day), ctx.tense)
+    return absolute_or_nearest(g.get("y"), cal.day_maker(month, day), ctx.year_tense)
 
 
 def read_month_range(g: dict, ctx: Context) -> Reading | None:
@@ -137,7 +160,7 @@ def read_in_year(g: dict, ctx: Context, make, mod: str | None) -> Reading:
     direction = relative_direction(g["rel"])
     if direction:
         return Reading(on_day=lambda day: cal.directed_year(day, make, direction), mod=mod)
-    return Reading(on_day=lambda day: cal.nearest_year(day, make, ctx.tense), mod=mod)
+    return Reading(on_day=lambda day: cal.nearest_year(day, make, ctx.year_tense), mod=mod)
 
 
 def read_month(g: dict, ctx: Context) -> Reading | None:
@@ -248,7 +271,21 @@ def weekday_mode(rel: str | None, tense: str) -> str:
 
 def read_night_to(g: dict, ctx: Context) -> Reading | None:
     weekday = rules.WEEKDAYS[g["wd"].lower()]
-    return Reading(on_day=lambda day: cal.day_unit(cal.weekday_near(day, weekday, ctx.tense)))
+    return Reading(on_day=lambda day: cal.day_unit(cal.weekday_near(day, weekday, ctx.tense)), suffix="TNI")
+
+
+def read_pod_date(g: dict, ctx: Context) -> Reading | None:
+    """"Abend des 13. Januars" = 13 January with TEV; a night "vom 2. auf den 3. Mai" or "von
+    Samstag auf Sonntag" is the day it ends on."""
+    suffix = "T" + rules.PARTS_OF_DAY[g["pod"].lower()]
+    if g["nd"]:
+        found = cal.safe_date(int(g["ny"]), int(g["nm"]), int(g["nd"]))
+        return Reading(fixed=found.isoformat() + suffix) if found else None
+    if g["wd"]:
+        weekday = rules.WEEKDAYS[g["wd"].lower()]
+        return Reading(on_day=lambda day: cal.day_unit(cal.weekday_near(day, weekday, ctx.tense)), suffix=suffix)
+    make = cal.day_maker(month_number(g["m"]), int(g["d"].rstrip(".")))
+    return absolute_or_nearest(g["y"], make, ctx.year_tense, suffix)
 
 
 def read_weekday(g: dict, ctx: Context) -> Reading | None:
@@ -297,7 +334,8 @@ def read_rel_day(g: dict, ctx: Context) -> Reading | None:
     if word == "morgen" and g["pod"]:
         return None
     shift = {"heute": 0, "gestern": -1, "vorgestern": -2, "morgen": 1, "übermorgen": 2}[word]
-    suffix = "T" + rules.PARTS_OF_DAY[g["pod"].lower()] if g["pod"] else ""
+    pod = g["pod"] or g["pod3"]  # "gestern Abend", "gestern am frühen Abend"
+    suffix = "T" + rules.PARTS_OF_DAY[pod.lower()] if pod else ""
     return Reading(on_day=lambda day: cal.day_unit(day + timedelta(days=shift)), suffix=suffix)
 
 
@@ -308,8 +346,18 @@ def shifted_reading(amount_text: str, unit_word: str, sign: int, from_ref: bool)
     if amount != int(amount):
         return None
     unit = unit_key(unit_word)
-    return Reading(on_day=lambda day: cal.unit_around(cal.shift_day(day, sign * int(amount), unit), unit),
-                   from_ref=from_ref and ("day" if unit in ("d", "w", "h", "min", "s") else "any"))
+
+    def on_day(day: date) -> Interval:
+        try:
+            return cal.unit_around(cal.shift_day(day, sign * int(amount), unit), unit)
+        except (ValueError, OverflowError):  # "vor 30.000 Jahren": before year 1 (TIMEX3 BC) or past 9999
+            years = int(amount) * {"de": 10, "ce": 100}.get(unit, 1) if unit in ("y", "de", "ce") else None
+            if years is None or years < 1000:
+                raise  # a broken article date (year 1), not a span of history: unresolved
+            if sign > 0:
+                return Interval(date.max, date.max, "FUTURE_REF")
+            return Interval(date.min, date.min, f"BC{1 - (day.year - years):04d}")
+    return Reading(on_day=on_day, from_ref=from_ref and ("day" if unit in ("d", "w", "h", "min", "s") else "any"))
 
 
 def read_ago(g: dict, ctx: Context) -> Reading | None:
@@ -376,8 +424,8 @@ def read_duration(g: dict, ctx: Context) -> Reading | None:
     if ctx.before.rstrip().endswith(("Alter von", "alt", "Alter")):
         return None  # ages are not time expressions in news
     amount = read_number(g["n"])
-    if amount is not None and amount >= 1000:
-        return None  # "2015 Jahr": a year, not a duration
+    if amount is not None and amount >= 1000 and g["n"].isdigit():
+        return None  # "2015 Jahr": a year, not a duration ("1.270 Jahre" is one)
     mod = rules.APPROX_MODS.get((g["approx"] or "").lower())
     return Reading(kind="duration", fixed=format_duration(amount, unit_key(g["unit"])), mod=mod)
 

@@ -85,7 +85,9 @@ WEEKDAY = _words(WEEKDAYS)
 POD_SUFFIX = "(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht)"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 DAY = r"(?:[12][0-9]|3[01]|0?[1-9])\."
-NUMBER = r"(?:\d+(?:,\d+)?|" + _words(NUMBERS) + ")"
+# German digits: "1.270" is 1270 and "2,5" is 2.5; "150 Millionen" scales (readers.read_number)
+NUMBER = (r"(?:(?:(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?![\d,])|\d+(?:,\d+)?)|" + _words(NUMBERS) + r")"
+          r"(?:\s+(?:Millionen|Milliarden))?)")
 UNIT = (r"(?:[Ss]ekunden?|[Mm]inuten?|[Ss]tunden?|[Tt]ag(?:e|en|es)?|[Ww]ochen?|[Mm]onat(?:e|en|s)?"
         r"|[Jj]ahr(?:e|en|es)?|[Jj]ahrzehnt(?:e|en|s)?|[Jj]ahrhundert(?:e|en|s)?)")
 REL = _words(["darauffolgend", "vorherig", "gestrig", "vergangen", "letzt", "vorig", "kommend", "nächst", "folgend", "dies", "laufend",
@@ -134,12 +136,21 @@ RULES: dict[str, str] = {
     "prev_unit": PREP + r"(?P<unit>Vorjahr(?:es)?|Vormonat(?:s)?|Vorwoche|Vortag(?:es)?|Folgetag(?:es)?"
                  r"|Folgejahr(?:es)?)" + _END,
     "night_to": PREP + rf"(?P<pod>Nacht)\s+(?:zu[mr]?|auf)\s+(?:den\s+)?(?P<wd>{WEEKDAY}){_END}",
+    # a part of day of a named day: "Abend des 13. Januars", "Nacht vom 2. auf den 3. Mai",
+    # "Nacht von Samstag auf Sonntag" (a night is the day it ends on), "späten Nachmittag des Montag"
+    "pod_date": PREP + r"(?:(?P<early>frühen|späten)\s+)?(?P<pod>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)"
+                r"\s+(?:des|vom|von|zum|zur|auf\s+den)\s+(?:"
+                rf"(?:{DAY}\s*(?:{MONTH}\s*)?(?:auf\s+den|zum|zu|bis\s+zum)\s+)?(?P<d>{DAY})\s*(?P<m>{MONTH})s?"
+                rf"(?:\s+(?P<y>{YEAR}))?"
+                r"|(?P<nd>[0-3]?\d)\.(?P<nm>[01]?\d)\.(?P<ny>\d{4})"
+                rf"|(?:{WEEKDAY}s?\s+(?:auf|zum|zu)\s+(?:den\s+)?)?(?P<wd>{WEEKDAY})s?){_END}",
     "weekday_week": PREP + rf"(?P<wd>{WEEKDAY})(?P<pod>{POD_SUFFIX})?\s+(?P<rel>{REL})\s+Woche{_END}",
     "holiday": PREP + rf"(?:(?P<rel>{REL})\s+)?(?P<h>{HOLIDAY})(?:\s+(?P<y>{YEAR})|\s+(?P<yrel>des(?:\s+{REL})?)\s+Jahres)?{_END}",
     "weekday": PREP + rf"(?:(?P<rel>{REL})\s+)?(?:(?P<early>frühen|späten)\s+)?(?P<wd>{WEEKDAY})"
                rf"(?:(?P<pod>{POD_SUFFIX})|\s+(?P<pod2>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\b)?{_END}",
     "rel_day": PREP + r"(?<![\w-])(?P<rd>[Hh]eute|[Gg]estern|[Vv]orgestern|morgen|übermorgen|[Üü]bermorgen)"
-               r"(?:\s+(?P<pod>früh|[Mm]orgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))?" + _END,
+               r"(?:\s+(?P<pod>früh|[Mm]orgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)"
+               r"|\s+am\s+(?:(?:frühen|späten)\s+)?(?P<pod3>Morgen|Vormittag|Mittag|Nachmittag|Abend))?" + _END,
     "ago": r"(?<![\w-])(?P<vor>[Vv]or)\s+(?:(?P<approx>" + APPROX + r")\s+)?(?P<n>" + NUMBER
            + r")\s+(?P<unit>" + UNIT + ")" + _END,
     "later": r"(?<![\w-])(?P<inn>[Ii]n)\s+(?P<n>" + NUMBER + r")\s+(?P<unit>" + UNIT + ")" + _END,
@@ -148,8 +159,8 @@ RULES: dict[str, str] = {
     "offset_day": PREP + r"(?P<dir>nächsten|folgenden|selben|gleichen)\s+(?P<unit>Tag|Morgen|Abend)" + _END,
     "set": r"(?<![\w-])(?P<set>(?P<each>Tag|Woche|Monat|Jahr) für (?P=each)|(?:[Jj]ede[nrsm]?|[Aa]lle)\s+(?:(?P<n>" + NUMBER + r")\s+)?(?:(?P<wd>"
            + WEEKDAY + r")|(?P<unit>" + UNIT + r"|Morgen|Abend|Nacht))|(?P<adv>(?:montag|dienstag|"
-           r"mittwoch|donnerstag|freitag|samstag|sonntag)s|täglich|wöchentlich|monatlich|"
-           r"jährlich|stündlich))" + _END,
+           r"mittwoch|donnerstag|freitag|samstag|sonntag)s|[Tt]äglich|[Ww]öchentlich|[Mm]onatlich|"
+           r"[Jj]ährlich|[Ss]tündlich))" + _END,
     "clock": PREP + r"(?:(?P<approx>ca\.|etwa|kurz\s+(?:nach|vor))\s+)?(?<![\d.,:])(?P<h>[01]?\d|2[0-4])"
              r"(?:(?:[:.](?P<mi>[0-5]\d))?\s+Uhr(?:\s+(?P<mi2>[0-5]\d)(?!\s*(?:Minuten|Sekunden)))?"
              r"|:(?P<mi3>[0-5]\d)(?!\s*(?:Minuten|Sekunden|[:.,]?\d)))"
@@ -174,6 +185,12 @@ COMPILED = {name: re.compile(pattern) for name, pattern in RULES.items()}
 NOT_YEAR_NEXT = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]+\b")
 # ... and one after these is a number of a train, road, line or version ("IC 2083", "Staatsstraße 2082").
 NOT_YEAR_PREV = re.compile(r"(?:\b[A-Z]{1,4}|Nr\.|Nummer|[Ll]inie|[Ss]traße|[Zz]ug|[Ff]lug|[Bb]us|Version)\s*$")
+# a year-less date after these words, or in a clause with an announcing verb, lies ahead
+# ("ab 1. Oktober", "bis einschließlich 29. August", "kündigte für den 18. September … an")
+FORWARD_SIGNAL = re.compile(r"\b(?:[Bb]is(?:\s+(?:zu[mr]|einschließlich))?|[Aa]b|[Ff]ür\s+den|[Aa]uf\s+den|"
+                            r"[Kk]ommenden?)\s+(?:\w+\s+)?$")
+ANNOUNCING = re.compile(r"\b(?:kündigt\w*|angekündigt|vertagt|verschoben|festgelegt|angesetzt|anberaumt|"
+                        r"terminiert|geplant\w*|plant|planen|Termin\w*|Chancen?)\b")
 FUTURE_CUES = re.compile(r"\b(?:wird|werden|wirst|soll|sollen|will|wollen|plant|planen|geplant|"
                          r"erwartet|bevorsteh\w*|voraussichtlich)\b")
 PAST_CUES = re.compile(r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|ist\s+\w+\s+worden|"
@@ -226,6 +243,7 @@ GATES: dict[str, tuple[frozenset[str], ...]] = {name: tuple(frozenset(words) for
     "rel_unit": [_forms("wochenende|s", "woche", "monat|s", "quartal|s", "jahr|es", "jahrzehnt|s")],
     "prev_unit": [_forms("vorjahr|es", "vormonat|s", "vorwoche", "vortag|es", "folgetag|es", "folgejahr|es")],
     "night_to": [{"nacht"}, _WEEKDAY_WORDS],
+    "pod_date": [_POD_WORDS, {"des", "vom", "von", "zum", "zur", "auf"}],
     "weekday_week": [{"woche"}, _WEEKDAY_WORDS],
     "holiday": [_HOLIDAY_WORDS],
     "weekday": [_WEEKDAY_WORDS],
