@@ -2,7 +2,11 @@
 
 Within an article a short form joins the full name it abbreviates (Putin → Wladimir Putin,
 Kims → Kim Jong Un); across articles names meet under their transliteration key
-(`names.name_key`), and a lone surname joins a full name only when exactly one full name fits.
+(`names.name_key`). A name that fits another only in part (a lone surname, a given name after a
+title) joins it across articles only when exactly one fits and the article shares its context: a
+person, organisation or role seen with that entity before (the same story, as far as the link step
+can tell before stories are built). Titles are part of a name (König Charles ≠ Charles Dickens);
+organisations also meet under the shipped alias list and their initials (dpa, EU, SPD).
 """
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.link.names import name_key, name_tokens, place_without_genitive, strip_genitive
+from storyline.link.names import (TITLE_BEFORE, given_name_keys, name_key, name_tokens, org_keys, personal_words,
+                                  place_without_genitive, split_title, strip_genitive)
 from storyline.model import Article, Mention
 
 BEFORE_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # "Bonapartes Armee": a genitive before its noun
@@ -25,15 +30,17 @@ class LocalEntity:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     genitives: set[int] = field(default_factory=set)  # starts of mentions standing before a noun
+    titled: dict[int, str] = field(default_factory=dict)  # start -> "Prinz Harry" where the text has "Prinz Harry"
 
     @property
     def forms(self) -> list[str]:
         """Surface forms; a person's genitive ("Putins") only where the article also has the
         name without it ("Dimitri Peskow" ... "Peskows") or where it stands before a noun
         ("Napoleon Bonapartes Armee"), since many names end in s of their own ("Mahmud Abbas")."""
-        texts = {m.text for m in self.mentions} | {word for m in self.mentions for word in m.text.split()}
-        return [strip_genitive(m.text) if m.type == "PER" and (strip_genitive(m.text) in texts or m.start in self.genitives)
-                else m.text for m in self.mentions]
+        surfaces = [self.titled.get(m.start, m.text) for m in self.mentions]
+        texts = set(surfaces) | {word for surface in surfaces for word in surface.split()}
+        return [strip_genitive(surface) if m.type == "PER" and (strip_genitive(surface) in texts or m.start in self.genitives)
+                else surface for m, surface in zip(self.mentions, surfaces)]
 
     @property
     def name(self) -> str:
@@ -63,8 +70,12 @@ class Entity:
 def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntity]:
     """Group an article's mentions: identical keys first, then short forms into full names."""
     groups: dict[tuple[str, str], LocalEntity] = {}
+    titled = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        key = name_key(strip_genitive(mention.text) if mention.type == "PER" else mention.text)
+        surface = _titled(article, mention)
+        if surface != mention.text:
+            titled[mention.start] = surface
+        key = name_key(strip_genitive(surface) if mention.type == "PER" else surface)
         if not key:
             continue
         groups.setdefault((mention.type, key), LocalEntity(mention.type)).mentions.append(mention)
@@ -72,10 +83,20 @@ def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntit
     _join_short_forms(groups)
     entities = list(groups.values())
     for entity in entities:
+        entity.titled = {m.start: titled[m.start] for m in entity.mentions if m.start in titled}
         entity.roles = _roles(article, entity)
         entity.genitives = {m.start for m in entity.mentions if BEFORE_NOUN.match(article.text, m.end)
                             and m.text.endswith("s")}
     return entities
+
+
+def _titled(article: Article, mention: Mention) -> str:
+    """`Prinz Harry` for a person mention `Harry` right after the title `Prinz`: the title is part
+    of who is meant (König Charles, Papst Leo), whether or not NER put it into the span."""
+    if mention.type != "PER" or split_title(name_key(mention.text))[0]:
+        return mention.text
+    match = TITLE_BEFORE.search(article.text, max(0, mention.start - 20), mention.start)
+    return f"{match.group(1)} {mention.text}" if match else mention.text
 
 
 def _join_genitives(groups: dict[tuple[str, str], LocalEntity]) -> None:
@@ -95,7 +116,9 @@ def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
         words = key.split()
         if len(words) > 2 or (type_, key) not in groups:
             continue
-        longer = [(t, k) for (t, k) in groups if t == "PER" and _abbreviates(words, k.split())]
+        ranks = {(t, k): fits_name(key, k) for (t, k) in groups if t == "PER"}
+        best = max(ranks.values(), default=0)
+        longer = [k for k, rank in ranks.items() if rank and rank == best]  # a surname before a first word
         if longer and (type_ == "PER" or len(words) == 1):
             target = max(longer, key=lambda k: (len(groups[k].mentions), -groups[k].mentions[0].start))
             moved = groups.pop((type_, key)).mentions
@@ -104,11 +127,20 @@ def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
             groups[target].mentions.extend(moved)
 
 
-def _abbreviates(short: list[str], full: list[str]) -> bool:
-    """`putin` ⊂ `vladimir putin` (last name), `kim` ⊂ `kim jong un` (family name first)."""
-    if len(short) >= len(full):
-        return False
-    return full[-len(short):] == short or full[:len(short)] == short
+def fits_name(short_key: str, full_key: str) -> int:
+    """How a shorter person key fits a longer one: 2 for its surname or a given name after its title
+    (`putin` ⊂ `vladimir putin`, `hari` ⊂ `prinz hari`, `papst leo` ⊂ `papst leo xiv`), 1 for its
+    first words (`kim` ⊂ `kim jong un`), 0 for no fit. A title must agree where both have one,
+    and a titled short form never fits an untitled name (`konig charles` ⊄ `charles dickens`)."""
+    short_title, full_title = split_title(short_key)[0], split_title(full_key)[0]
+    if short_title and short_title != full_title:
+        return 0
+    short, full = personal_words(short_key), personal_words(full_key)
+    if not short or len(short_key.split()) >= len(full_key.split()) or len(short) > len(full):
+        return 0
+    if full[-len(short):] == short:
+        return 2
+    return 1 if full[:len(short)] == short else 0
 
 
 def _roles(article: Article, entity: LocalEntity) -> list[str]:
@@ -143,47 +175,142 @@ class EntityRegistry:
         self.entities: dict[str, Entity] = {}
         self._by_key: dict[tuple[str, str], str] = {}
         self.new_keys: list[tuple[str, str, str]] = []  # (type, key, entity id) since the last save
-        # first or last word of a person's key of two words or more -> those people's ids, so that
-        # a lone surname is looked up, not compared with every entity of the corpus
+        # last (and, unless it is a given name, first) word of a person's name of two words or more,
+        # or of a titled name -> those people's ids, so that a lone surname is looked up, not compared
+        # with every entity of the corpus
         self._by_name_end: dict[str, set[str]] = {}
+        # an organisation's alias-list and initials keys (`=un`, `^eu`) -> ids; rebuilt from the names
+        self._by_alias: dict[str, set[str]] = {}
 
     def load(self, entities: list[Entity], keys: list[tuple[str, str, str]]) -> None:
         """Restore a saved registry (from the store) so the stream goes on with the same ids."""
-        self.entities, self._by_name_end = {}, {}
+        self.entities, self._by_name_end, self._by_alias = {}, {}, {}
         for entity in entities:
             self._add(entity)
         self._by_key = {(type_, key): entity_id for type_, key, entity_id in keys}
 
     def _add(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
-        words = entity.key.split()
-        if entity.type == "PER" and len(words) > 1:
-            for word in {words[0], words[-1]}:
-                self._by_name_end.setdefault(word, set()).add(entity.id)
+        if entity.type == "PER":
+            self._index_name_end(entity.id, entity.key)
+        elif entity.type == "ORG":
+            for form in {entity.name, *entity.variants}:
+                self._index_alias(entity.id, form)
+
+    def _index_name_end(self, entity_id: str, key: str) -> None:
+        title, _ = split_title(key)
+        words = personal_words(key)
+        if len(words) > 1 or (title and words):
+            ends = {words[-1]} | ({words[0]} if words[0] not in given_name_keys() else set())
+            for word in ends:
+                self._by_name_end.setdefault(word, set()).add(entity_id)
+
+    def _index_alias(self, entity_id: str, form: str) -> None:
+        for key in org_keys(form):
+            self._by_alias.setdefault(key, set()).add(entity_id)
 
     def add_article(self, article: Article, mentions: list[Mention]) -> list[LocalEntity]:
-        """Link the article's mentions to corpus entities; sets `mention.entity` in place."""
+        """Link the article's mentions to corpus entities; sets `mention.entity` in place.
+
+        Names that match a corpus entity by their own key come first; they are the context in
+        which the names that fit an entity only in part (a lone surname) are judged."""
         local_entities = group_mentions(article, mentions)
-        for local in local_entities:
-            entity = self._match(local) or self._create(local)
+        found = [self._match(local) for local in local_entities]
+        context = {entity.id for entity in found if entity}
+        partial = {n: self._partial_candidates(local) for n, local in enumerate(local_entities) if found[n] is None}
+        for n, candidates in partial.items():
+            others = context | {c for m, more in partial.items() if m != n for c in more}
+            fits = [c for c in candidates if self._shares_context(c, others, local_entities[n])]
+            if len(fits) == 1:
+                found[n] = self.entities[fits[0]]
+        for local, entity in zip(local_entities, found):
+            entity = entity or self._create(local)
             self._merge_into(entity, local, article.id)
             for mention in local.mentions:
                 mention.entity = entity.id
         return local_entities
 
     def _match(self, local: LocalEntity) -> Entity | None:
+        """The entity a name is by its own key: the same spelling key, a full name's spelling
+        variant, an organisation's alias or initials; never by a part of a name."""
+        if local.type == "PER":
+            return self._match_person(local)
         keys = {name_key(form) for form in local.forms}
         for key in sorted(keys, key=lambda k: -len(k.split())):
-            for candidate in (key, key[:-1] if key.endswith("s") else None):
+            # a genitive either side: "Russlands" finds Russland, "Nobelkomitee" the "Nobelkomitees" seen first
+            for candidate in (key, key[:-1] if key.endswith("s") else None, key + "s" if len(key) > 3 else None):
                 if candidate and (local.type, candidate) in self._by_key:
                     return self.entities[self._by_key[(local.type, candidate)]]
-        if local.type == "PER" and len(name_key(local.name).split()) == 1:
-            return self._unique_full_name(name_key(local.name))
+        if local.type == "ORG":
+            fits = {entity_id for form in local.forms for key in org_keys(form) for entity_id in self._by_alias.get(key, ())}
+            if len(fits) == 1:
+                return self.entities[fits.pop()]
         return None
 
-    def _unique_full_name(self, surname: str) -> Entity | None:
-        fits = self._by_name_end.get(surname, ())
-        return self.entities[next(iter(fits))] if len(fits) == 1 else None
+    def _match_person(self, local: LocalEntity) -> Entity | None:
+        """A person by the key of the name itself (or its full-name forms): a lone surname only
+        when the key's entity is itself known by that one name (no first name to disagree with)."""
+        own = name_key(local.name)
+        lone = len(personal_words(own)) == 1
+        keys = [own] + sorted({name_key(form) for form in local.forms if len(personal_words(name_key(form))) > 1} - {own})
+        fits: list[str] = []
+        for key in keys:
+            for candidate in (key, key[:-1] if key.endswith("s") else None):
+                entity_id = self._by_key.get(("PER", candidate)) if candidate else None
+                if entity_id and (not lone or self._known_as(entity_id, candidate)):
+                    fits.append(entity_id)
+            title, words = split_title(key)
+            if title and (len(words) > 1) and ("PER", " ".join(words)) in self._by_key:  # Papst Leo XIV = Leo XIV
+                entity_id = self._by_key[("PER", " ".join(words))]
+                if split_title(name_key(self.entities[entity_id].name))[0] in ("", title):
+                    fits.append(entity_id)
+            if fits:
+                return self.entities[fits[0]]
+        return None
+
+    def _known_as(self, entity_id: str, key: str) -> bool:
+        """True when the entity's own name is `key` (Lindner known only as Lindner)."""
+        return personal_words(name_key(self.entities[entity_id].name)) == personal_words(key) and \
+            split_title(name_key(self.entities[entity_id].name))[0] == split_title(key)[0]
+
+    def _partial_candidates(self, local: LocalEntity) -> list[str]:
+        """People a name fits only in part: a lone surname's full names, or the lone name a full
+        name's surname was known by; the best fit only (a surname before a first word)."""
+        if local.type != "PER":
+            return []
+        own = name_key(local.name)
+        words = personal_words(own)
+        ranked: dict[str, int] = {}
+        if len(words) == 1:
+            for key in {name_key(form) for form in local.forms} | ({own[:-1]} if own.endswith("s") else set()):
+                ids = set(self._by_name_end.get(personal_words(key)[-1], ())) if personal_words(key) else set()
+                if ("PER", key) in self._by_key:
+                    ids.add(self._by_key[("PER", key)])
+                for entity_id in ids:
+                    rank = fits_name(key, name_key(self.entities[entity_id].name))
+                    if rank:
+                        ranked[entity_id] = max(rank, ranked.get(entity_id, 0))
+        else:
+            title = split_title(own)[0]
+            for key in {words[-1], f"{title} {words[0]}" if title else words[0]}:
+                entity_id = self._by_key.get(("PER", key))
+                if entity_id and len(personal_words(name_key(self.entities[entity_id].name))) == 1:
+                    rank = fits_name(name_key(self.entities[entity_id].name), own)
+                    if rank:
+                        ranked[entity_id] = rank
+        best = max(ranked.values(), default=0)
+        return sorted(entity_id for entity_id, rank in ranked.items() if rank == best)
+
+    def _shares_context(self, entity_id: str, others: set[str], local: LocalEntity) -> bool:
+        """Evidence that a partial fit is the same person: a role they share, a person or
+        organisation of this article seen with them before, or two such places."""
+        entity = self.entities[entity_id]
+        if set(local.roles) & set(entity.roles):
+            return True
+        seen = set(entity.articles)
+        shared = [self.entities[other] for other in others
+                  if other != entity_id and not seen.isdisjoint(self.entities[other].articles)]
+        return any(other.type != "LOC" for other in shared) or len(shared) >= 2
 
     def _create(self, local: LocalEntity) -> Entity:
         key = name_key(local.name)
@@ -200,12 +327,19 @@ class EntityRegistry:
         for form in local.forms:
             if form not in entity.variants:
                 entity.variants.append(form)
-        for form in [*local.forms, local.name]:  # the name too: "Australien" for "Australiens"
-            if (entity.type, name_key(form)) not in self._by_key:
-                self._by_key[(entity.type, name_key(form))] = entity.id
-                self.new_keys.append((entity.type, name_key(form), entity.id))
+                if entity.type == "ORG":
+                    self._index_alias(entity.id, form)
+        keys = {name_key(form) for form in [*local.forms, local.name]}  # the name too: "Australien" for "Australiens"
+        if entity.type == "PER":  # Papst Leo XIV is also found as Leo XIV
+            keys |= {" ".join(split_title(key)[1]) for key in keys if split_title(key)[0] and len(split_title(key)[1]) > 1}
+        for key in sorted(keys):
+            if (entity.type, key) not in self._by_key:
+                self._by_key[(entity.type, key)] = entity.id
+                self.new_keys.append((entity.type, key, entity.id))
         if len(name_tokens(local.name)) > len(name_tokens(entity.name)):
             entity.name = local.name
+            if entity.type == "PER":
+                self._index_name_end(entity.id, name_key(entity.name))
         entity.roles += [role for role in local.roles if role not in entity.roles]
         if article_id not in entity.articles:
             entity.articles.append(article_id)

@@ -1,7 +1,7 @@
 """Name keys: the spelling-independent form under which name variants meet.
 
 German and English transliterations of Russian and Korean names differ in regular ways
-(Peskow/Peskov, Schoigu/Shoigu, Wostotschny/Vostochny, Jong-un/Jong Un); folding those rules into
+(Peskow/Peskov, Schoigu/Shoigu, Wostotschny/Vostochny, Jong-un/Jong Un, Chamenei/Khamenei); folding those rules into
 a key joins the variants while keeping different people apart (Kim Jong Il ≠ Kim Jong Un).
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 # Applied in order to a lower-case ASCII form; longest patterns first.
 TRANSLITERATION = (
     ("schtsch", "shch"), ("tsch", "ch"), ("dsch", "j"), ("sch", "sh"), ("zh", "sh"), ("sh", "sh"),
-    ("w", "v"), ("ks", "x"), ("ck", "k"), ("ph", "f"), ("th", "t"), ("ij", "i"), ("iy", "i"),
+    ("w", "v"), ("ks", "x"), ("ck", "k"), ("kh", "ch"), ("ph", "f"), ("th", "t"), ("yj", "i"), ("ij", "i"), ("iy", "i"),
     ("y", "i"), ("ej", "ei"), ("ey", "ei"), ("ou", "u"), ("oe", "o"), ("ue", "u"), ("ae", "a"),
 )
 HONORIFICS = {"herr", "frau", "dr", "prof", "sir", "mr", "mrs", "ms"}
@@ -32,6 +32,8 @@ def name_tokens(name: str) -> list[str]:
 
 
 def fold_word(word: str) -> str:
+    if re.fullmatch(r"[ivx]+", word):  # a regnal number: Charles III is not Charles II
+        return word
     for source, target in TRANSLITERATION:
         word = word.replace(source, target)
     return re.sub(r"(.)\1+", r"\1", word)  # double letters: Schoiggu / Schoigu
@@ -57,3 +59,91 @@ def place_without_genitive(name: str) -> str:
 def strip_genitive(name: str) -> str:
     """`Putins` → `Putin`, `Schoigus` → `Schoigu` (only the last word, and only a final s)."""
     return GENITIVE.sub("", name) if len(name) > 3 else name
+
+
+# Royal and clerical titles are part of who someone is: König Charles is not Charles Dickens,
+# Prinz Harry not Harry Kane, Papst Leo not Leo X. Surface forms, capitalised as in text.
+TITLE_WORDS = ("Prinz", "Prinzessin", "Kronprinz", "Kronprinzessin", "König", "Königin", "Kaiser", "Kaiserin",
+               "Herzog", "Herzogin", "Großherzog", "Großherzogin", "Fürst", "Fürstin", "Papst", "Kardinal",
+               "Bischof", "Erzbischof", "Patriarch", "Scheich", "Emir", "Sultan", "Prince", "Princess", "King",
+               "Queen", "Pope")
+TITLE_KEYS = frozenset(name_key(word) for word in TITLE_WORDS)
+TITLE_BEFORE = re.compile(r"\b(" + "|".join(TITLE_WORDS) + r")[ \t]+$")
+REGNAL = re.compile(r"^[ivx]+$")  # Leo XIV, Charles III: the number is part of the name
+
+
+def split_title(key: str) -> tuple[str, list[str]]:
+    """`konig charles iii` → ("konig", ["charles", "iii"]); no title → ("", words)."""
+    words = key.split()
+    if len(words) > 1 and words[0] in TITLE_KEYS:
+        return words[0], words[1:]
+    return "", words
+
+
+def personal_words(key: str) -> list[str]:
+    """The words of a person key that name the person: no title, no regnal number."""
+    _, words = split_title(key)
+    if len(words) > 1 and REGNAL.match(words[-1]):
+        words = words[:-1]
+    return words
+
+
+@lru_cache(maxsize=1)
+def given_name_keys() -> frozenset[str]:
+    """Keys of the shipped given names: a lone `Charles` or `William` is a first name, so it does not
+    stand for the first word of `Charles Dickens` in another article (a lone `Xi` may)."""
+    from storyline.analyze.word_lists import GIVEN_NAMES
+
+    try:
+        lines = GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(name_key(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Organisations: the shipped alias list, initials, and inflected adjectives
+# (`Vereinten Nationen` = `Vereinte Nationen`, `Internationaler Währungsfonds` = `… Währungsfonds`).
+ABBREVIATION = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-Za-zÄÖÜäöü.]{2,7}$")
+ADJECTIVE_END = re.compile(r"(?<=e)(?:n|r|s|m)$")
+
+
+@lru_cache(maxsize=1)
+def org_aliases() -> dict[str, str]:
+    """Key of every name on a line of `org_aliases.tsv` → the key of the line's first name."""
+    from importlib.resources import files
+
+    text = files("storyline").joinpath("models/lexicons/org_aliases.tsv").read_text(encoding="utf-8")
+    aliases: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = [name.strip() for name in line.split("\t") if name.strip()]
+            for name in names:
+                aliases.setdefault(org_form_key(name), org_form_key(names[0]))
+    return aliases
+
+
+def org_form_key(name: str) -> str:
+    """An organisation's key with its adjectives in the base form (all words but the last)."""
+    words = name_key(name).split()
+    return " ".join([ADJECTIVE_END.sub("", word) for word in words[:-1]] + words[-1:])
+
+
+def org_keys(name: str) -> set[str]:
+    """Keys under which an organisation's names meet: `=` the alias line, `^` the initials.
+    A name on the alias list gets no initials key: the list says what it stands for."""
+    key = org_form_key(name)
+    if not key:
+        return set()
+    alias = org_aliases().get(key)
+    if alias:
+        return {"=" + alias}
+    if ABBREVIATION.match(name.strip()):
+        return {"^" + key.replace(" ", "")}
+    words = re.findall(r"[^\W\d_]+", ascii_fold(name).replace("-", " "))
+    if len(words) < 2:
+        return set()
+    keys = {"^" + "".join(word[0] for word in words).lower()}
+    capitals = [word for word in words if word[0].isupper()]
+    if len(capitals) >= 2:
+        keys.add("^" + "".join(word[0] for word in capitals).lower())
+    return keys

@@ -50,6 +50,12 @@ def load_registry(store) -> EntityRegistry:
                     for r in conn.execute(select(schema.entities))]
         keys = [tuple(r) for r in conn.execute(select(schema.entity_keys.c.type, schema.entity_keys.c.key,
                                                       schema.entity_keys.c.entity_id))]
+        by_id = {entity.id: entity for entity in entities}
+        # each entity's articles: the context in which a later lone surname is judged
+        for entity_id, article_id in conn.execute(select(schema.entity_articles.c.entity_id,
+                                                         schema.entity_articles.c.article_id)):
+            if entity_id in by_id:
+                by_id[entity_id].articles.append(article_id)
     registry.load(entities, keys)
     return registry
 
