@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.link.names import (TITLE_BEFORE, given_name_keys, name_key, name_tokens, org_keys, personal_words,
+from storyline.link.names import (TITLE_BEFORE, name_key, name_tokens, org_keys, personal_words,
                                   place_without_genitive, split_title, strip_genitive)
 from storyline.model import Article, Mention
 
@@ -72,6 +72,8 @@ def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntit
     groups: dict[tuple[str, str], LocalEntity] = {}
     titled = {}
     for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.type == "ORG" and is_heading_fragment(article, mention):
+            continue
         surface = _titled(article, mention)
         if surface != mention.text:
             titled[mention.start] = surface
@@ -88,6 +90,26 @@ def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntit
         entity.genitives = {m.start for m in entity.mentions if BEFORE_NOUN.match(article.text, m.end)
                             and m.text.endswith("s")}
     return entities
+
+
+FUNCTION_WORDS = frozenset("der die das des dem den und mit zum zur vom von im in am an auf für aus mehr alle neu "
+                           "neue neues top live".split())
+
+
+def is_heading_fragment(article: Article, mention: Mention) -> bool:
+    """An "organisation" that is a piece of a heading or page furniture made only of common nouns
+    (`Politik Nachrichten`, `Mehr zum Thema`), or that runs over a line break, is no organisation:
+    it gets no corpus entity, so it cannot merge with one by its words or initials."""
+    from storyline.analyze.word_lists import load_common_nouns
+
+    if "\n" in mention.text:
+        return True
+    if not any(b.start <= mention.start < b.end and b.kind in ("heading", "furniture") for b in article.blocks):
+        return False
+    words = [word.lower() for word in re.findall(r"[^\W\d_]+", mention.text)]
+    nouns = load_common_nouns()
+    listed = any(key.startswith("=") for key in org_keys(mention.text))  # on the alias list: Deutsche Bahn
+    return bool(words) and not listed and all(word in nouns or word in FUNCTION_WORDS for word in words)
 
 
 def _titled(article: Article, mention: Mention) -> str:
@@ -111,20 +133,32 @@ def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
 
     A short form joins a person's full name whatever type the model gave it: an article that
     names Dimitri Peskow means him by a later bare `Peskow`, even if NER called that a place.
+    One mention never joins two people: a "full name" that both a lone first word and a lone
+    last word would join (`Trump Machado`, two names run together) takes only the last word.
     """
+    plan = []
     for (type_, key) in sorted(groups, key=lambda k: len(k[1].split())):
         words = key.split()
-        if len(words) > 2 or (type_, key) not in groups:
+        if len(words) > 2:
             continue
         ranks = {(t, k): fits_name(key, k) for (t, k) in groups if t == "PER"}
         best = max(ranks.values(), default=0)
         longer = [k for k, rank in ranks.items() if rank and rank == best]  # a surname before a first word
         if longer and (type_ == "PER" or len(words) == 1):
-            target = max(longer, key=lambda k: (len(groups[k].mentions), -groups[k].mentions[0].start))
-            moved = groups.pop((type_, key)).mentions
-            for mention in moved:
-                mention.type = "PER"
-            groups[target].mentions.extend(moved)
+            plan.append(((type_, key), max(longer, key=lambda k: (len(groups[k].mentions), -groups[k].mentions[0].start)),
+                         best))
+    two_people = {target for _, target, rank in plan if rank == 1} & {target for _, target, rank in plan if rank == 2}
+    moved_to: dict[tuple[str, str], tuple[str, str]] = {}
+    for source, target, rank in plan:
+        if rank == 1 and target in two_people:
+            continue
+        while target in moved_to:
+            target = moved_to[target]
+        moved = groups.pop(source).mentions
+        moved_to[source] = target
+        for mention in moved:
+            mention.type = "PER"
+        groups[target].mentions.extend(moved)
 
 
 def fits_name(short_key: str, full_key: str) -> int:
@@ -175,9 +209,10 @@ class EntityRegistry:
         self.entities: dict[str, Entity] = {}
         self._by_key: dict[tuple[str, str], str] = {}
         self.new_keys: list[tuple[str, str, str]] = []  # (type, key, entity id) since the last save
-        # last (and, unless it is a given name, first) word of a person's name of two words or more,
-        # or of a titled name -> those people's ids, so that a lone surname is looked up, not compared
-        # with every entity of the corpus
+        # last word of a person's name of two words or more, or of a titled name -> those people's
+        # ids, so that a lone surname is looked up, not compared with every entity of the corpus.
+        # Not the first word: a lone `Charles` is not `Charles Dickens` of another article; `Kim`
+        # and `Xi` find their full names through the key an article gave them.
         self._by_name_end: dict[str, set[str]] = {}
         # an organisation's alias-list and initials keys (`=un`, `^eu`) -> ids; rebuilt from the names
         self._by_alias: dict[str, set[str]] = {}
@@ -201,9 +236,7 @@ class EntityRegistry:
         title, _ = split_title(key)
         words = personal_words(key)
         if len(words) > 1 or (title and words):
-            ends = {words[-1]} | ({words[0]} if words[0] not in given_name_keys() else set())
-            for word in ends:
-                self._by_name_end.setdefault(word, set()).add(entity_id)
+            self._by_name_end.setdefault(words[-1], set()).add(entity_id)
 
     def _index_alias(self, entity_id: str, form: str) -> None:
         for key in org_keys(form):
@@ -217,7 +250,11 @@ class EntityRegistry:
         local_entities = group_mentions(article, mentions)
         found = [self._match(local) for local in local_entities]
         context = {entity.id for entity in found if entity}
-        partial = {n: self._partial_candidates(local) for n, local in enumerate(local_entities) if found[n] is None}
+        # a lone surname also looks for a full name when it matched a person known by that name
+        # alone: `Lindner` of a budget story is Christian Lindner, not the coach Lindner of another
+        partial = {n: self._partial_candidates(local) for n, local in enumerate(local_entities)
+                   if found[n] is None or (local.type == "PER" and len(personal_words(name_key(local.name))) == 1
+                                           and self._known_as(found[n].id, name_key(local.name)))}
         for n, candidates in partial.items():
             others = context | {c for m, more in partial.items() if m != n for c in more}
             fits = [c for c in candidates if self._shares_context(c, others, local_entities[n])]

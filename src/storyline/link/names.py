@@ -88,19 +88,6 @@ def personal_words(key: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=1)
-def given_name_keys() -> frozenset[str]:
-    """Keys of the shipped given names: a lone `Charles` or `William` is a first name, so it does not
-    stand for the first word of `Charles Dickens` in another article (a lone `Xi` may)."""
-    from storyline.analyze.word_lists import GIVEN_NAMES
-
-    try:
-        lines = GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(name_key(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
-
-
 # Organisations: the shipped alias list, initials, and inflected adjectives
 # (`Vereinten Nationen` = `Vereinte Nationen`, `Internationaler Währungsfonds` = `… Währungsfonds`).
 ABBREVIATION = re.compile(r"^(?=(?:.*[A-ZÄÖÜ]){2})[A-Za-zÄÖÜäöü.]{2,7}$")
