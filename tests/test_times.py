@@ -250,6 +250,7 @@ ISSUE20_EXAMPLES = [
     ("2008-05-14", "Der Sturm kam in der Nacht vom 2. auf den 3. Mai.", "Nacht vom 2. auf den 3. Mai", "2008-05-03TNI"),
     ("2006-08-07", "Fluten forderten in der Nacht von Samstag auf Sonntag 100 Tote.", "Nacht von Samstag auf Sonntag", "2006-08-06TNI"),
     ("2011-06-24", "Zur Sitzung am Abend des 23.06.2011 beschloss der Rat es.", "Abend des 23.06.2011", "2011-06-23TEV"),
+    ("2007-12-20", "Er fuhr gegen 7 Uhr am Morgen des 4. November 2006 los.", "7 Uhr", "2006-11-04T07:00"),
     ("2009-11-11", "Enke ist gestern am frühen Abend gestorben.", "gestern am frühen Abend", "2009-11-10TEV"),
     # a repeated reference is one point
     ("2006-03-04", "Das Ministerium hat gestern, am 3. März 2006, den Fall bekannt gegeben.", "gestern, am 3. März 2006", "2006-03-03"),

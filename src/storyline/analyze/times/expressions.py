@@ -164,6 +164,9 @@ def joined_reading(readings: dict[str, Reading]) -> Reading:
     return Reading(on_day=main.on_day, from_ref=main.from_ref, suffix=suffix)
 
 
+DAY_LABEL = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
+
+
 def anchor_days(anchor: DateRef | None) -> list[date]:
     if anchor is None:
         return []
@@ -234,7 +237,12 @@ class Resolver:
 def find_in_sentence(text: str, offset: int, resolver: Resolver) -> list[TimeExpression]:
     resolver.start_sentence()
     expressions = []
-    for found in merge_appositions(text, select_longest(match_rules(text))):
+    founds = merge_appositions(text, select_longest(match_rules(text)))
+    for index, found in enumerate(founds):
+        if found.reading.kind == "time" and resolver.sentence_day is None:
+            # "gegen 7 Uhr am Morgen des 4. November 2006": the dated day later in the sentence
+            resolver.sentence_day = next((f.reading.fixed[:10] for f in founds[index + 1:] if f.reading.fixed
+                                          and DAY_LABEL.match(f.reading.fixed)), None)
         try:
             value, candidates = resolver.resolve(found.reading)
         except (ValueError, OverflowError):  # outside the calendar (an article dated year 1): unresolved
