@@ -1,10 +1,15 @@
 """NER accuracy and speed: the shipped Storyline system beside a baseline, on text it never trained on.
 
 Run (needs ../shared/data and `python scripts/ner_data.py` or `python scripts/train_ner.py` first):
-    python benchmarks/ner.py [--baseline build/ner/model_base_2000/model-best]
-Data: the held-out 25% of GermEval 2014 dev (fixed seeded split, scripts/ner_data.py) and the
-Europarl session ep-96-04-15 (out of domain). Scoring is strict: a prediction counts only with the
-exact character span and type. Systems read the plain sentence text, as users' input arrives, so
+    python benchmarks/ner.py [--baseline build/ner/model_base_2000/model-best] [--part old-heldout|tune|frozen]
+Data: a part of GermEval 2014 dev (--part, scripts/ner_data.py) and the Europarl session
+ep-96-04-15 (out of domain). Parts: old-heldout (default) = the held-out 25% of rounds one to
+seven (fixed seeded split); tune = the two thirds of dev outside the frozen third (round eight's
+model selection), printed whole and restricted to the old held-out 25%; frozen = the frozen third (benchmarks/data/ner_frozen_ids.txt), printed whole
+and restricted to the sentences that are also in the old held-out 25% (the only frozen sentences
+the round-seven model, trained on 65% of dev, never saw). Look at the frozen part once per
+candidate, after every decision is made on the tune part. Scoring is strict: a prediction counts
+only with the exact character span and type. Systems read the plain sentence text, as users' input arrives, so
 tokenisation mistakes count against them. Speed: words per second on one pinned core.
 """
 from __future__ import annotations
@@ -22,7 +27,23 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "build" / "ner" / "corpus"
 LABELS = ("PER", "ORG", "LOC", "MISC")
-EVAL_SETS = {"GermEval held-out 25%": "germeval_heldout", "Europarl ep-96-04-15": "europarl_eval"}
+PARTS = {
+    "old-heldout": {"GermEval held-out 25%": "germeval_heldout"},
+    "tune": {"GermEval dev tune part (2/3 outside frozen)": "germeval_dev_tune",
+             "GermEval tune part ∩ old held-out": "germeval_dev_tune_old_heldout"},
+    "frozen": {"GermEval frozen third": "germeval_frozen",
+               "GermEval frozen ∩ old held-out": "germeval_frozen_old_heldout"},
+}
+DEFAULT_PART = "old-heldout"
+EUROPARL = {"Europarl ep-96-04-15": "europarl_eval"}
+EVAL_SETS = {**PARTS[DEFAULT_PART], **EUROPARL}
+
+
+def eval_sets(part: str = DEFAULT_PART) -> dict[str, str]:
+    """Evaluation sets by printed name -> corpus: the GermEval dev part, then Europarl."""
+    return {**PARTS[part], **EUROPARL}
+
+
 DEFAULT_BASELINE = ROOT / "build" / "ner" / "model_base_2000" / "model-best"
 
 
@@ -160,10 +181,10 @@ def measure_speed(system, texts: list[str]) -> float:
     return words / cpu
 
 
-def evaluate_system(name: str, system) -> tuple[dict, dict]:
+def evaluate_system(name: str, system, sets: dict[str, str] = EVAL_SETS) -> tuple[dict, dict]:
     """Score one system on every evaluation set; returns micro F1 and per-sentence counts by set."""
     results, counts = {}, {}
-    for set_name, corpus in EVAL_SETS.items():
+    for set_name, corpus in sets.items():
         sentences = load_gold(corpus)
         gold = [g for _, g in sentences]
         predicted = [system(text) for text, _ in sentences]
@@ -178,7 +199,8 @@ def evaluate_system(name: str, system) -> tuple[dict, dict]:
 
 def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_BASELINE,
                  without: tuple[str, ...] = (), rules_model: Path | None = None,
-                 against: Path | None = None) -> dict:
+                 against: Path | None = None, part: str = DEFAULT_PART) -> dict:
+    sets = eval_sets(part)
     shipped = ("storyline (shipped)" if rules_model is None else f"storyline rules + model {rules_model}") + (
         f" without {', '.join(without)}" if without else "")
     # factories, not systems: a rules system swaps the model the rules read, so each is built just before its turn
@@ -192,7 +214,7 @@ def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_
     summary, counts = {}, {}
     for name, make_system in systems.items():
         system = make_system()
-        summary[name], counts[name] = evaluate_system(name, system)
+        summary[name], counts[name] = evaluate_system(name, system, sets)
         summary[name]["words/CPU-s (1 core)"] = measure_speed(system, texts)
     print("\nsummary (micro F1, strict spans)")
     for name, figures in summary.items():
@@ -200,7 +222,7 @@ def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_
     first, *others = summary
     for other in others:
         print(f"F1 difference, {first} minus {other} (paired bootstrap, 95 %):")
-        for set_name in EVAL_SETS:
+        for set_name in sets:
             low, high = bootstrap_interval(counts[first][set_name], counts[other][set_name])
             difference = summary[first][set_name] - summary[other][set_name]
             print(f"  {set_name}: {difference:+.3f} [{low:+.3f}, {high:+.3f}]")
@@ -216,6 +238,8 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--against", type=Path,
                         help="also score the rules with this model dir, paired against the first system")
+    parser.add_argument("--part", choices=sorted(PARTS), default=DEFAULT_PART,
+                        help="GermEval dev part to score on (frozen: look once, for a final candidate)")
     parser.add_argument("--without", default="", help=f"comma-separated rules to switch off: {', '.join(RULES)}")
     args = parser.parse_args()
     if not CORPUS.exists():
@@ -223,7 +247,8 @@ def main() -> None:
     without = tuple(r for r in args.without.split(",") if r)
     if set(without) - set(RULES):
         sys.exit(f"unknown rule in --without; choose from {', '.join(RULES)}")
-    print_report(args.model, None if args.no_baseline else args.baseline, without, args.rules_model, args.against)
+    print_report(args.model, None if args.no_baseline else args.baseline, without, args.rules_model, args.against,
+                 args.part)
     print(f"\ncommand: python benchmarks/ner.py {' '.join(sys.argv[1:])}".rstrip())
 
 

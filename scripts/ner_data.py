@@ -2,7 +2,12 @@
 
 Run: python scripts/ner_data.py   (called by scripts/train_ner.py)
 GermEval dev is split (seeded, by sentence index) into train 65% / tune 10% / held-out 25%;
-the held-out part is never trained on nor used to pick checkpoints: it is the headline figure.
+the held-out part is never trained on nor used to pick checkpoints: it was the headline figure
+up to round seven.
+Since round eight (issue 26) GermEval dev is also cut a second way: a FROZEN third, fixed by
+sentence id in benchmarks/data/ner_frozen_ids.txt, that no decision looks at, and the other two
+thirds ("germeval_dev_tune") for model selection and checkpoints. Models of the `full` mix train
+on the GermEval 2014 train split ("germeval_full", 23,999 sentences) and on no dev sentence.
 """
 from __future__ import annotations
 
@@ -24,6 +29,10 @@ SHARED = ROOT.parent / "shared" / "data"
 CORPUS = ROOT / "build" / "ner" / "corpus"
 EXTRA = SHARED / "ner_extra"
 SEED = 2014
+# round eight: the frozen third of GermEval dev (0-based sentence ids in NER-de-dev.tsv order)
+FROZEN_IDS = ROOT / "benchmarks" / "data" / "ner_frozen_ids.txt"
+FROZEN_SEED = 26  # issue 26; the ids were drawn once with this seed and written to FROZEN_IDS
+FROZEN_FRACTION = 1 / 3
 HELDOUT_FRACTION = 0.25
 TUNE_FRACTION = 0.10 / 0.75  # of what is left after the held-out cut
 # Out-of-domain sets annotate other label schemes (no MISC; MobIE/legal/BIOfid/historic types that
@@ -148,7 +157,50 @@ def germeval_splits() -> dict[str, list[R.Sentence]]:
     sentences = list(R.read_germeval(SHARED / "germeval2014" / "NER-de-dev.tsv"))
     rest, heldout = R.split_heldout(sentences, HELDOUT_FRACTION, SEED)
     train, tune = R.split_heldout(rest, TUNE_FRACTION, SEED)
-    return {"germeval_train": train, "germeval_tune": tune, "germeval_heldout": heldout}
+    return {"germeval_train": train, "germeval_tune": tune, "germeval_heldout": heldout,
+            **germeval_dev_parts(sentences)}
+
+
+def draw_frozen_ids(count: int) -> list[int]:
+    """The seeded rule that drew the frozen third once; the ids file is what counts afterwards."""
+    order = list(range(count))
+    random.Random(FROZEN_SEED).shuffle(order)
+    return sorted(order[:round(count * FROZEN_FRACTION)])
+
+
+def frozen_ids(count: int) -> set[int]:
+    """The frozen third of GermEval dev, read from the committed ids file (written once if absent)."""
+    if not FROZEN_IDS.exists():
+        FROZEN_IDS.parent.mkdir(parents=True, exist_ok=True)
+        FROZEN_IDS.write_text("".join(f"{i}\n" for i in draw_frozen_ids(count)), encoding="utf-8")
+    ids = {int(line) for line in FROZEN_IDS.read_text(encoding="utf-8").split() if line.strip()}
+    if max(ids) >= count:
+        sys.exit(f"{FROZEN_IDS} names sentence {max(ids)}, but GermEval dev has {count}")
+    return ids
+
+
+def old_heldout_ids(count: int) -> set[int]:
+    """Sentence ids of the round-one-to-seven held-out 25% (the same rule as R.split_heldout)."""
+    order = list(range(count))
+    random.Random(SEED).shuffle(order)
+    return set(order[:int(count * HELDOUT_FRACTION)])
+
+
+def germeval_dev_parts(sentences: list[R.Sentence]) -> dict[str, list[R.Sentence]]:
+    """Round eight's cut of GermEval dev: frozen third, tune rest, and of each the sentences that
+    the shipped round-seven model did not train on (∩ old held-out 25%): only there is it
+    fairly compared with a model that never saw dev."""
+    frozen, old = frozen_ids(len(sentences)), old_heldout_ids(len(sentences))
+    return {"germeval_frozen": [s for i, s in enumerate(sentences) if i in frozen],
+            "germeval_dev_tune": [s for i, s in enumerate(sentences) if i not in frozen],
+            "germeval_frozen_old_heldout": [s for i, s in enumerate(sentences) if i in frozen & old],
+            "germeval_dev_tune_old_heldout": [s for i, s in enumerate(sentences) if i in old - frozen]}
+
+
+def germeval_full() -> list[R.Sentence]:
+    """The GermEval 2014 TRAIN split (outer layer, `token<TAB>BIO`): OTH→MISC, -deriv/-part → O
+    as in read_germeval."""
+    return list(R.read_columns(SHARED / "germeval2014" / "train.conll", R.GERMEVAL_LABELS, "\t"))
 
 
 def replace_mentions(train: list[R.Sentence], copies: int, seed: int) -> list[R.Sentence]:
@@ -231,7 +283,8 @@ def build_corpora(only: tuple[str, ...] = ()) -> dict[str, int]:
     CORPUS.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("de")
     counts = {}
-    sources = {**germeval_splits(), **extra_sources(), "europarl_eval": europarl_eval()}
+    sources = {**germeval_splits(), "germeval_full": germeval_full(), **extra_sources(),
+               "europarl_eval": europarl_eval()}
     sources["germeval_swapped"] = replace_mentions(sources["germeval_train"], SWAPPED_COPIES, SEED)
     for name, fraction in LEARNING_CURVE.items():  # nested: the quarter lies inside the half
         sources[name] = R.split_heldout(sources["germeval_train"], fraction, SEED)[1]
