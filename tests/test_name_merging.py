@@ -100,6 +100,9 @@ def test_organisations_meet_by_alias_list_and_initials():
     assert articles[3]["EU"] == "Europäische Union" and articles[3]["EZB"] == "EZB"
     assert articles[4]["DB"] != articles[4]["Deutsche Bank"]
     assert org_keys("Deutsche Bahn") == org_keys("DB") != org_keys("Deutsche Bank")
+    (same,) = link(("Die Europäische Zentralbank (EZB) senkt den Zins. Die VfL Wolfsburg AG und VW schweigen.",
+                    [("Europäische Zentralbank", "ORG"), ("EZB", "ORG"), ("VfL Wolfsburg AG", "ORG"), ("VW", "ORG")]))
+    assert same["EZB"] == "Europäische Zentralbank" and same["VW"] == "VW"
 
 
 def test_a_heading_fragment_is_no_organisation():

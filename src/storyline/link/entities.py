@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.link.names import (TITLE_BEFORE, name_key, name_tokens, org_keys, personal_words,
+from storyline.link.names import (TITLE_BEFORE, matching_org_keys, name_key, name_tokens, org_keys, personal_words,
                                   place_without_genitive, split_title, strip_genitive)
 from storyline.model import Article, Mention
 
@@ -83,6 +83,7 @@ def group_mentions(article: Article, mentions: list[Mention]) -> list[LocalEntit
         groups.setdefault((mention.type, key), LocalEntity(mention.type)).mentions.append(mention)
     _join_genitives(groups)
     _join_short_forms(groups)
+    _join_org_aliases(groups)
     entities = list(groups.values())
     for entity in entities:
         entity.titled = {m.start: titled[m.start] for m in entity.mentions if m.start in titled}
@@ -159,6 +160,19 @@ def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
         for mention in moved:
             mention.type = "PER"
         groups[target].mentions.extend(moved)
+
+
+def _join_org_aliases(groups: dict[tuple[str, str], LocalEntity]) -> None:
+    """`EZB` joins `Europäische Zentralbank` of the same article, `dpa` the `Deutsche Presse-Agentur`:
+    by the alias list or by initials, when exactly one other organisation of the article fits."""
+    orgs = {key: {k for m in groups[key].mentions for k in org_keys(m.text)} for key in groups if key[0] == "ORG"}
+    for key, keys in sorted(orgs.items(), key=lambda item: len(item[0][1])):
+        if key not in groups or not any(k[0] in "=^" for k in keys):
+            continue
+        wanted = {matching_org_keys(k) for k in keys}
+        fits = [other for other, more in orgs.items() if other != key and other in groups and wanted & more]
+        if len(fits) == 1 and len(fits[0][1]) > len(key[1]):
+            groups[fits[0]].mentions.extend(groups.pop(key).mentions)
 
 
 def fits_name(short_key: str, full_key: str) -> int:
@@ -278,11 +292,18 @@ class EntityRegistry:
             for candidate in (key, key[:-1] if key.endswith("s") else None, key + "s" if len(key) > 3 else None):
                 if candidate and (local.type, candidate) in self._by_key:
                     return self.entities[self._by_key[(local.type, candidate)]]
-        if local.type == "ORG":
-            fits = {entity_id for form in local.forms for key in org_keys(form) for entity_id in self._by_alias.get(key, ())}
-            if len(fits) == 1:
-                return self.entities[fits.pop()]
-        return None
+        fits = self._org_fits(local, short=False) if local.type == "ORG" else []
+        return self.entities[fits[0]] if len(fits) == 1 else None
+
+    def _org_fits(self, local: LocalEntity, short: bool) -> list[str]:
+        """Organisations a name meets by the alias list or by initials; two-letter initials
+        (`EA`, `BP`) only with `short`, since they then need the article's context as well."""
+        fits = set()
+        for form in local.forms:
+            for key in org_keys(form):
+                if (len(key) <= 3 and key[0] in "^~") == short:
+                    fits |= self._by_alias.get(matching_org_keys(key), set())
+        return sorted(fits)
 
     def _match_person(self, local: LocalEntity) -> Entity | None:
         """A person by the key of the name itself (or its full-name forms): a lone surname only
@@ -313,6 +334,8 @@ class EntityRegistry:
     def _partial_candidates(self, local: LocalEntity) -> list[str]:
         """People a name fits only in part: a lone surname's full names, or the lone name a full
         name's surname was known by; the best fit only (a surname before a first word)."""
+        if local.type == "ORG":
+            return self._org_fits(local, short=True)
         if local.type != "PER":
             return []
         own = name_key(local.name)

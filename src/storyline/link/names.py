@@ -25,10 +25,11 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Words of a name, lower-case, hyphens as spaces, honorifics dropped."""
     words = re.findall(r"[^\W_]+", ascii_fold(name).lower().replace("-", " "))
-    return [w for w in words if w not in HONORIFICS]
+    return tuple(w for w in words if w not in HONORIFICS)
 
 
 def fold_word(word: str) -> str:
@@ -96,7 +97,7 @@ ADJECTIVE_END = re.compile(r"(?<=e)(?:n|r|s|m)$")
 
 @lru_cache(maxsize=1)
 def org_aliases() -> dict[str, str]:
-    """Key of every name on a line of `org_aliases.tsv` → the key of the line's first name."""
+    """Alias key of every name on a line of `org_aliases.tsv` → the alias key of its first name."""
     from importlib.resources import files
 
     text = files("storyline").joinpath("models/lexicons/org_aliases.tsv").read_text(encoding="utf-8")
@@ -104,33 +105,46 @@ def org_aliases() -> dict[str, str]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             names = [name.strip() for name in line.split("\t") if name.strip()]
-            for name in names:
-                aliases.setdefault(org_form_key(name), org_form_key(names[0]))
+            for name in names:  # a one-word name also as an abbreviation: `Nato` and `NATO`
+                for key in {alias_key(name)} | ({"#" + ascii_fold(name).lower()} if " " not in name else set()):
+                    aliases.setdefault(key, alias_key(names[0]))
     return aliases
 
 
-def org_form_key(name: str) -> str:
-    """An organisation's key with its adjectives in the base form (all words but the last)."""
+def alias_key(name: str) -> str:
+    """An abbreviation as written, lower-case (`ISS` is not `IS`: no folding of double letters);
+    a full name as its key with adjectives in the base form (`Vereinten Nationen` → `vereinte …`)."""
+    name = name.strip()
+    if ABBREVIATION.match(name):
+        return "#" + ascii_fold(name).lower().replace(".", "")
     words = name_key(name).split()
     return " ".join([ADJECTIVE_END.sub("", word) for word in words[:-1]] + words[-1:])
 
 
-def org_keys(name: str) -> set[str]:
-    """Keys under which an organisation's names meet: `=` the alias line, `^` the initials.
-    A name on the alias list gets no initials key: the list says what it stands for."""
-    key = org_form_key(name)
-    if not key:
-        return set()
+@lru_cache(maxsize=65536)
+def org_keys(name: str) -> frozenset[str]:
+    """Keys under which an organisation's names meet: `=` its line of the alias list; `^` an
+    abbreviation, `~` the initials of a name of two words or more (`^eu` meets `~eu`, never two
+    full names with the same initials). A name on the alias list gets no initials key: the list
+    says what it stands for (DB is Deutsche Bahn, so Deutsche Bank's initials do not find it)."""
+    key = alias_key(name)
+    if key in ("", "#"):
+        return frozenset()
     alias = org_aliases().get(key)
     if alias:
-        return {"=" + alias}
-    if ABBREVIATION.match(name.strip()):
-        return {"^" + key.replace(" ", "")}
+        return frozenset({"=" + alias})
+    if key.startswith("#"):
+        return frozenset({"^" + key[1:]})
+    if len(name.split()) < 2 or any(ABBREVIATION.match(word) for word in name.split()):
+        return frozenset()  # `VfL Wolfsburg`, `Energiekontor AG`: a short word of its own is no initial
     words = re.findall(r"[^\W\d_]+", ascii_fold(name).replace("-", " "))
-    if len(words) < 2:
-        return set()
-    keys = {"^" + "".join(word[0] for word in words).lower()}
+    keys = {"~" + "".join(word[0] for word in words).lower()}
     capitals = [word for word in words if word[0].isupper()]
     if len(capitals) >= 2:
-        keys.add("^" + "".join(word[0] for word in capitals).lower())
-    return keys
+        keys.add("~" + "".join(word[0] for word in capitals).lower())
+    return frozenset(keys)
+
+
+def matching_org_keys(key: str) -> str:
+    """The key an organisation key meets: an abbreviation the initials of a full name, and back."""
+    return {"^": "~", "~": "^"}.get(key[0], key[0]) + key[1:]
