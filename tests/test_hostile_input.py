@@ -101,3 +101,35 @@ def test_a_story_reaching_year_9999_is_shown(store, tmp_path):
     for story in client.get("/api/stories").json()["stories"]:
         assert client.get(f"/stories/{story['id']}").status_code == 200
         assert client.get(f"/api/stories/{story['id']}").status_code == 200
+
+
+def test_titles_with_markup_and_escape_codes_print_as_plain_text(tmp_path):
+    title = "[/bold] [link=http://böse.example]klick[/link] \x1b[2J\x1b]8;;http://x\x1b\\Link [bold"
+    (tmp_path / "titel.jsonl").write_text(json.dumps({"id": "t", "text": GOOD, "date": "2023-09-13", "title": title,
+                                                      "outlet": "\x1b[31mRot-Zeitung"}) + "\n")
+    db = str(tmp_path / "titel.db")
+    run_cli("ingest", str(tmp_path / "titel.jsonl"), "--db", db)
+    for command in (["stories"], ["articles"], ["search", "Putin"], ["digest"], ["show", "t"]):
+        output = run_cli(*command, "--db", db).stdout  # run_cli fails on a crash (exit code != 0)
+        assert "\x1b" not in output, command
+        if command[0] in ("search", "digest", "show"):  # lines, not table cells that wrap
+            assert "[link=http://böse.example]klick[/link]" in output, command
+
+
+def test_head_requests_answer_like_get_without_a_body(tmp_path):
+    from storyline.web.app import create_app
+
+    client = TestClient(create_app(str(tmp_path / "leer.db")))
+    response = client.head("/api/stories")
+    assert response.status_code == 200 and response.content == b""
+    assert response.headers.get("content-security-policy")
+
+
+def test_ingesting_the_store_folder_skips_the_store(tmp_path):
+    db = tmp_path / "storyline.db"
+    (tmp_path / "artikel.jsonl").write_text(record("s") + "\n")
+    run_cli("ingest", str(tmp_path / "artikel.jsonl"), "--db", str(db))
+    result = run_cli("ingest", str(tmp_path), "--db", str(db), "--json")
+    report = json.loads(result.stdout)
+    assert [p["severity"] for p in report["problems"]] == ["warning"]
+    assert "SQLite database" in report["problems"][0]["reason"] and report["duplicates"] == 1

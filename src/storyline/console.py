@@ -2,16 +2,37 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
                            TimeElapsedColumn)
 from rich.text import Text
 
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+# C0 and C1 control characters but newline and tab: ESC sequences in an article's title would move
+# the cursor, clear the screen or make OSC 8 hyperlinks in the user's terminal.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class PlainConsole(Console):
+    """A Console that drops control characters from every string it renders (article text is
+    untrusted). Rich markup in untrusted values is escaped where they are put into a line: `plain`."""
+
+    def render_str(self, text: str, **options):
+        return super().render_str(CONTROL.sub("", text), **options)
+
+
+def plain(value) -> str:
+    """An untrusted value for a line or table cell that Rich reads as markup: `[link=…]` or an
+    unclosed `[bold` in a title must print as written, never style, link or crash the command."""
+    return escape(CONTROL.sub("", "" if value is None else str(value)))
+
+
+console = PlainConsole()
+err_console = PlainConsole(stderr=True, soft_wrap=True)
 
 
 class RateColumn(ProgressColumn):

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from storyline.cli.common import (FORMAT_HELP, MAX_ROWS, DbOption, JsonOption, WorkersOption, app, open_store,
                                   read_options)
-from storyline.console import console, err_console, print_json, print_problems, progress_counter
+from storyline.console import console, err_console, plain, print_json, print_problems, progress_counter
 
 
 @app.command()
@@ -78,7 +78,7 @@ def analyze(
 
 def _print_analysis(document: dict) -> None:
     for article in document["articles"]:
-        console.print(f"[bold]{article['id']}[/bold] {article.get('date') or ''} {article.get('title') or ''}",
+        console.print(f"[bold]{plain(article['id'])}[/bold] {plain(article.get('date'))} {plain(article.get('title'))}",
                       highlight=False)
         console.print(f"  {len(article['sentences'])} sentences, {len(article['entities'])} entities, "
                       f"{len(article['quotes'])} quotes, {len(article['times'])} times, "
@@ -106,8 +106,8 @@ def articles(
         return
     table = Table("id", "date", "outlet", "lang", "title / start of text")
     for article in items:
-        table.add_row(article.id, article.date.value if article.date else "–", article.outlet or "–",
-                      article.language or "–", _headline(article))
+        table.add_row(*map(plain, (article.id, article.date.value if article.date else "–", article.outlet or "–",
+                                   article.language or "–", _headline(article))))
     console.print(table)
     console.print(f"{len(items)} of {store.count_articles()} articles")
 
@@ -141,7 +141,7 @@ def show(article_id: str, db: DbOption = None, json: JsonOption = False):
                     "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in article.blocks],
                     "sentences": [[s.start, s.end] for s in article.sentences]})
         return
-    console.print(f"[bold]{_headline(article)}[/bold]", highlight=False)
+    console.print(f"[bold]{plain(_headline(article))}[/bold]", highlight=False)
     console.print(f"id {article.id} · date {article.date.value if article.date else '–'} · outlet "
                   f"{article.outlet or '–'} · language {article.language or '–'} · credits "
                   f"{', '.join(article.credits) or '–'}", markup=False, highlight=False)
@@ -167,7 +167,7 @@ def search(
         print_json([hit.__dict__ for hit in hits])
         return
     for hit in hits:
-        console.print(f"[bold]{hit.article_id}[/bold] {hit.date or ''} {hit.title or ''}", highlight=False)
+        console.print(f"[bold]{plain(hit.article_id)}[/bold] {plain(hit.date)} {plain(hit.title)}", highlight=False)
         console.print(f"  {hit.snippet}", markup=False, highlight=False)
     console.print(f"{len(hits)} hits")
 

@@ -7,7 +7,7 @@ import typer
 from rich.table import Table
 
 from storyline.cli.common import MAX_ROWS, DbOption, JsonOption, app, open_store
-from storyline.console import console, err_console, print_json
+from storyline.console import console, err_console, plain, print_json
 
 
 @app.command()
@@ -32,8 +32,8 @@ def stories(
         return
     table = Table("story", "articles", "first", "last", "title")
     for story in page["stories"]:
-        table.add_row(story["id"], str(story["article_count"]), story["first_date"] or "–",
-                      story["last_date"] or "–", story["title"] or "")
+        table.add_row(*map(plain, (story["id"], story["article_count"], story["first_date"] or "–",
+                                   story["last_date"] or "–", story["title"] or "")))
     console.print(table)
     console.print(f"{len(page['stories'])} of {page['total']} stories")
 
@@ -96,8 +96,8 @@ def entities(
         return
     table = Table("id", "type", "name", "articles", "variants", "roles")
     for entity in items:
-        table.add_row(entity["id"], entity["type"], entity["name"], str(entity["article_count"]),
-                      ", ".join(entity["variants"]), ", ".join(entity["roles"]))
+        table.add_row(*map(plain, (entity["id"], entity["type"], entity["name"], entity["article_count"],
+                                   ", ".join(entity["variants"]), ", ".join(entity["roles"]))))
     console.print(table)
 
 
@@ -117,7 +117,7 @@ def entity(name: str, db: DbOption = None, json: JsonOption = False):
     if json:
         print_json(detail)
         return
-    console.print(f"[bold]{detail['name']}[/bold] ({detail['type']}, {detail['article_count']} articles)")
+    console.print(f"[bold]{plain(detail['name'])}[/bold] ({plain(detail['type'])}, {detail['article_count']} articles)")
     console.print(f"variants: {', '.join(detail['variants'])}; roles: {', '.join(detail['roles']) or '–'}",
                   markup=False)
     for outlet, labels in detail["labels"].items():
@@ -151,7 +151,8 @@ def quotes(
         raise typer.Exit(1)
     for quote in result["quotes"]:
         who = quote["speaker_name"] or quote["speaker_text"] or "unbekannt"
-        console.print(f"[bold]{who}[/bold] ({quote['kind']}, {quote['date'] or '–'}):", highlight=False)
+        console.print(f"[bold]{plain(who)}[/bold] ({plain(quote['kind'])}, {plain(quote['date'] or '–')}):",
+                      highlight=False)
         console.print(f"  „{quote['text']}“", markup=False, highlight=False)
 
 
@@ -191,14 +192,15 @@ def digest(
     for story in stories:
         dates = story["first_date"] if story["first_date"] == story["last_date"] else \
             f"{story['first_date']} – {story['last_date']}"
-        console.print(f"[bold]{story['id']}[/bold]  {story['title']}", highlight=False)
-        console.print(f"  {_count(story['article_count'], 'article')}, {_count(len(story['outlets']), 'outlet')}, {dates}: "
-                      f"{', '.join(story['outlets']) or '–'}", highlight=False)
-        console.print(f"  quotes: {story['quote_count']}" + (f" ({', '.join(story['speakers'][:4])})"
-                                                             if story["speakers"] else ""), highlight=False)
+        console.print(f"[bold]{plain(story['id'])}[/bold]  {plain(story['title'])}", highlight=False)
+        say = lambda text: console.print(text, markup=False, highlight=False)  # noqa: E731  (untrusted values)
+        say(f"  {_count(story['article_count'], 'article')}, {_count(len(story['outlets']), 'outlet')}, {dates}: "
+            f"{', '.join(story['outlets']) or '–'}")
+        speakers = f" ({', '.join(story['speakers'][:4])})" if story["speakers"] else ""
+        say(f"  quotes: {story['quote_count']}{speakers}")
         differs = "; ".join(story["differences"]) or "nothing conflicting or superseded"
         agreed = f"; agreed: {', '.join(story['agreed'][:2])}" if story["agreed"] else ""
-        console.print(f"  differs: {differs}{agreed}", highlight=False)
+        say(f"  differs: {differs}{agreed}")
 
 
 def _count(number: int, noun: str) -> str:

@@ -23,6 +23,8 @@ from storyline.model import Article
 FORMATS = ("seed", "jsonl", "json", "csv", "html", "warc", "feed", "text")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 SKIP_NAMES = {"LICENSE", "ATTRIBUTION.md", "README.md", "SOURCE.txt"}
+STORE_FILES = (".db-wal", ".db-shm", ".db-journal", ".link-lock")  # a store's companions, never articles
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -38,7 +40,7 @@ def list_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts) \
-                        and child.name not in SKIP_NAMES:
+                        and child.name not in SKIP_NAMES and not child.name.endswith(STORE_FILES):
                     yield child
         else:
             yield path
@@ -100,10 +102,15 @@ def _raw_items(path: Path, options: ReadOptions) -> Iterator[RawArticle | Proble
         if size > MAX_FILE_BYTES:
             yield Problem(str(path), f"file too large ({size:,} bytes, limit {MAX_FILE_BYTES:,})")
             return
-        head = path.read_bytes()[:8] if options.format is None else b""
+        with open(path, "rb") as stream:
+            head = stream.read(16)
     except OSError as error:
         yield Problem(str(path), f"cannot read file: {error.strerror or error}")
         return
+    if head == SQLITE_HEADER:  # e.g. the store itself, when its folder is ingested
+        yield Problem(str(path), "an SQLite database (a Storyline store?), not articles: skipped", severity="warning")
+        return
+    head = head[:8] if options.format is None else b""
     if options.format == "warc" or warc.is_warc(head) or (head[:2] == b"\x1f\x8b" and _gzip_is_warc(path)):
         yield from warc.read_warc(path)
         return

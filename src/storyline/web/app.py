@@ -13,7 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from storyline.web.guards import BodyLimit, SecurityHeaders
+from storyline.web.guards import BodyLimit, HeadAsGet, SecurityHeaders
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024
@@ -34,5 +34,6 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     pages.install_error_pages(app)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app

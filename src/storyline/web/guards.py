@@ -34,6 +34,25 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Answers HEAD like GET without the body (RFC 9110): link checkers and monitors send HEAD, and
+    FastAPI's GET routes alone answer it 405."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 class TooLarge(HTTPException):
     """An HTTPException, so FastAPI's body parsing passes it on as a 413 instead of a generic 400."""
 
