@@ -259,6 +259,8 @@ def main() -> None:
                         help="only articles of at least this many words, from every pool (load_long_records)")
     parser.add_argument("--cli", action=argparse.BooleanOptionalAction, default=True,
                         help="also time the `analyze` and `ingest` commands end to end (all cores, then one)")
+    parser.add_argument("--cli-only", action="store_true",
+                        help="only the baseline and the commands end to end (and the cold start): a quick check")
     parser.add_argument("--batch", type=int, default=BATCH,
                         help="articles per worker task and model call (1: one model call per article, as before round three)")
     args = parser.parse_args()
@@ -277,6 +279,11 @@ def main() -> None:
         analyze, ingest = time_cli_end_to_end(records, workers)
         print(rate_row(f"`storyline analyze FILE --json` end to end ({label})", analyze, len(records), words))
         print(rate_row(f"`storyline ingest FILE` into new SQLite end to end ({label})", ingest, len(records), words))
+    if args.cli_only:
+        print(f"\n`storyline analyze` on one article, cold start (median of 3): {time_cli_one_article():.2f} s")
+        print(f"Load average after the run: {load_average()}")
+        print(f"\ncommand: .venv/bin/python benchmarks/{Path(__file__).name} {' '.join(sys.argv[1:])}")
+        return
     cpu_rows = []
     for workers in args.workers:
         run = time_pool(records, workers, args.batch)

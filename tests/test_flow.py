@@ -63,3 +63,32 @@ def test_one_chunk_is_analysed_without_starting_workers(monkeypatch):
                            "Machthaber Kim Jong-un getroffen.", id="x", date="2023-09-13")
     [(_, analyzed)] = parallel.analyze_stream([article], workers=2)
     assert "Wladimir Putin" in [mention.text for mention in analyzed.mentions]
+
+
+def test_an_article_that_times_out_is_reported_once_and_retried_on_request(store, tmp_path, monkeypatch):
+    from storyline.analyze import pipeline
+    from storyline.flow import ingest_paths
+    from storyline.store.linked import unanalyzed_articles
+
+    source = tmp_path / "artikel.jsonl"
+    source.write_text("".join(json.dumps({"id": name, "date": "2023-09-13", "text": f"{text} Das sagte Peskow."},
+                                         ensure_ascii=False) + "\n" for name, text in
+                              (("langsam", "Putin traf Kim in Wostotschny."), ("schnell", "Kim reiste nach Moskau."))))
+    real = pipeline.analyze_article
+
+    def too_slow(article, time_limit=None, parsed=None):
+        if article.id == "langsam":
+            raise pipeline.AnalysisTimeout("analysis took longer than 60 s")
+        return real(article, time_limit, parsed)
+
+    monkeypatch.setattr(pipeline, "analyze_article", too_slow)
+    first = ingest_paths(store, [source], workers=1)
+    assert sorted(first.added) == ["langsam", "schnell"]
+    assert [p.reason for p in first.problems] == ["langsam: analysis took longer than 60 s; stored without analysis "
+                                                  "(`storyline ingest --retry-failed` tries again)"]
+    again = ingest_paths(store, [source], workers=1)  # not analysed (and not reported) again
+    assert again.duplicates == ["langsam", "schnell"] and again.problems == []
+    assert unanalyzed_articles(store) == ["langsam"]
+    monkeypatch.setattr(pipeline, "analyze_article", real)
+    retried = ingest_paths(store, [source], workers=1, retry_failed=True)
+    assert retried.problems == [] and unanalyzed_articles(store) == []

@@ -133,3 +133,13 @@ def test_ingesting_the_store_folder_skips_the_store(tmp_path):
     report = json.loads(result.stdout)
     assert [p["severity"] for p in report["problems"]] == ["warning"]
     assert "SQLite database" in report["problems"][0]["reason"] and report["duplicates"] == 1
+
+
+def test_a_text_that_stalls_the_sentence_splitter_is_set_aside_in_time(tmp_path, monkeypatch):
+    monkeypatch.setattr("storyline.ingest.read.TIME_LIMIT", 3.0)  # 100,000 digits take SoMaJo minutes
+    source = tmp_path / "ziffern.jsonl"
+    source.write_text("".join(line + "\n" for line in (
+        record("vorher"), record("ziffern", "Die Zahl lautet " + "7" * 100_000), record("nachher", GOOD + " Ja."))))
+    articles, problems = split(read_paths([source]))
+    assert [article.id for article in articles] == ["vorher", "nachher"]
+    assert [(p.where, p.reason) for p in problems] == [("line 2", "cleaning and sentence splitting took longer than 3 s")]

@@ -155,7 +155,8 @@ def test_an_article_over_the_time_limit_is_stored_unanalysed_with_a_clear_proble
     monkeypatch.setattr(pipeline, "TIME_LIMIT", 0.001)
     store = Store(tmp_path / "t.db")
     report = ingest_paths(store, [path])
-    assert [p.reason for p in report.errors] == ["lang: analysis took longer than 0.001 s; stored without analysis"]
+    assert [p.reason for p in report.errors] == ["lang: analysis took longer than 0.001 s; stored without analysis "
+                                                 "(`storyline ingest --retry-failed` tries again)"]
     assert report.added == ["lang"] and unanalyzed_articles(store) == ["lang"]
 
 

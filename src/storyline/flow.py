@@ -58,10 +58,11 @@ def analysis_problem(article: Article, error: Exception) -> Problem:
     """The report line for an article whose analysis failed or ran out of time."""
     from storyline.analyze.pipeline import AnalysisTimeout
 
+    retry = "; stored without analysis (`storyline ingest --retry-failed` tries again)"
     if isinstance(error, AnalysisTimeout):
-        return Problem(article.path or "?", f"{article.id}: {error}; stored without analysis")
+        return Problem(article.path or "?", f"{article.id}: {error}{retry}")
     traceback.print_exception(error)
-    return Problem(article.path or "?", f"analysis failed for {article.id}: {type(error).__name__}: {error}")
+    return Problem(article.path or "?", f"analysis failed for {article.id}: {type(error).__name__}: {error}{retry}")
 
 
 # --- analyse files without a store (`storyline analyze`) -----------------------------------------
@@ -105,13 +106,14 @@ def _articles_only(items: Iterable[Article | Problem], problems: list[Problem],
 class Linker:
     """Analyses stored articles and links them: entities as they come, stories at the end of a batch."""
 
-    def __init__(self, store, time_limit: float | None = None, workers: int | None = None):
+    def __init__(self, store, time_limit: float | None = None, workers: int | None = None, retry_failed: bool = False):
         from storyline.analyze.pipeline import TIME_LIMIT
         from storyline.store.linked import load_registry
 
         self.store = store
         self.time_limit = time_limit or TIME_LIMIT
         self.workers = workers
+        self.retry_failed = retry_failed  # analyse again the articles an earlier run could not
         self.failed: set[str] = set()  # not retried in this run's `finish`
         self._lock = hold_link_lock(store)
         self.registry = load_registry(store)
@@ -121,10 +123,14 @@ class Linker:
         stored unanalysed, and the next run tries it again."""
         from storyline.analyze.parallel import analyze_stream
 
+        from storyline.store.linked import record_failure
+
         for article, result in analyze_stream(articles, self.workers, self.time_limit):
             if isinstance(result, Exception):
                 self.failed.add(article.id)
-                report.problems.append(analysis_problem(article, result))
+                problem = analysis_problem(article, result)
+                report.problems.append(problem)
+                record_failure(self.store, article.id, problem.reason)
             else:
                 self.save(result)
             if on_article:
@@ -141,7 +147,8 @@ class Linker:
         """Analyse what an earlier, interrupted run left, then assign stories."""
         from storyline.store.linked import analyzed_without_story, unanalyzed_articles
 
-        left = [article_id for article_id in unanalyzed_articles(self.store) if article_id not in self.failed]
+        left = [article_id for article_id in unanalyzed_articles(self.store, include_failed=self.retry_failed)
+                if article_id not in self.failed]
         self.analyze((self.store.get_article(article_id) for article_id in left), report)
         waiting = analyzed_without_story(self.store)
         if waiting:
@@ -171,16 +178,19 @@ def hold_link_lock(store):
 
 
 def ingest_paths(store, paths: Iterable[str | Path], options: ReadOptions | None = None,
-                 on_article: OnItem | None = None, analyze: bool = True, workers: int | None = None) -> IngestReport:
+                 on_article: OnItem | None = None, analyze: bool = True, workers: int | None = None,
+                 retry_failed: bool = False) -> IngestReport:
     """Store every readable article, analyse and link the new ones; a bad file or record never
-    stops the batch. `on_article` is called once per item read, when it is done with."""
+    stops the batch. `on_article` is called once per item read, when it is done with. Articles an
+    earlier run stored without analysis are analysed too, except those whose analysis failed
+    (reported once), unless `retry_failed`."""
     report = IngestReport()
     items = read_paths(paths, options)
     if not analyze:
         for _ in store_new(store, items, report, on_article, notify_new=True):
             pass
         return report
-    linker = Linker(store, workers=workers)
+    linker = Linker(store, workers=workers, retry_failed=retry_failed)
     try:
         linker.analyze(store_new(store, items, report, on_article), report, on_article)
         linker.finish(report)

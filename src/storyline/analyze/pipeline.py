@@ -6,19 +6,17 @@ are filled later by the link step, which sees the whole corpus.
 """
 from __future__ import annotations
 
-import signal
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
+from storyline import limits
 from storyline.collector import fewer_collections
 from storyline.model import AnalyzedArticle, Article
 
-TIME_LIMIT = 60.0  # seconds per article; a typical 400-word article takes well under 0.1 s
+TIME_LIMIT = limits.TIME_LIMIT  # seconds per article; callers (and tests) read and set it here
 
 
-class AnalysisTimeout(RuntimeError):
+class AnalysisTimeout(limits.TimeLimitExceeded):
     """One article took longer than the per-article limit; the caller stores it unanalysed."""
 
 Stage = Callable[[AnalyzedArticle], None]
@@ -143,21 +141,6 @@ def parse_together(articles: list[Article], time_limit: float | None) -> list[li
     return [next(parsed) if is_analysed(article) else None for article in articles]
 
 
-@contextmanager
-def _alarm(seconds: float | None) -> Iterator[None]:
-    """Interrupt a stage that hangs (SIGALRM, main thread only); other threads get the check
-    between stages. An unattended ingest must not stall for months on one pathological text."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(_signum, _frame):
-        raise AnalysisTimeout(f"analysis took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def _alarm(seconds: float | None):
+    """Interrupt a stage that hangs: an unattended ingest must not stall on one pathological text."""
+    return limits.time_limit(seconds, AnalysisTimeout, "analysis")

@@ -22,6 +22,8 @@ def ingest(
     fetch: Annotated[bool, typer.Option("--fetch", help="Feeds: fetch each entry's linked page.")] = False,
     skip_analysis: Annotated[bool, typer.Option("--skip-analysis", help="Only store the articles; a later "
                                                 "ingest without this flag analyses them.")] = False,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Analyse again the stored articles whose "
+                                               "analysis failed or timed out in an earlier run.")] = False,
     workers: WorkersOption = None,
     json: JsonOption = False,
 ):
@@ -35,7 +37,7 @@ def ingest(
     store = open_store(db)
     with progress_counter("Ingesting articles") as advance:
         report = ingest_paths(store, paths, read_options(format, field, fetch), on_article=lambda _: advance(),
-                              analyze=not skip_analysis, workers=workers)
+                              analyze=not skip_analysis, workers=workers, retry_failed=retry_failed)
     if json:
         print_json(report.as_dict())
     else:

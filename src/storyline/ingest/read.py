@@ -18,6 +18,7 @@ from storyline.ingest.dates import DateError
 from storyline.ingest.decode import BinaryInput, decode_bytes
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
+from storyline.limits import TIME_LIMIT, TimeLimitExceeded, time_limit
 from storyline.model import Article
 
 FORMATS = ("seed", "jsonl", "json", "csv", "html", "warc", "feed", "text")
@@ -25,6 +26,10 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 SKIP_NAMES = {"LICENSE", "ATTRIBUTION.md", "README.md", "SOURCE.txt"}
 STORE_FILES = (".db-wal", ".db-shm", ".db-journal", ".link-lock")  # a store's companions, never articles
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class CleaningTimeout(TimeLimitExceeded):
+    """An article's text took longer than the per-article limit to clean and split into sentences."""
 
 
 @dataclass
@@ -76,9 +81,10 @@ def build_article(raw: RawArticle) -> Iterator[Article | Problem]:
         yield Problem(raw.path, f"the {broken} holds a lone surrogate (\\ud800-\\udfff): not valid Unicode", raw.where)
         return
     try:
-        article = make_article(raw.text, id=raw.id, date=raw.date, title=raw.title, outlet=raw.outlet,
-                               url=raw.url, path=raw.path)
-    except (ArticleError, DateError) as error:
+        with time_limit(TIME_LIMIT, CleaningTimeout, "cleaning and sentence splitting"):
+            article = make_article(raw.text, id=raw.id, date=raw.date, title=raw.title, outlet=raw.outlet,
+                                   url=raw.url, path=raw.path)
+    except (ArticleError, DateError, CleaningTimeout) as error:
         yield Problem(raw.path, str(error), raw.where)
         return
     if article.date is None:

@@ -67,6 +67,7 @@ def save_analysis(store, analyzed: AnalyzedArticle, registry: EntityRegistry) ->
     with store.engine.begin() as conn:
         upsert(conn, schema.analyses, [{"article_id": article_id, "data": json.dumps(analysis_to_dict(analyzed)),
                                         "analyzed_at": _now()}], ["article_id"])
+        conn.execute(delete(schema.analysis_failures).where(schema.analysis_failures.c.article_id == article_id))
         _save_entities(conn, [registry.entities[i] for i in mentions], registry)
         conn.execute(delete(schema.entity_articles).where(schema.entity_articles.c.article_id == article_id))
         upsert(conn, schema.entity_articles, [{"entity_id": e, "article_id": article_id, "mentions": n}
@@ -114,12 +115,21 @@ def analyzed_without_story(store) -> list[str]:
         return [r[0] for r in rows]
 
 
-def unanalyzed_articles(store) -> list[str]:
-    a, n = schema.articles, schema.analyses
+def unanalyzed_articles(store, include_failed: bool = True) -> list[str]:
+    """Stored articles without an analysis; `include_failed=False` leaves out those whose analysis
+    failed before (`record_failure`), so a pathological article costs its time limit once, not every run."""
+    a, n, f = schema.articles, schema.analyses, schema.analysis_failures
+    query = select(a.c.id).outerjoin(n, n.c.article_id == a.c.id).where(n.c.article_id.is_(None))
+    if not include_failed:
+        query = query.where(a.c.id.not_in(select(f.c.article_id)))
     with store.engine.connect() as conn:
-        rows = conn.execute(select(a.c.id).outerjoin(n, n.c.article_id == a.c.id).where(n.c.article_id.is_(None))
-                            .order_by(a.c.date_start, a.c.id))
-        return [r[0] for r in rows]
+        return [r[0] for r in conn.execute(query.order_by(a.c.date_start, a.c.id))]
+
+
+def record_failure(store, article_id: str, reason: str) -> None:
+    with store.engine.begin() as conn:
+        upsert(conn, schema.analysis_failures, [{"article_id": article_id, "reason": reason, "failed_at": _now()}],
+               ["article_id"])
 
 
 def load_state(store, name: str):

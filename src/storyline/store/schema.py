@@ -63,6 +63,13 @@ analyses = Table(
     Column("analyzed_at", String(40), nullable=False),
 )
 
+analysis_failures = Table(  # articles whose analysis failed or timed out: not retried on every run
+    "analysis_failures", metadata,
+    Column("article_id", String(300), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("failed_at", String(40), nullable=False),
+)
+
 entities = Table(
     "entities", metadata,
     Column("id", String(300), primary_key=True),
@@ -153,11 +160,16 @@ def _index_outlets(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_outlet ON articles (outlet)"))
 
 
+def _create_failure_table(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[analysis_failures])
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("core tables: articles, near-duplicate bands and links", _create_core_tables),
     ("full-text search index", _create_search_index),
     ("analyses, entities, quotes, stories and the story-stream state", _create_analysis_tables),
     ("index on articles.outlet", _index_outlets),
+    ("articles whose analysis failed, reported once and retried on request", _create_failure_table),
 ]
 
 

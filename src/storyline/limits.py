@@ -1,0 +1,40 @@
+"""The per-article time limit, for every step that reads untrusted text (cleaning and analysis).
+
+A pathological text (100,000 digits in a row make SoMaJo's sentence splitter quadratic) must cost
+its own article a bounded time, never stall an unattended ingest.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+TIME_LIMIT = 60.0  # seconds per article and step; a typical 400-word article takes well under 0.1 s
+
+
+class TimeLimitExceeded(RuntimeError):
+    """One article's step took longer than its limit; the caller reports the article and goes on."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, error: type[TimeLimitExceeded], what: str) -> Iterator[None]:
+    """Raise `error("<what> took longer than N s")` when the block runs longer than `seconds`.
+
+    SIGALRM, so only in a process's main thread (the CLI, a worker process); elsewhere (the web
+    server's threads) the block runs unbounded and the caller checks between steps.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum, _frame):
+        raise error(f"{what} took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
