@@ -70,18 +70,20 @@ def tense_at(sentence: str, start: int, end: int, fallback: str) -> str:
 
 
 def year_tense_at(sentence: str, start: int, end: int) -> str:
-    """Which way a year-less date lies ("am 18. September"): a past or future verb in its own
-    clause says so ("past" / "future": only that way); else a verb that announces or schedules
-    ("kündigte … an", "vertagt auf") or a signal before it ("bis", "ab", "für den") leans ahead;
-    else "near". A past verb in another clause of the sentence does not count."""
+    """Which way a year-less date lies ("am 18. September"): a signal before it ("bis", "ab",
+    "für den", "auf den", "kommende") leans ahead; else a past or future verb in its own clause
+    says so ("past" / "future": only that way); else a verb that announces or schedules
+    ("Termin … festgelegt", "geplant") leans ahead; else "near". A past verb in another clause
+    of the sentence does not count ("…, wodurch das Gesetz am 18. März rechtskräftig geworden wäre")."""
+    if rules.FORWARD_SIGNAL.search(sentence[max(0, start - 40):start]):
+        return "ahead"
     left = max(sentence.rfind(mark, 0, start) for mark in CLAUSE_MARKS)
     rights = [i for i in (sentence.find(mark, end) for mark in CLAUSE_MARKS) if i >= 0]
     clause = sentence[left + 1:min(rights, default=len(sentence))]
-    if rules.ANNOUNCING.search(clause):
+    tense = tense_of(clause)
+    if tense == "near" and rules.ANNOUNCING.search(clause):
         return "ahead"
-    if rules.FORWARD_SIGNAL.search(sentence[max(0, start - 40):start]):
-        return "ahead"
-    return tense_of(clause)
+    return tense
 
 
 def match_rules(sentence: str) -> list[Found]:
@@ -149,7 +151,7 @@ def joined_reading(readings: dict[str, Reading]) -> Reading:
     only picks among the years of a year-less date; the part of day comes from either."""
     suffix = next((r.suffix for r in readings.values() if r.suffix), "")
     date_reading, weekday = readings.get("date"), readings.get("weekday")
-    main = readings.get("rel") or date_reading or weekday
+    main = date_reading or readings.get("rel") or weekday
     if main.fixed is not None:
         return Reading(fixed=main.fixed + (suffix if len(main.fixed) == 10 else ""))
     if main is date_reading and weekday is not None:
