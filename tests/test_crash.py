@@ -181,7 +181,8 @@ def news_site(count: int, base: str) -> dict[str, str]:
 
 
 def start_watch(feed: str, db: Path) -> subprocess.Popen:
-    args = [sys.executable, "-m", "storyline.cli", "watch", feed, "--once", "--delay", "0", "--per-host", "1000",
+    args = [sys.executable, "-m", "storyline.cli", "watch", feed, "--once", "--delay", "0",
+            "--allow-private", "--per-host", "1000",
             "--db", str(db)]
     return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -28,7 +28,7 @@ def test_fetch_reads_the_linked_page_and_reports_a_missing_one(site, tmp_path):
 <description>Kurzfassung.</description></item>
 <item><title>Fehlt</title><link>{site}/fehlt.html</link><description>Kurz.</description></item>
 </channel></rss>""")
-    items = list(read_paths([feed], ReadOptions(fetch=True)))
+    items = list(read_paths([feed], ReadOptions(fetch=True, allow_private=True)))
     article = next(i for i in items if hasattr(i, "text"))
     assert "„Lieber ein alter Freund als zwei neue“, sagte Putin" in article.text
     assert article.url == f"{site}/seite.html" and article.date.value == "2023-09-13"

@@ -85,7 +85,7 @@ def site():
 
 
 def fast(**changes) -> WatchOptions:
-    return WatchOptions(**{"every": 0, "delay": 0, "backoff": 0.5, "max_polls": 2, **changes})
+    return WatchOptions(**{"every": 0, "delay": 0, "backoff": 0.5, "max_polls": 2, "allow_private": True, **changes})
 
 
 def test_new_articles_are_stored_and_an_unchanged_feed_costs_a_304(store, site):
@@ -140,7 +140,7 @@ def test_intervals():
 
 def test_watch_command_polls_once_and_remembers_the_feed(site, tmp_path):
     db = str(tmp_path / "w.db")
-    first = run_cli("watch", site.feed, "--once", "--delay", "0", "--db", db)
+    first = run_cli("watch", site.feed, "--once", "--delay", "0", "--allow-private", "--db", db)
     assert "poll 1: 2 new articles, 0 feeds unchanged, 1 stories updated" in first.stdout
-    second = run_cli("watch", site.feed, "--once", "--delay", "0", "--db", db)
+    second = run_cli("watch", site.feed, "--once", "--delay", "0", "--allow-private", "--db", db)
     assert "poll 1: 0 new articles, 1 feeds unchanged" in second.stdout

@@ -315,7 +315,7 @@ def watch_feeds(store, feeds: list[str], options, on_poll: Callable[[Poll], None
     states, polls = load_feed_states(store), []
     gate = HostGate(options.delay, sleep=sleep)
     headers = {"User-Agent": options.user_agent}
-    with httpx.Client(timeout=options.timeout, follow_redirects=True, headers=headers) as client:
+    with httpx.Client(timeout=options.timeout, follow_redirects=False, headers=headers) as client:  # see ingest.net
         while options.max_polls is None or len(polls) < options.max_polls:
             started = time.monotonic()
             polls.append(poll_once(store, feeds, states, len(polls) + 1, options, client, gate, sleep))
@@ -347,7 +347,7 @@ def poll_once(store, feeds: list[str], states: dict, number: int, options, clien
         linker.finish(poll.report)
     finally:
         linker.release()
-    save_feed_states(store, states)
+        save_feed_states(store, states)  # what this pass saw is kept even when it ends early
     return poll
 
 

@@ -24,14 +24,18 @@ def open_store(db: str | None):
     return Store(db)
 
 
-def read_options(format: str | None, field: list[str] | None, fetch: bool = False):
+AllowPrivateOption = Annotated[bool, typer.Option("--allow-private", help="Fetch from loopback and private "
+                                                  "network addresses too (refused by default: SSRF).")]
+
+
+def read_options(format: str | None, field: list[str] | None, fetch: bool = False, allow_private: bool = False):
     from storyline.ingest.read import FORMATS, ReadOptions
     from storyline.ingest.tabular import FieldMap
 
     if format and format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     try:
-        return ReadOptions(format=format, fields=FieldMap.parse(field), fetch=fetch)
+        return ReadOptions(format=format, fields=FieldMap.parse(field), fetch=fetch, allow_private=allow_private)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--field") from error
 

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from storyline.cli.common import (FORMAT_HELP, MAX_ROWS, DbOption, JsonOption, WorkersOption, app, open_store,
-                                  read_options)
+from storyline.cli.common import (FORMAT_HELP, MAX_ROWS, AllowPrivateOption, DbOption, JsonOption, WorkersOption,
+                                  app, open_store, read_options)
 from storyline.console import console, err_console, plain, print_json, print_problems, progress_counter
 
 
@@ -20,6 +20,7 @@ def ingest(
     field: Annotated[Optional[list[str]], typer.Option("--field", help="Rename an input field, e.g. "
                                                        "--field text=body (JSON Lines and CSV).")] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Feeds: fetch each entry's linked page.")] = False,
+    allow_private: AllowPrivateOption = False,
     skip_analysis: Annotated[bool, typer.Option("--skip-analysis", help="Only store the articles; a later "
                                                 "ingest without this flag analyses them.")] = False,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Analyse again the stored articles whose "
@@ -36,7 +37,7 @@ def ingest(
 
     store = open_store(db)
     with progress_counter("Ingesting articles") as advance:
-        report = ingest_paths(store, paths, read_options(format, field, fetch), on_article=lambda _: advance(),
+        report = ingest_paths(store, paths, read_options(format, field, fetch, allow_private), on_article=lambda _: advance(),
                               analyze=not skip_analysis, workers=workers, retry_failed=retry_failed)
     if json:
         print_json(report.as_dict())

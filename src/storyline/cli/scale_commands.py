@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from storyline.cli.common import FORMAT_HELP, DbOption, JsonOption, app, open_store, read_options
+from storyline.cli.common import FORMAT_HELP, AllowPrivateOption, DbOption, JsonOption, app, open_store, read_options
 from storyline.console import console, err_console, print_json, print_problems
 
 
@@ -81,6 +81,7 @@ def watch(
     once: Annotated[bool, typer.Option("--once", help="Poll once and stop (same as --max-polls 1).")] = False,
     delay: Annotated[float, typer.Option("--delay", help="Seconds between two requests to one host.")] = 2.0,
     per_host: Annotated[int, typer.Option("--per-host", help="New pages fetched per host and poll.")] = 30,
+    allow_private: AllowPrivateOption = False,
     json: JsonOption = False,
 ):
     """Poll news feeds, fetch new articles, store them and assign them to stories.
@@ -93,7 +94,7 @@ def watch(
 
     try:
         options = WatchOptions(every=parse_interval(every), max_polls=1 if once else max_polls, delay=delay,
-                               per_host=per_host)
+                               per_host=per_host, allow_private=allow_private)
     except ValueError as error:
         raise typer.BadParameter(str(error), param_hint="--every") from error
 

@@ -19,7 +19,8 @@ def is_feed(text: str) -> bool:
     return bool(FEED_START.match(text[:2048]))
 
 
-def read_feed(text: str, path: Path, fetch: bool = False) -> Iterator[RawArticle | Problem]:
+def read_feed(text: str, path: Path, fetch: bool = False,
+              allow_private: bool = False) -> Iterator[RawArticle | Problem]:
     feedparser = require("feedparser")
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
@@ -29,7 +30,7 @@ def read_feed(text: str, path: Path, fetch: bool = False) -> Iterator[RawArticle
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"entry {number}"
         if fetch and entry.get("link"):
-            yield _fetched(entry, str(path), where)
+            yield _fetched(entry, str(path), where, allow_private)
         else:
             yield _entry_article(entry, str(path), where, outlet)
 
@@ -67,15 +68,17 @@ def _entry_date(entry) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
-def _fetched(entry, path: str, where: str) -> RawArticle | Problem:
+def _fetched(entry, path: str, where: str, allow_private: bool = False) -> RawArticle | Problem:
     import httpx
+
+    from storyline.ingest import net
 
     url = entry["link"]
     try:
-        response = httpx.get(url, timeout=20, follow_redirects=True,
-                             headers={"User-Agent": "storyline (news analysis)"})
+        with httpx.Client(timeout=20, headers={"User-Agent": "storyline (news analysis)"}) as client:
+            response = net.get(client, url, allow_private=allow_private)
         response.raise_for_status()
-    except httpx.HTTPError as error:
+    except (httpx.HTTPError, net.FetchError) as error:
         return Problem(path, f"could not fetch {url}: {error}", where)
     article = extract_html(response.text, path, where, url=url, fallback_date=_entry_date(entry))
     if isinstance(article, RawArticle):

@@ -37,6 +37,7 @@ class ReadOptions:
     format: str | None = None  # one of FORMATS; None detects from the content
     fields: tabular.FieldMap = field(default_factory=tabular.FieldMap)
     fetch: bool = False  # feeds: fetch each entry's linked page
+    allow_private: bool = False  # ... also from loopback and private addresses (ingest.net)
 
 
 def list_files(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -204,7 +205,7 @@ def _read_text(text: str, path: Path, format: str, options: ReadOptions) -> Iter
     elif format == "html":
         yield from html.read_html(text, path)
     elif format == "feed":
-        yield from feed.read_feed(text, path, fetch=options.fetch)
+        yield from feed.read_feed(text, path, fetch=options.fetch, allow_private=options.allow_private)
     elif format == "text":
         yield RawArticle(text=text, path=str(path), id=path.stem)
     else:

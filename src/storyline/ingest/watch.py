@@ -20,6 +20,7 @@ import httpx
 
 from storyline.dependencies import MissingDependency, require
 from storyline.ingest.feed import _entry_date
+from storyline.ingest import net
 from storyline.ingest.html import extract_html
 from storyline.ingest.problems import Problem
 from storyline.ingest.read import build_article
@@ -40,6 +41,7 @@ class WatchOptions:
     backoff: float = 1.0  # first retry wait in seconds, doubled each time
     timeout: float = 20.0
     user_agent: str = "storyline/0.1 (news analysis; polite feed reader)"
+    allow_private: bool = False  # fetch from loopback and private addresses too (a local test server, an intranet)
 
 
 @dataclass
@@ -98,7 +100,9 @@ def fetch(client: httpx.Client, gate: HostGate, url: str, options: WatchOptions,
         gate.wait(url)
         response, error = None, None
         try:
-            response = client.get(url, headers=headers or {})
+            response = net.get(client, url, headers, allow_private=options.allow_private)
+        except net.FetchError as refused:  # retrying will not change it
+            return Problem(url, str(refused))
         except httpx.TransportError as caught:
             error = f"{type(caught).__name__}: {caught}"
         if response is not None and response.status_code not in RETRY_STATUS:
