@@ -80,3 +80,17 @@ def test_redirect_loops_big_and_undecodable_answers_are_one_clear_error(site):
         with pytest.raises(net.FetchError, match="undecodable"):
             net.get(client, f"{base}/kaputt", allow_private=True)
         assert net.get(client, f"{base}/artikel", allow_private=True).text == "<p>Hallo</p>"
+
+
+def test_serve_answers_only_its_own_host_names(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from storyline.cli.web_commands import allowed_hosts
+    from storyline.web.app import create_app
+
+    hosts = allowed_hosts("127.0.0.1", None)
+    assert "localhost" in hosts and "*" not in hosts and allowed_hosts("0.0.0.0", None) == ["*"]
+    app = create_app(str(tmp_path / "leer.db"), allowed_hosts=hosts)
+    rebound = TestClient(app, base_url="http://evil.example").get("/api/stories")
+    assert rebound.status_code == 400 and rebound.headers.get("content-security-policy")
+    assert TestClient(app, base_url="http://localhost:8000").get("/api/stories").status_code == 200

@@ -25,6 +25,9 @@ def serve(
     token: Annotated[Optional[str], typer.Option(help="Bearer token that enables POST /api/articles "
                                                   "\\[default: $STORYLINE_TOKEN; without one, ingest over HTTP is off].",
                                                   envvar="STORYLINE_TOKEN", show_envvar=False)] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option("--allowed-host", help="A Host name the server "
+                                                              "answers (repeat it; * for any) \\[default: the "
+                                                              "--host address and localhost].")] = None,
 ):
     """Serve the web pages and the JSON API (schema at /openapi.json, overview at /api/docs).
 
@@ -38,7 +41,18 @@ def serve(
     open_store(db)  # fail early, with the CLI's message, on a bad --db
     err_console.print(f"Storyline on http://{host}:{port}/ (Ctrl+C stops)"
                       + ("; POST /api/articles needs the bearer token" if token else ""))
-    uvicorn.run(create_app(db, token=token or ""), host=host, port=port, log_level="warning")
+    hosts = allowed_hosts(host, allowed_host)
+    uvicorn.run(create_app(db, token=token or "", allowed_hosts=hosts), host=host, port=port, log_level="warning")
+
+
+def allowed_hosts(host: str, given: list[str] | None) -> list[str]:
+    """The Host headers `serve` answers: the ones given, else its own address and localhost's names
+    (DNS rebinding cannot reach a loopback server then); on all interfaces without a list, any."""
+    if given:
+        return given
+    if host in ("0.0.0.0", "::", ""):
+        return ["*"]
+    return sorted({host, "localhost", "127.0.0.1", "::1", "[::1]"})
 
 
 @app.command()

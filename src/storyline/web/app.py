@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline.web.guards import BodyLimit, HeadAsGet, SecurityHeaders
 
@@ -19,8 +20,14 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024
 
 
-def create_app(db: str | None = None, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
-    """One app per store. Ingest over HTTP stays off unless a token is given (or $STORYLINE_TOKEN)."""
+def create_app(db: str | None = None, token: str | None = None, max_body: int = MAX_BODY_BYTES,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """One app per store. Ingest over HTTP stays off unless a token is given (or $STORYLINE_TOKEN).
+
+    `allowed_hosts`: the Host headers answered (`serve` passes its address and localhost); a page
+    of another site that points its own name at 127.0.0.1 (DNS rebinding) then gets a 400, not the
+    store. None answers every host (tests, an app mounted behind a proxy that checks hosts).
+    """
     from storyline.store.db import Store
     from storyline.web import api, pages
 
@@ -35,5 +42,7 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     pages.install_error_pages(app)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(HeadAsGet)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
