@@ -143,3 +143,25 @@ def test_a_text_that_stalls_the_sentence_splitter_is_set_aside_in_time(tmp_path,
     articles, problems = split(read_paths([source]))
     assert [article.id for article in articles] == ["vorher", "nachher"]
     assert [(p.where, p.reason) for p in problems] == [("line 2", "cleaning and sentence splitting took longer than 3 s")]
+
+
+def test_a_warc_bomb_record_is_set_aside_and_the_next_page_kept(tmp_path, monkeypatch):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    monkeypatch.setattr("storyline.ingest.warc.MAX_PAGE_BYTES", 1_000_000)
+    path = tmp_path / "bombe.warc.gz"
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        pages = (("http://a.example/bombe", b"<html><body><p>" + b" " * 5_000_000 + b"</p></body></html>"),
+                 ("http://a.example/gut", f"<html><body><article><p>{GOOD}</p><p>{GOOD}</p></article></body></html>"
+                  .encode("utf-8")))
+        for url, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
+    assert path.stat().st_size < 100_000  # a small file that inflates to 5 MB
+    articles, problems = split(read_paths([path]))
+    assert [article.url for article in articles] == ["http://a.example/gut"]
+    assert [p.reason for p in problems] == ["page larger than 1,000,000 bytes (limit); not read"]

@@ -11,6 +11,9 @@ from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
 
 
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # one HTML page, decompressed (a news page is well under 1 MB)
+
+
 def is_warc(head: bytes) -> bool:
     return head.startswith(b"WARC/")
 
@@ -45,8 +48,10 @@ def _record_article(record, path: Path, number: int) -> RawArticle | Problem | N
     if "html" not in content_type.lower() or status != "200":
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    payload = record.content_stream().read()
     where = f"record {number} ({url})"
+    payload = record.content_stream().read(MAX_PAGE_BYTES + 1)  # a bomb inflates only this far
+    if len(payload) > MAX_PAGE_BYTES:
+        return Problem(str(path), f"page larger than {MAX_PAGE_BYTES:,} bytes (limit); not read", where)
     try:
         html, _ = decode_bytes(payload)
     except ValueError as error:
