@@ -47,3 +47,11 @@ def test_analyze_json_passes_the_contract_checker():
         result = check_contract(document, checker)
         assert result.returncode == 0, result.stdout
         assert "0 problems" in result.stdout
+
+
+def test_read_commands_on_a_missing_store_say_so_and_create_nothing(tmp_path):
+    db = tmp_path / "vertippt.db"
+    for command in (["stories"], ["entities"], ["quotes"], ["articles"], ["search", "Kim"], ["digest"], ["story", "x"]):
+        result = run_cli(*command, "--db", str(db), check=False)
+        assert result.returncode == 2 and "no store at" in result.stderr, command
+    assert not db.exists()

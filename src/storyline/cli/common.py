@@ -1,6 +1,7 @@
 """What every command shares: the Typer app, common options, the store."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -18,9 +19,15 @@ MAX_ROWS = 1_000_000_000  # --limit / --offset: larger values are refused, not p
 FORMAT_HELP = "Input format: seed, jsonl, csv, html, warc, feed, text \\[default: detected from the content]."
 
 
-def open_store(db: str | None):
-    from storyline.store.db import Store
+def open_store(db: str | None, create: bool = False):
+    """The store; a command that only reads says so when the SQLite file is missing, instead of
+    creating an empty store there (a mistyped --db would otherwise look like an empty archive)."""
+    from storyline.store.db import Store, default_db_path
 
+    target = db if db is not None else str(default_db_path())
+    if not create and "://" not in target and not Path(target).expanduser().exists():
+        raise typer.BadParameter(f"no store at {target}; `storyline ingest FILES --db {target}` makes one",
+                                 param_hint="--db")
     return Store(db)
 
 

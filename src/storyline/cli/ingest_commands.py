@@ -35,7 +35,7 @@ def ingest(
     """
     from storyline.flow import ingest_paths
 
-    store = open_store(db)
+    store = open_store(db, create=True)
     with progress_counter("Ingesting articles") as advance:
         report = ingest_paths(store, paths, read_options(format, field, fetch, allow_private), on_article=lambda _: advance(),
                               analyze=not skip_analysis, workers=workers, retry_failed=retry_failed)

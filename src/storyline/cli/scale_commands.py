@@ -106,4 +106,4 @@ def watch(
                           f"unchanged, {len(poll.stories)} stories updated", highlight=False)
             print_problems(poll.problems)
 
-    watch_feeds(open_store(db), feeds, options, on_poll=show)
+    watch_feeds(open_store(db, create=True), feeds, options, on_poll=show)

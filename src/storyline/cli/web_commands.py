@@ -38,7 +38,7 @@ def serve(
 
     from storyline.web.app import create_app
 
-    open_store(db)  # fail early, with the CLI's message, on a bad --db
+    open_store(db, create=True)  # fail early, with the CLI's message, on a bad --db; an empty store takes POSTs
     err_console.print(f"Storyline on http://{host}:{port}/ (Ctrl+C stops)"
                       + ("; POST /api/articles needs the bearer token" if token else ""))
     hosts = allowed_hosts(host, allowed_host)
