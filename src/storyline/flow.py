@@ -106,7 +106,8 @@ def _articles_only(items: Iterable[Article | Problem], problems: list[Problem],
 class Linker:
     """Analyses stored articles and links them: entities as they come, stories at the end of a batch."""
 
-    def __init__(self, store, time_limit: float | None = None, workers: int | None = None, retry_failed: bool = False):
+    def __init__(self, store, time_limit: float | None = None, workers: int | None = None,
+                 retry_failed: bool = False):
         from storyline.analyze.pipeline import TIME_LIMIT
         from storyline.store.linked import load_registry
 
@@ -119,10 +120,9 @@ class Linker:
         self.registry = load_registry(store)
 
     def analyze(self, articles: Iterable[Article], report: IngestReport, on_article: OnItem | None = None) -> None:
-        """Analyse (in workers), link and save each article; a failed one is reported and stays
-        stored unanalysed, and the next run tries it again."""
+        """Analyse (in workers), link and save each article; a failed one is reported, stays
+        stored unanalysed and is recorded, so later runs leave it alone until `--retry-failed`."""
         from storyline.analyze.parallel import analyze_stream
-
         from storyline.store.linked import record_failure
 
         for article, result in analyze_stream(articles, self.workers, self.time_limit):
