@@ -164,7 +164,8 @@ def person_words(tokens: list, nouns: frozenset[str]) -> list:
 
     given = load_word_list(GIVEN_NAMES)
     while len(tokens) > 1 and ((tokens[-1].is_alpha and tokens[-1].is_lower) or (
-            tokens[-2].text not in given  # "Thomas Mann", "Christian Lange": surnames that are nouns
+            (len(tokens) > 2 or tokens[-2].text not in given)  # "Thomas Mann", "Christian Lange": surnames
+            # that are nouns; after two name words a noun is no surname ("Matthew Williams Liebeskummer")
             and (is_common_noun(tokens[-1], nouns) or word_class(tokens[-1].text) == "N" or role_of(tokens[-1]) is not None
                  or (tokens[-1].is_title and ends_in_common_noun(tokens[-1].lower_, nouns))))):
         tokens = tokens[:-1]
