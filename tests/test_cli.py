@@ -55,3 +55,15 @@ def test_read_commands_on_a_missing_store_say_so_and_create_nothing(tmp_path):
         result = run_cli(*command, "--db", str(db), check=False)
         assert result.returncode == 2 and "no store at" in result.stderr, command
     assert not db.exists()
+
+
+def test_ingest_of_a_web_address_says_what_to_do(tmp_path):
+    result = run_cli("ingest", "https://www.tagesschau.de/index.html", "--db", str(tmp_path / "x.db"), check=False)
+    message = " ".join(result.stderr.replace("│", " ").split())  # the error box wraps the lines
+    assert result.returncode == 2 and "https://www.tagesschau.de/index.html is a web address" in message
+    assert "storyline watch URL --once" in message
+
+
+def test_watch_exits_non_zero_when_no_feed_could_be_read(tmp_path):
+    result = run_cli("watch", "http://127.0.0.1:9/feed.xml", "--once", "--db", str(tmp_path / "w.db"), check=False)
+    assert result.returncode == 1 and "No feed could be read." in result.stderr

@@ -286,6 +286,7 @@ class Poll:
     number: int
     report: IngestReport = field(default_factory=IngestReport)
     unchanged: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # feeds that could not be read this poll
     deferred: int = 0  # entries left for the next poll by the per-host cap
 
     @property
@@ -301,7 +302,8 @@ class Poll:
         return self.report.problems
 
     def as_dict(self) -> dict:
-        return {"poll": self.number, "unchanged": self.unchanged, "deferred": self.deferred, **self.report.as_dict()}
+        return {"poll": self.number, "unchanged": self.unchanged, "failed_feeds": self.failed,
+                "deferred": self.deferred, **self.report.as_dict()}
 
 
 def watch_feeds(store, feeds: list[str], options, on_poll: Callable[[Poll], None] | None = None,
@@ -342,6 +344,8 @@ def poll_once(store, feeds: list[str], states: dict, number: int, options, clien
             found = poll_feed(take, client, gate, url, states.setdefault(url, FeedState()), options, per_host, sleep)
             if found.unchanged:
                 poll.unchanged.append(url)
+            if found.problems:
+                poll.failed.append(url)
             poll.deferred += found.deferred
             poll.report.problems += found.problems
         linker.finish(poll.report)

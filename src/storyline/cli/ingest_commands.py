@@ -31,8 +31,13 @@ def ingest(
     """Read articles from files and folders into the store; bad input is reported and skipped.
 
     Example:
-        storyline ingest ../shared/seeds --db news.db
+        storyline ingest tests/data/seeds --db news.db
     """
+    urls = [str(path).replace(":/", "://", 1) for path in paths if str(path).startswith(("http:", "https:"))]
+    if urls:  # Path("https://x") is a file name that does not exist: say what to do instead
+        raise typer.BadParameter(f"{urls[0]} is a web address; for a feed run `storyline watch URL --once`, "
+                                 "for a page save it first (`curl -o page.html URL`) and ingest the file",
+                                 param_hint="PATHS")
     from storyline.flow import ingest_paths
 
     store = open_store(db, create=True)

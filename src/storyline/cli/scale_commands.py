@@ -106,4 +106,7 @@ def watch(
                           f"unchanged, {len(poll.stories)} stories updated", highlight=False)
             print_problems(poll.problems)
 
-    watch_feeds(open_store(db, create=True), feeds, options, on_poll=show)
+    polls = watch_feeds(open_store(db, create=True), feeds, options, on_poll=show)
+    if polls and len(polls[-1].failed) == len(feeds):  # scripts and cron jobs must see it
+        err_console.print("No feed could be read.")
+        raise typer.Exit(1)
