@@ -165,3 +165,13 @@ def test_a_warc_bomb_record_is_set_aside_and_the_next_page_kept(tmp_path, monkey
     articles, problems = split(read_paths([path]))
     assert [article.url for article in articles] == ["http://a.example/gut"]
     assert [p.reason for p in problems] == ["page larger than 1,000,000 bytes (limit); not read"]
+
+
+def test_format_json_on_something_else_is_one_problem(tmp_path):
+    """Found by fuzz/fuzz_readers.py: `--format json` on a file that is not a JSON array."""
+    from storyline.ingest.read import ReadOptions
+
+    (tmp_path / "a.txt").write_text("'")
+    (tmp_path / "b.json").write_text('{"id": "x"}')
+    _, problems = split(read_paths([tmp_path], ReadOptions(format="json")))
+    assert [p.reason.split(" (")[0] for p in problems] == ["not a JSON array", "not a JSON array"]

@@ -73,7 +73,15 @@ def is_json_array(text: str) -> bool:
 
 def read_json_array(text: str, path: Path, fields: FieldMap) -> Iterator[RawArticle | Problem]:
     """A JSON file holding an array of article objects; a non-object item is reported by number."""
-    for number, record in enumerate(json.loads(text), start=1):
+    try:
+        records = json.loads(text)
+    except (ValueError, RecursionError) as error:  # `--format json` on something else (found by fuzzing)
+        yield Problem(str(path), f"not a JSON array ({type(error).__name__}: {str(error)[:80]})")
+        return
+    if not isinstance(records, list):
+        yield Problem(str(path), "not a JSON array (choose --format jsonl for JSON Lines)")
+        return
+    for number, record in enumerate(records, start=1):
         if isinstance(record, dict):
             yield fields.raw(record, path, f"item {number}")
         else:
