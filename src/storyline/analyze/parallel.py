@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 
 from storyline.analyze.pipeline import analyze_articles
 from storyline.model import AnalyzedArticle, Article
@@ -42,14 +42,13 @@ def analyze_stream(articles: Iterable[Article], workers: int | None = None,
                    time_limit: float | None = None) -> Iterator[Result]:
     """(article, its analysis or the exception it raised) for every article, in input order."""
     workers = workers or default_workers()
-    source = iter(articles)
-    first = list(islice(source, CHUNK))
-    second = list(islice(source, CHUNK))
-    if workers <= 1 or not second:
-        for chunk in _chunks(first, second, source):
+    chunks = _chunked(iter(articles))
+    head = list(islice(chunks, 2))
+    if workers <= 1 or len(head) < 2:
+        for chunk in chain(head, chunks):
             yield from zip(chunk, analyze_chunk(chunk, time_limit))
         return
-    yield from _analyze_in_pool(_chunks(first, second, source), workers, time_limit)
+    yield from _analyze_in_pool(chain(head, chunks), workers, time_limit)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -74,12 +73,8 @@ def analyze_chunk(chunk: list[Article], time_limit: float | None) -> list[Analyz
     return analyze_articles(chunk, time_limit)
 
 
-def _chunks(first: list, second: list, rest: Iterator) -> Iterator[list]:
-    if first:
-        yield first
-    if second:
-        yield second
-    while chunk := list(islice(rest, CHUNK)):
+def _chunked(source: Iterator[Article]) -> Iterator[list[Article]]:
+    while chunk := list(islice(source, CHUNK)):
         yield chunk
 
 

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from storyline.analyze.parallel import CHUNK  # articles per task, as ingest and analyze send them
 from storyline.engine.batch import BatchOptions, BatchReport, describe_pair, unique_articles, write_parquet
 from storyline.engine.inputs import read_inputs
 from storyline.engine.rows import analyze_rows, problem_row, row_features
 from storyline.engine.windows import assign_windowed
 from storyline.ingest.problems import Problem
 
-CHUNK = 8  # articles per task: enough to hide the pickling, small enough to balance two workers
 
 
 @contextmanager
