@@ -1,168 +1,331 @@
-"""Quote and speaker accuracy on SpkAtt-2023 train (German Wikinews), beside a naive baseline.
+"""Quote and speaker accuracy: the rules at a base commit beside the rules of this checkout.
 
-    .venv/bin/python benchmarks/quotes.py [--limit N] [--range A:B] [--errors N]
+    .venv/bin/python benchmarks/quotes.py [--part tune|frozen|smartdata|all] [--base 8f5b6ce]
+                                          [--mentions gold|ner] [--limit N] [--errors N]
 
-`--range 0:500` scores articles 0..499 only (the part whose errors were read while writing the
-rules; 500:700 is the less-tuned part). `--errors N` prints up to N speaker misses of the
-storyline system with gold Source mentions (message, gold Source, predicted speaker and cue).
+Parts (fixed before the issue-22 rules were written):
+- tune: SpkAtt-2023 train articles 0-499 in file-name order (read while writing rules);
+- frozen: SpkAtt-2023 train articles 500-699, ids in `benchmarks/data/quotes_frozen_ids.txt`
+  (not looked at for the issue-22 rules);
+- smartdata: 30 SmartData news articles from other outlets, every quote and its speaker annotated
+  by hand (`benchmarks/data/quotes_smartdata.jsonl`, see `quotes_ANNOTATION.md`; not looked at
+  for rules). Always run with the shipped NER, as `storyline analyze` runs.
 
-A gold message counts as found when one predicted quote covers at least half of its characters;
-a predicted quote is correct when at least half of it lies inside gold messages of any form
-(Direct, Indirect, Reported, FreeIndirect); the speaker is right when the predicted speaker phrase
-or its resolved mention overlaps the annotated Source. Speakers are scored twice: with the gold
-Source spans given as PER mentions (isolates attribution from NER) and with a crude gold-free
-stand-in mention finder (capitalised words not after a determiner), since the NER model is not
-ready yet.
+The base commit's code is unpacked with `git archive` into build/quotes_base/<commit> and run in a
+subprocess, so both systems run on the same texts in the same run. `--mentions gold` gives the
+SpkAtt Source spans as PER mentions (isolates attribution from NER); `ner` (default) runs the
+shipped NER model as users get it.
+
+A gold message is found when one predicted quote covers at least half of its characters; a
+predicted quote is correct when at least half of it lies inside gold messages of any form; the
+speaker is right when the predicted speaker phrase or its resolved mention overlaps the annotated
+Source (SmartData: contains the annotated speaker's head word). Found messages are also counted per
+error class of issue 22 (a class read from the gold annotation alone, so it is the same for both
+systems), and two system-side errors are counted: speakers that are a lone adverb or conjunction,
+and partial quotes listed a second time inside an indirect quote.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from spkatt import SPKATT_TRAIN, SpkAttDoc, read_corpus  # noqa: E402
+from spkatt import REPO_ROOT, SPKATT_TRAIN, SpkAttDoc, read_corpus  # noqa: E402
 
-from storyline.analyze.quotes.attribution import find_quotes  # noqa: E402
-from storyline.analyze.quotes.marks import find_quoted  # noqa: E402
-from storyline.ingest.article import make_article  # noqa: E402
-from storyline.model import Article, Mention, Quote  # noqa: E402
+DATA = REPO_ROOT / "benchmarks" / "data"
+FROZEN_IDS = DATA / "quotes_frozen_ids.txt"
+SMARTDATA = DATA / "quotes_smartdata.jsonl"
+BASE = "8f5b6ce"
 
-CAPITALISED = re.compile(r"[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)*")
-NOT_NAMES = re.compile(r"(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\s+(?:\w+\s+)?$", re.I)
-
-
-def standin_mentions(article: Article) -> list[Mention]:
-    """Gold-free stand-in for NER: capitalised runs that do not open a sentence or follow a
-    determiner (German capitalises nouns, and nouns mostly follow a determiner)."""
-    starts = {s.start for s in article.sentences}
-    mentions = []
-    for match in CAPITALISED.finditer(article.text):
-        before = article.text[max(0, match.start() - 30):match.start()]
-        if match.start() in starts or NOT_NAMES.search(before):
-            continue
-        mentions.append(Mention(match.start(), match.end(), match.group(), "PER"))
-    return mentions
+# Words that are never a speaker: used only to count that error (the rules do not read this list).
+NOT_SPEAKERS = set("""unterdessen erst zudem außerdem auch doch aber und oder denn dann danach daraufhin
+zugleich gleichzeitig jedoch allerdings trotzdem dennoch deshalb daher damit somit also zwar nun jetzt
+heute gestern morgen bereits schon noch später zuvor vorher inzwischen mittlerweile indes indessen
+ebenfalls ferner weiter weiterhin überdies darüber hinaus schließlich letztlich bislang bisher zunächst
+anschließend dabei dazu hierzu hier dort so wie als ob dass weil wenn während nachdem obwohl
+insbesondere vor allem vielmehr sogar nur bloß eben gerade ebenso demnach demzufolge folglich
+andererseits einerseits stattdessen hingegen dagegen wiederum""".split())
+PRONOUNS = {"er", "sie", "es", "ich", "wir", "ihr", "du", "man"}
 
 
-def gold_mentions(doc: SpkAttDoc) -> list[Mention]:
-    spans = {span for a in doc.annotations for span in a.source}
-    return [Mention(s, e, doc.text[s:e], "PER") for s, e in sorted(spans)]
+# --- reading the parts ---------------------------------------------------------------------------
+
+def frozen_names() -> list[str]:
+    return [line.strip() for line in FROZEN_IDS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
-def baseline_quotes(article: Article, mentions: list[Mention]) -> list[Quote]:
-    """Naive: every quotation-mark pair, plus every sentence with sei/habe/werde/könne; the
-    speaker is the last mention before the quote in its sentence or just after it."""
-    quotes = [Quote(q.start, q.end, article.text[q.start:q.end], "direct") for q in find_quoted(article)]
-    for sentence in article.content_sentences():
-        body = article.text[sentence.start:sentence.end]
-        if re.search(r"\b(sei|seien|habe|werde|könne)\b", body):
-            quotes.append(Quote(sentence.start, sentence.end, body, "indirect"))
-    for quote in quotes:
-        near = [m for m in mentions if quote.start - 150 <= m.start < quote.end + 80
-                and not (quote.start <= m.start < quote.end)]
-        if near:
-            best = min(near, key=lambda m: abs(m.start - quote.end))
-            quote.speaker_text, quote.speaker_start, quote.speaker_end = best.text, best.start, best.end
-    return quotes
+def spkatt_part(part: str, limit: int | None = None) -> list[SpkAttDoc]:
+    docs = read_corpus()
+    frozen = set(frozen_names())
+    assert len(frozen) == 200 and all(any(d.name == n for d in docs) for n in list(frozen)[:5])
+    chosen = [d for d in docs if (d.name in frozen) == (part == "frozen")]
+    return chosen[:limit]
 
 
-def covered(span_list, start: int, end: int) -> int:
-    return sum(max(0, min(end, b) - max(start, a)) for a, b in span_list)
+def smartdata_docs(limit: int | None = None) -> list[dict]:
+    docs = [json.loads(line) for line in SMARTDATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return docs[:limit]
+
+
+# --- running a system (in this process; the base commit runs this same function in a subprocess) --
+
+def predict(part: str, mentions: str, limit: int | None) -> list[list[dict]]:
+    """Each document's quotes as plain dicts, from whichever `storyline` package is importable."""
+    from storyline.analyze.quotes import find_quotes
+    from storyline.ingest.article import make_article
+    from storyline.model import Mention
+
+    out = []
+    if part == "smartdata":
+        from storyline.analyze.entities import find_mentions
+
+        for doc in smartdata_docs(limit):
+            article = make_article(doc["text"], date=doc["date"][:10])
+            out.append([quote_dict(q) for q in find_quotes(article, find_mentions(article))])
+        return out
+    for doc in spkatt_part(part, limit):
+        article = make_article(doc.text, date=doc.date)
+        assert article.text == doc.text, doc.name
+        if mentions == "gold":
+            spans = sorted({span for a in doc.annotations for span in a.source})
+            found = [Mention(s, e, doc.text[s:e], "PER") for s, e in spans]
+        else:
+            from storyline.analyze.entities import find_mentions
+
+            found = find_mentions(article)
+        out.append([quote_dict(q) for q in find_quotes(article, found)])
+    return out
+
+
+def quote_dict(quote) -> dict:
+    return {key: getattr(quote, key, None) for key in (
+        "start", "end", "kind", "cue", "speaker_text", "speaker_start", "speaker_end",
+        "resolved_start", "resolved_end", "resolved_text", "speaker_kind")}
+
+
+def predict_at_base(commit: str, part: str, mentions: str, limit: int | None) -> list[list[dict]]:
+    """`predict` with the code of `commit` (unpacked once into build/quotes_base/<commit>)."""
+    root = REPO_ROOT / "build" / "quotes_base" / commit
+    if not (root / "src" / "storyline").exists():
+        root.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(REPO_ROOT), "archive", commit, "src"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        target = handle.name
+    env = dict(os.environ, PYTHONPATH=str(root / "src"))
+    command = [sys.executable, __file__, "--predict-to", target, "--part", part, "--mentions", mentions]
+    command += ["--limit", str(limit)] if limit else []
+    subprocess.run(command, check=True, env=env)
+    predictions = json.loads(Path(target).read_text(encoding="utf-8"))
+    os.unlink(target)
+    return predictions
+
+
+# --- error classes of issue 22, read from the gold annotation alone ----------------------------
+
+PREPOSITIONAL = re.compile(r"\b(laut|zufolge|angaben|worten|so|wie|nach|bei|heißt|hieß)\b", re.I)
+STATEMENT = re.compile(r"\b(wurde|wurden|werde|worden|mitteilung|erklärung|bericht|stellungnahme|"
+                       r"pressemitteilung|schreiben|heißt|hieß)\b", re.I)
+
+
+def gold_class(text: str, annotation, nouns: set[str]) -> str:
+    """The issue-22 error class a gold quote belongs to (one, by priority)."""
+    source = " ".join(text[a:b] for a, b in annotation.source)
+    cue = " ".join(text[a:b] for a, b in annotation.cue)
+    words = source.split()
+    if cue and PREPOSITIONAL.search(cue) and not re.search(r"\b(sagte|sagt|erklärte)\b", cue):
+        return "prepositional source (laut, zufolge, so, wie … mitteilte)"
+    if cue and STATEMENT.search(cue):
+        return "passive / statement noun"
+    if source.lower() in PRONOUNS or (words and all(w[:1].islower() or w in nouns or not w[:1].isalpha()
+                                                    for w in words)):
+        return "pronoun or role noun"
+    caps = [w for w in words if w[:1].isupper()]
+    if len(caps) >= 2 and caps[0] in nouns and any(w not in nouns for w in caps[1:]):
+        return "role + name apposition"
+    message_start = min(a for a, _ in annotation.message)
+    message_end = max(b for _, b in annotation.message)
+    if not annotation.cue:
+        return "continuation (no verb of its own)"
+    if min(a for a, _ in annotation.cue) > message_end:
+        return "inverted order (cue after the quote)"
+    source_end = max(b for _, b in annotation.source)
+    if source_end <= message_start and ":" in text[source_end:message_start]:
+        return "colon frame (X: „…“)"
+    return "plain subject + verb"
+
+
+def load_nouns() -> set[str]:
+    import gzip
+
+    path = REPO_ROOT.parent / "shared" / "data" / "lexicon_de" / "german_nouns.json.gz"
+    if not path.exists():
+        return set()
+    forms = set()
+    for lemma, entry in json.load(gzip.open(path, "rt", encoding="utf-8")).items():
+        forms.add(lemma)
+        for case in ("NOM", "GEN", "DAT", "AKK"):
+            forms.update(v for v in (entry.get(case) or {}).values() if isinstance(v, str))
+    return forms
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+def covered(spans, start: int, end: int) -> int:
+    return sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
 
 
 def overlaps(spans, start, end) -> bool:
-    return start is not None and any(a < end and start < b for a, b in spans)
+    return start is not None and end is not None and any(a < end and start < b for a, b in spans)
 
 
-def score_doc(doc: SpkAttDoc, quotes: list[Quote], totals: dict, misses: list | None = None) -> None:
+def new_totals() -> Counter:
+    return Counter()
+
+
+def system_errors(text: str, quotes: list[dict], totals: Counter) -> None:
+    for q in quotes:
+        speaker = (q["speaker_text"] or "").strip()
+        if speaker and " " not in speaker and speaker.lower() in NOT_SPEAKERS:
+            totals["err: adverb/conjunction as speaker"] += 1
+        if q["kind"] == "partial" and any(o["kind"] == "indirect" and o["start"] <= q["start"] and q["end"] <= o["end"]
+                                          for o in quotes):
+            totals["err: partial listed again inside an indirect quote"] += 1
+
+
+def score_spkatt(doc: SpkAttDoc, quotes: list[dict], totals: Counter, nouns: set[str], misses=None) -> None:
     gold_all = [span for a in doc.annotations for span in a.message]
-    for quote in quotes:
+    for q in quotes:
         totals["predicted"] += 1
-        totals["correct"] += covered(gold_all, quote.start, quote.end) * 2 >= (quote.end - quote.start)
+        totals["correct"] += covered(gold_all, q["start"], q["end"]) * 2 >= (q["end"] - q["start"])
+    system_errors(doc.text, quotes, totals)
     for annotation in doc.annotations:
         if annotation.form not in ("Direct", "Indirect") or not annotation.message:
             continue
         size = sum(b - a for a, b in annotation.message)
-        hits = [q for q in quotes if covered(annotation.message, q.start, q.end) * 2 >= size]
+        hits = [q for q in quotes if covered(annotation.message, q["start"], q["end"]) * 2 >= size]
         key = annotation.form.lower()
         totals[f"{key}_gold"] += 1
         totals[f"{key}_found"] += bool(hits)
         if hits and annotation.source:
+            right = any(overlaps(annotation.source, q["speaker_start"], q["speaker_end"])
+                        or overlaps(annotation.source, q["resolved_start"], q["resolved_end"]) for q in hits)
+            cls = gold_class(doc.text, annotation, nouns)
             totals["speaker_gold"] += 1
-            right = any(
-                overlaps(annotation.source, q.speaker_start, q.speaker_end)
-                or overlaps(annotation.source, getattr(q, "resolved_start", None), getattr(q, "resolved_end", None))
-                for q in hits)
             totals["speaker_right"] += right
+            totals[f"class {cls}|n"] += 1
+            totals[f"class {cls}|right"] += right
             if not right and misses is not None:
-                misses.append((doc, annotation, hits[0]))
+                misses.append((doc.name, doc.text, annotation, hits[0]))
 
 
-def print_miss(doc: SpkAttDoc, annotation, quote: Quote) -> None:
-    """One speaker miss: the gold message and Source beside what the rules read."""
-    text = doc.text
-    start = min([a for a, _ in annotation.message + annotation.source] + [quote.start])
-    end = max([b for _, b in annotation.message + annotation.source] + [quote.end])
-    gold = " | ".join(text[a:b] for a, b in annotation.source)
-    print(f"--- {doc.name} [{annotation.form}] gold={gold!r} predicted={quote.speaker_text!r} "
-          f"resolved={quote.resolved_text!r} cue={quote.cue!r} kind={quote.kind}")
-    print("    " + text[max(0, start - 120):end + 60].replace("\n", " "))
+def head_word(phrase: str) -> str:
+    words = [w.strip(",.;:«»„“\"()") for w in phrase.split()]
+    caps = [w for w in words if w[:1].isupper()]
+    return (caps or words)[-1]
 
 
-def run(docs: list[SpkAttDoc], misses: list | None = None) -> dict[str, dict]:
-    systems = {"baseline (marks + sei/habe)": {}, "storyline, gold Source mentions": {},
-               "storyline, stand-in mentions": {}}
-    for totals in systems.values():
-        totals.update(dict.fromkeys(["predicted", "correct", "direct_gold", "direct_found", "indirect_gold",
-                                     "indirect_found", "speaker_gold", "speaker_right"], 0))
-    for doc in docs:
-        article = make_article(doc.text, date=doc.date)
-        assert article.text == doc.text, doc.name
-        standin = standin_mentions(article)
-        score_doc(doc, baseline_quotes(article, standin), systems["baseline (marks + sei/habe)"])
-        score_doc(doc, find_quotes(article, gold_mentions(doc)), systems["storyline, gold Source mentions"], misses)
-        score_doc(doc, find_quotes(article, standin), systems["storyline, stand-in mentions"])
-    return systems
+def score_smartdata(doc: dict, quotes: list[dict], totals: Counter) -> None:
+    gold = [(g["start"], g["end"]) for g in doc["quotes"]]
+    for q in quotes:
+        totals["predicted"] += 1
+        totals["correct"] += covered(gold, q["start"], q["end"]) * 2 >= (q["end"] - q["start"])
+    system_errors(doc["text"], quotes, totals)
+    for g in doc["quotes"]:
+        size = g["end"] - g["start"]
+        hits = [q for q in quotes if covered([(g["start"], g["end"])], q["start"], q["end"]) * 2 >= size]
+        totals[f"{g['kind']}_gold"] += 1
+        totals[f"{g['kind']}_found"] += bool(hits)
+        if hits and g["speaker"]:
+            said = [f" {q['speaker_text'] or ''} {q['resolved_text'] or ''} " for q in hits]
+            right = any(re.search(r"(?<![\w-])" + re.escape(head_word(alt)) + r"(?![\w-])", s)
+                        for alt in g["speaker"] for s in said)
+            totals["speaker_gold"] += 1
+            totals["speaker_right"] += right
 
 
 def ratio(a: int, b: int) -> str:
-    return f"{a / b:.3f}" if b else "n/a"
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
 
-def print_table(systems: dict[str, dict], docs: int, seconds: float, command: str) -> None:
-    print(f"SpkAtt-2023 train, {docs} articles, {seconds:.0f} s; command: `{command}`\n")
+def print_part(part: str, results: dict[str, Counter], ndocs: int, seconds: float) -> None:
+    print(f"\n### part {part}: {ndocs} articles ({seconds:.0f} s)\n")
     print("| system | direct recall | indirect recall | quote precision | speaker accuracy |")
     print("|---|---|---|---|---|")
-    for name, t in systems.items():
-        print(f"| {name} | {ratio(t['direct_found'], t['direct_gold'])} ({t['direct_found']}/{t['direct_gold']}) "
-              f"| {ratio(t['indirect_found'], t['indirect_gold'])} ({t['indirect_found']}/{t['indirect_gold']}) "
-              f"| {ratio(t['correct'], t['predicted'])} ({t['correct']}/{t['predicted']}) "
-              f"| {ratio(t['speaker_right'], t['speaker_gold'])} ({t['speaker_right']}/{t['speaker_gold']}) |")
+    for name, t in results.items():
+        print(f"| {name} | {ratio(t['direct_found'], t['direct_gold'])} | {ratio(t['indirect_found'], t['indirect_gold'])} "
+              f"| {ratio(t['correct'], t['predicted'])} | {ratio(t['speaker_right'], t['speaker_gold'])} |")
+    classes = sorted({k[6:].split("|")[0] for t in results.values() for k in t if k.startswith("class ")})
+    errors = sorted({k for t in results.values() for k in t if k.startswith("err: ")})
+    if classes or errors:
+        names = list(results)
+        print("\n| error class (issue 22) | " + " | ".join(names) + " |")
+        print("|---|" + "---|" * len(names))
+        for cls in classes:
+            cells = [f"{t[f'class {cls}|right']}/{t[f'class {cls}|n']} right" for t in results.values()]
+            print(f"| speaker: {cls} | " + " | ".join(cells) + " |")
+        for err in errors:
+            print(f"| {err[5:]} (count) | " + " | ".join(str(t[err]) for t in results.values()) + " |")
+
+
+def print_miss(name: str, text: str, annotation, quote: dict) -> None:
+    start = min([a for a, _ in annotation.message + annotation.source] + [quote["start"]])
+    end = max([b for _, b in annotation.message + annotation.source] + [quote["end"]])
+    gold = " | ".join(text[a:b] for a, b in annotation.source)
+    print(f"--- {name} [{annotation.form}] gold={gold!r} predicted={quote['speaker_text']!r} "
+          f"resolved={quote['resolved_text']!r} cue={quote['cue']!r} kind={quote['kind']}")
+    print("    " + text[max(0, start - 120):end + 60].replace("\n", " "))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
-    parser.add_argument("--range", default=None, help="articles A:B only (file-name order)")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N speaker misses")
+    parser.add_argument("--part", default="all", choices=["tune", "frozen", "smartdata", "all"])
+    parser.add_argument("--base", default=BASE, help="commit whose rules run beside this checkout's")
+    parser.add_argument("--mentions", default="ner", choices=["gold", "ner"])
+    parser.add_argument("--limit", type=int, default=None, help="first N articles of each part")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N speaker misses (tune part only)")
+    parser.add_argument("--predict-to", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.predict_to:  # the subprocess that runs the base commit's code
+        Path(args.predict_to).write_text(json.dumps(predict(args.part, args.mentions, args.limit)), encoding="utf-8")
+        return
     if not SPKATT_TRAIN.exists():
         sys.exit(f"needs {SPKATT_TRAIN}")
-    started = time.time()
-    docs = read_corpus(limit=args.limit)
-    if args.range:
-        first, last = (int(x) if x else None for x in args.range.split(":"))
-        docs = docs[first:last]
-    misses: list = []
-    systems = run(docs, misses)
-    command = ".venv/bin/python benchmarks/quotes.py" + (f" --limit {args.limit}" if args.limit else "")
-    command += f" --range {args.range}" if args.range else ""
-    print_table(systems, len(docs), time.time() - started, command)
-    for miss in misses[:args.errors]:
-        print_miss(*miss)
+    nouns = load_nouns()
+    parts = ["tune", "frozen", "smartdata"] if args.part == "all" else [args.part]
+    command = f".venv/bin/python benchmarks/quotes.py --part {args.part} --mentions {args.mentions}"
+    command += f" --limit {args.limit}" if args.limit else ""
+    print(f"command: `{command}`; base {args.base} vs this checkout")
+    for part in parts:
+        started = time.time()
+        systems = {f"rules at {args.base}": predict_at_base(args.base, part, args.mentions, args.limit),
+                   "this checkout": predict(part, args.mentions, args.limit)}
+        results: dict[str, Counter] = {}
+        misses: list = []
+        for name, predictions in systems.items():
+            totals = new_totals()
+            if part == "smartdata":
+                for doc, quotes in zip(smartdata_docs(args.limit), predictions):
+                    score_smartdata(doc, quotes, totals)
+            else:
+                for doc, quotes in zip(spkatt_part(part, args.limit), predictions):
+                    score_spkatt(doc, quotes, totals, nouns, misses if name == "this checkout" else None)
+            results[name] = totals
+        label = part + (" (shipped NER)" if part == "smartdata" else f" ({args.mentions} mentions)")
+        print_part(label, results, len(predictions), time.time() - started)
+        if part == "tune":
+            for miss in misses[:args.errors]:
+                print_miss(*miss)
 
 
 if __name__ == "__main__":
