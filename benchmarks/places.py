@@ -1,6 +1,8 @@
 """Place resolution on hand-annotated German Wikinews texts, beside a no-context baseline.
 
-Run:  .venv/bin/python benchmarks/places.py
+Run:  .venv/bin/python benchmarks/places.py [--set wikinews|issue20|both] [--part tune|frozen|all] [--errors]
+
+`--set issue20` scores the excerpts annotated by kind for issue 20 (see benchmarks/places_kinds.py).
 
 Gold: benchmarks/data/places_wikinews.jsonl (rules in places_ANNOTATION.md); split "dev" was looked at
 while the rules were written, split "heldout" was annotated afterwards and never used for tuning. Each gold place has the
@@ -14,6 +16,7 @@ and rivers); a resolution is correct when it lands within that radius.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -21,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from storyline.analyze.places.geocode import find_places  # noqa: E402
 from storyline.analyze.places.index import distance_km, major_tier, minor_tier  # noqa: E402
@@ -114,6 +118,20 @@ def report(label: str, docs: list[dict], index: dict) -> list:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("wikinews", "issue20", "both"), default="both")
+    parser.add_argument("--part", choices=("tune", "frozen", "all"), default="all",
+                        help="issue20: the part rules were tuned on, the frozen third, or both apart")
+    parser.add_argument("--errors", action="store_true", help="list misses (never those of the frozen part)")
+    parser.add_argument("--no-ner", action="store_true", help="issue20: skip the whole-analysis run")
+    args = parser.parse_args()
+    if args.set in ("issue20", "both"):
+        from places_kinds import run
+
+        print("command: .venv/bin/python benchmarks/places.py " + " ".join(sys.argv[1:]))
+        run(args.part, baseline_index(), args.errors, not args.no_ner)
+    if args.set == "issue20":
+        return
     started = time.perf_counter()
     major_tier()
     loaded_major = time.perf_counter() - started
@@ -127,6 +145,8 @@ def main() -> None:
     for split in ("dev", "heldout"):
         ours_split = report(split, [d for d in docs if d["split"] == split], index)
         assert ours_split
+    if not args.errors:
+        return
     print()
     for gold, lat, lon in ours:
         if not is_correct(gold, lat, lon):
