@@ -175,3 +175,46 @@ def test_format_json_on_something_else_is_one_problem(tmp_path):
     (tmp_path / "b.json").write_text('{"id": "x"}')
     _, problems = split(read_paths([tmp_path], ReadOptions(format="json")))
     assert [p.reason.split(" (")[0] for p in problems] == ["not a JSON array", "not a JSON array"]
+
+
+def warc_of_five_pages(compress: bool) -> tuple[bytes, list[int]]:
+    """A WARC of five HTML responses, and the offset where each record ends."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer, ends = BytesIO(), []
+    writer = WARCWriter(buffer, gzip=compress)
+    for number in range(5):
+        body = (f"<html><body><article><h1>Seite {number}</h1><p>{GOOD}</p><p>Nummer {number}: {GOOD}</p>"
+                "</article></body></html>").encode("utf-8")
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"http://a.example/{number}", "response",
+                                                      payload=BytesIO(body), http_headers=headers))
+        ends.append(buffer.tell())
+    return buffer.getvalue(), ends
+
+
+def test_a_warc_cut_anywhere_keeps_every_complete_record_and_reports_the_cut(tmp_path):
+    """Class 2: warcio ends quietly at a cut-off record, so the last pages were lost (or a page
+    cut short was kept) without a word. Cut each archive at 80 places, every byte around the
+    record boundaries among them."""
+    for compress in (False, True):
+        data, ends = warc_of_five_pages(compress)
+        path = tmp_path / ("archiv.warc.gz" if compress else "archiv.warc")
+        path.write_bytes(data)
+        whole = [article.text for article in split(read_paths([path]))[0]]
+        assert len(whole) == 5
+        cuts = set(range(40, len(data), len(data) // 40))  # from 40 bytes on: enough to tell a WARC
+        cuts |= {end + shift for end in ends[:-1] for shift in range(-9, 1)}
+        for cut in sorted(cuts):
+            path.write_bytes(data[:cut])
+            articles, problems = split(read_paths([path]))
+            kept = [article.text for article in articles]
+            complete = sum(end <= cut for end in ends)
+            assert kept == whole[:len(kept)] and len(kept) >= complete, (compress, cut)
+            if cut not in ends:
+                assert [(p.path, "truncated" in p.reason) for p in problems] == [(str(path), True)], (
+                    compress, cut, problems)
+                assert problems[0].where == f"record {len(kept) + 1}" or len(kept) == complete, (compress, cut)

@@ -19,25 +19,63 @@ def is_warc(head: bytes) -> bool:
 
 
 def read_warc(path: Path) -> Iterator[RawArticle | Problem]:
-    """A truncated archive yields the records before the damage, then one problem."""
+    """Every complete record's page; a truncated or damaged archive yields the records before the
+    damage, then one problem naming the record where it starts (never a silent end, never a page
+    cut short)."""
     ArchiveIterator = require("warcio.archiveiterator").ArchiveIterator
-    number, size = 0, path.stat().st_size
+    number, size, rest, ending = 0, path.stat().st_size, b"", b""
     try:
         with open(path, "rb") as stream:
+            compressed = stream.read(2) == b"\x1f\x8b"
+            stream.seek(0)
             records = ArchiveIterator(stream)
             for record in records:
                 number += 1
                 item = _record_article(record, path, number)
+                missing = _missing_bytes(record, records)
+                if missing:
+                    yield Problem(str(path), f"truncated archive: record {number} is cut off "
+                                             f"({missing})", f"record {number}")
+                    return
                 if item is not None:
                     yield item
-            unread = size - records.offset
+            stream.seek(records.offset)
+            rest = stream.read(64).strip()
+            stream.seek(max(0, size - 4))
+            ending = stream.read(4)
     except Exception as error:  # warcio and zlib raise several kinds for damaged archives
         yield Problem(str(path), f"damaged or truncated archive after record {number} "
                                  f"({type(error).__name__}: {error})", f"record {number + 1}")
         return
-    if unread > 4:  # warcio stops quietly at a cut-off record: compare with the file size
-        yield Problem(str(path), f"truncated archive: the last {unread:,} bytes after record {number} "
-                                 "could not be read", f"record {number + 1}")
+    if rest:  # warcio also stops quietly inside a record's header or a gzip member's frame
+        yield Problem(str(path), f"truncated archive: the last {size - records.offset:,} bytes after record "
+                                 f"{number} could not be read", f"record {number + 1}")
+    elif number and not compressed and not ending.replace(b"\r", b"").endswith(b"\n\n"):
+        # an uncompressed record ends with a blank line (CRLF CRLF): without it the file was cut
+        yield Problem(str(path), f"truncated archive: the file ends inside the blank line after record {number}",
+                      f"record {number + 1}")
+
+
+def _missing_bytes(record, records) -> str | None:
+    """Why a record is incomplete, or None. warcio ends a cut-off record's stream quietly, so read
+    it to its end and compare with its declared Content-Length; in a .warc.gz, its gzip member
+    must end too (a member cut in its checksum still holds the whole page, but the file is cut)."""
+    declared = record.rec_headers.get_header("Content-Length")
+    if declared is None or not declared.strip().isdigit():
+        return "no Content-Length in its header"
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    left = getattr(stream, "limit", None)
+    if left is None:
+        return "its header is incomplete"
+    if left:
+        return f"{left:,} of {int(declared):,} bytes missing"
+    records.read_to_end()  # the blank lines after the record, and the end of its gzip member
+    decompressor = getattr(records.reader, "decompressor", None)
+    if decompressor is not None and not getattr(decompressor, "eof", True):
+        return "its gzip member ends early"
+    return None
 
 
 def _record_article(record, path: Path, number: int) -> RawArticle | Problem | None:
