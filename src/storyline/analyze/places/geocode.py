@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.analyze.word_lists import load_common_nouns
+from storyline.analyze.places.context import adjective_countries
+from storyline.analyze.places.facilities import (FACILITY_IN_TEXT, airport_named, airport_near, split_facility,
+                                                 town_forms)
 from storyline.analyze.places.index import (
     GazetteerEntry,
     distance_km,
@@ -21,6 +24,7 @@ from storyline.analyze.places.index import (
     lookup_major,
     stop_words,
 )
+from storyline.analyze.places.kinds import COMPOUND_TAILS, entry_kind, head_kind, mention_head_kind
 from storyline.model import Article, Mention, Place
 
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -52,6 +56,7 @@ class Candidate:
     entries: list[GazetteerEntry]
     from_mention: bool
     trust: float = 1.0
+    kind: str | None = None  # what a head word says it is ('Provinz', 'Insel', 'Flughafen')
 
 
 def name_variants(text: str) -> list[str]:
@@ -88,21 +93,43 @@ def is_major_name(text: str) -> bool:
     return bool(lookup_major(text))
 
 
-def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float]:
-    """A mention's entries and how far they can be trusted: the name itself, else the name after a
-    generic head ('Provinz Yala', 'Flughafen Hahn'), else the town of a district ('Jena-Göschwitz')."""
+def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
+    """A mention's entries, how far they can be trusted and the kind its words give it: the name
+    itself ('Kernkraftwerk Krümmel' is curated), else a facility named after a place ('Flughafen
+    Düsseldorf'), else the name after a generic head ('Provinz Yala'), else the town of a district
+    ('Jena-Göschwitz')."""
     entries = lookup_name(text, villages=True)
     if entries:
-        return entries, 1.0
+        return entries, 1.0, None
+    facility = split_facility(text)
+    if facility:
+        entries = facility_entries(facility.head, facility.place, facility.airport)
+        if entries:
+            return entries, 0.9, "facility"
     head, _, rest = text.partition(" ")
-    if head in GENERIC_HEADS and rest:
+    kind = mention_head_kind(text)
+    if (head in GENERIC_HEADS or kind) and rest:
         entries = lookup_name(rest, villages=True)
         if entries:
-            return entries, 0.8
+            return entries, 0.8, kind
     town = text.split("-")[0]
     if "-" in text and len(town) >= MIN_LETTERS:
-        return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5
-    return [], 0.0
+        return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5, None
+    return [], 0.0, None
+
+
+def facility_entries(head: str, place: str, airport: bool) -> list[GazetteerEntry]:
+    """What a facility named after `place` may be: for an airport, the airport of that name or the
+    one nearest each town of that name; else (or with no airport near) the town itself."""
+    named = [] if airport else lookup_name(f"{head.rstrip('s')} {place}", villages=False)
+    if named:
+        return named
+    forms = town_forms(place) + ([place.split()[0]] if " " in place else [])  # 'Wien Praterstern'
+    towns = next((found for form in forms if (found := lookup_name(form, villages=True))), [])
+    if not airport:
+        return towns
+    # a town first: 'Frankfurt' is also the distinctive word of 'Frankfurt-Hahn Airport'
+    return [airport_near(town) or town for town in towns] or airport_named(place)
 
 
 def is_place_mention(mention: Mention, entries: list[GazetteerEntry]) -> bool:
@@ -131,11 +158,11 @@ def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[
             continue
         mention = extend_mention(article, mention)
         if mention.type == "LOC":
-            entries, trust = lookup_mention(mention.text)
+            entries, trust, kind = lookup_mention(mention.text)
         else:
-            entries, trust = lookup_name(mention.text, villages=False), 1.0
+            entries, trust, kind = lookup_name(mention.text, villages=False), 1.0, None
         if is_place_mention(mention, entries) and (entries or is_capitalised(mention.text)):
-            candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust))
+            candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust, kind))
             taken.append((mention.start, mention.end))
     return candidates
 
@@ -239,6 +266,34 @@ def is_town_name(word: str) -> bool:
     return bool(entries) and all(entry.fclass == "P" for entry in entries)
 
 
+def candidates_from_facilities(article: Article) -> list[Candidate]:
+    """Facility names in the text ('Flughafen Düsseldorf', 'Hamburger Flughafen', 'Mojave Airport'):
+    NER often tags only the town, and the town is not the airfield. A match is shortened word by
+    word from the end until it names something ('Flughafen Toronto' of 'Flughafen Toronto Pearson')."""
+    found = []
+    for match in FACILITY_IN_TEXT.finditer(article.text):
+        words = list(re.finditer(r"\S+", match.group()))
+        for last in range(len(words) - 1, 0, -1):
+            end = match.start() + words[last].end()
+            text = article.text[match.start():end]
+            entries, trust, kind = lookup_mention(text)
+            if entries and (kind == "facility" or any(e.fclass == "S" for e in entries)):
+                found.append(Candidate(match.start(), end, text, entries, True, trust, "facility"))
+                break
+    return found
+
+
+def compound_candidate(article: Article, word: re.Match) -> Candidate | None:
+    """The place in a compound ('Nordkorea-Reise', 'Moskau-Besuchs', 'Awash-Fluss')."""
+    name, _, tail = word.group().rpartition("-")
+    if tail not in COMPOUND_TAILS or len(name) < MIN_LETTERS or not is_capitalised(name):
+        return None
+    entries = lookup_cached(name, False)
+    if not entries or (name.lower() in load_common_nouns() and not any(e.fclass != "P" for e in entries)):
+        return None
+    return Candidate(word.start(), word.start() + len(name), name, list(entries), False, 0.9, COMPOUND_TAILS[tail])
+
+
 def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Candidate]:
     """Gazetteer names in the text that no NER mention covers (of any type: 'Washington' inside
     a PER mention is a person)."""
@@ -250,6 +305,10 @@ def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Cand
         i = 0
         while i < len(words):
             candidate = match_at(article, words, i) if words[i].group()[:1].isupper() else None
+            if candidate is None and "-" in words[i].group():
+                candidate = compound_candidate(article, words[i])
+                if candidate and any((s, e) == (words[i].start(), words[i].end()) for s, e in spans):
+                    spans = [span for span in spans if span != (words[i].start(), words[i].end())]
             if candidate and candidate.text not in skip and not covered(candidate.start, candidate.end, spans):
                 found.append(candidate)
                 i = next(k for k in range(i, len(words)) if words[k].end() >= candidate.end) + 1
@@ -294,13 +353,34 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
     place when nothing is known or nothing scores high enough to be more than a guess."""
     scores = [prior_score(e) + context_score(e, countries, anchors) for e in candidate.entries]
     if not scores or max(scores) < MIN_SCORE:
-        return Place(candidate.start, candidate.end, candidate.text, None, None, None)
+        return Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
     best = max(range(len(scores)), key=scores.__getitem__)
     share = 1.0 / sum(math.exp(s - scores[best]) for s in scores)
     entry = candidate.entries[best]
     confidence = share * candidate.trust * (1.0 if candidate.from_mention else 0.9)
     return Place(candidate.start, candidate.end, candidate.text, entry.name, entry.lat, entry.lon,
-                 entry.country, entry.fclass, round(confidence, 3))
+                 entry.country, entry.fclass, round(confidence, 3),
+                 kind=candidate.kind or entry_kind(entry.fclass, entry.fcode))
+
+
+def apply_head(article: Article, candidate: Candidate) -> Candidate:
+    """What the word before the name says: after 'Provinz', 'Landkreis', 'US-Bundesstaat' only
+    areas (or, when the gazetteer has none, the chief town) and the kind region; after 'Insel' an
+    island when there is one. A subdivision named like a town of its country ('New York',
+    'Kandahar', 'Washington') needs such a head: alone the name is the town."""
+    kind = head_kind(article.text, candidate.start) or candidate.kind
+    entries = candidate.entries
+    if kind == "region" and any(e.fclass in "AL" for e in entries):
+        entries = [e for e in entries if e.fclass in "AL"]
+    elif kind == "island" and any(entry_kind(e.fclass, e.fcode) == "island" for e in entries):
+        entries = [e for e in entries if entry_kind(e.fclass, e.fcode) == "island"]
+    elif kind != "region":
+        towns = {(e.name.casefold(), e.country) for e in entries if e.fclass == "P"}
+        entries = [e for e in entries if not (e.source.startswith("iso3166-2:")
+                                              and any((a, e.country) in towns for a in (e.name.casefold(),
+                                                                                        candidate.text.casefold())))]
+    return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention,
+                     candidate.trust, kind)
 
 
 def is_supported(candidate: Candidate, place: Place, countries: set[str]) -> bool:
@@ -316,6 +396,14 @@ def is_supported(candidate: Candidate, place: Place, countries: set[str]) -> boo
     in_context = entry.country in countries or entry.country in HOME_COUNTRIES
     own_name = any(entry.name.casefold() == v.casefold() for v in name_variants(candidate.text))
     return entry.population >= 1_000_000 or in_context or (own_name and entry.population >= OWN_NAME_POPULATION)
+
+
+def fits_region_head(candidate: Candidate, place: Place, countries: set[str]) -> bool:
+    """A region head resolved to a town ('Landkreis Heilbronn' -> Heilbronn) only inside a country
+    the article is about, or at home: 'im Bezirk Zhari' of an Afghan province is not Żary, Poland."""
+    if candidate.kind != "region" or place.feature_class != "P":
+        return True
+    return place.country in countries or place.country in HOME_COUNTRIES
 
 
 def context_countries(anchors: list[GazetteerEntry]) -> set[str]:
@@ -348,14 +436,20 @@ def german_sense(candidate: Candidate) -> Candidate:
 def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     """Every place mention of the article, geocoded, in text order."""
     candidates = candidates_from_mentions(article, mentions) + candidates_from_text(article, mentions)
-    candidates = [german_sense(c) for c in candidates]
+    named = [(c.start, c.end) for c in candidates if c.kind == "facility" or any(e.fclass == "S" for e in c.entries)]
+    facilities = [c for c in candidates_from_facilities(article) if not covered(c.start, c.end, named)]
+    spans = [(c.start, c.end) for c in facilities]
+    candidates = facilities + [c for c in candidates if not covered(c.start, c.end, spans)]
+    candidates = [apply_head(article, german_sense(c)) for c in candidates]
     candidates = [c for c in candidates if c.entries or c.from_mention]
     candidates.sort(key=lambda c: c.start)
     anchors = confident_anchors(candidates)
-    countries = context_countries(anchors)
+    countries = context_countries(anchors) | adjective_countries(article.text)
     places = []
     for candidate in candidates:
         place = resolve(candidate, countries, anchors)
+        if not fits_region_head(candidate, place, countries):
+            place = Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
         supported = is_supported(candidate, place, countries)
         if candidate.from_mention and not supported and place.name is not None:
             place.confidence = round(place.confidence * 0.5, 3)  # NER says place, context does not
