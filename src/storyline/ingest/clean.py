@@ -33,6 +33,9 @@ FURNITURE = re.compile(
 # They name photographers and agencies, not people in the story, so they are marked as credits.
 PICTURE_CREDIT = r"(?:(?:Fotos?|Bild(?:er)?|Grafik|Illustration)\s*:|©|\([cC]\))\s*[^\n]{1,80}?"
 CREDIT_LINE = re.compile(rf"^\s*(?:\d+\s+)?{PICTURE_CREDIT}\s*$")
+# A caption that the HTML reader moved behind the body (`Bild: …`, see page_text.py): kept apart as
+# a credit block, however long and however much it reads like prose.
+CAPTION_LINE = re.compile(r"^\s*Bild: \S[^\n]{0,600}$")
 CREDIT_TAIL = re.compile(rf"(?<=[.!?“\"])\s*({PICTURE_CREDIT})\s*$")
 SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]")  # "Foto: Der Minister sagte …" is prose
 AGENCIES = r"dpa|AFP|afp|Reuters|rtr|AP|KNA|epd|sid|SID|dts|APA|Xinhua|Tass|TASS|Interfax|dpa-AFX|AFP/dpa"
@@ -87,7 +90,7 @@ def _line_kind(line: str) -> tuple[str | None, int]:
     (None, 0) for a line of text."""
     if FURNITURE.match(line):
         return "furniture", 0
-    if CREDIT_LINE.match(line) and not _is_prose(line):
+    if CAPTION_LINE.match(line) or CREDIT_LINE.match(line) and not _is_prose(line):
         return "credit", 0
     tail = CREDIT_TAIL.search(line)
     if tail and not _is_prose(tail.group(1)):

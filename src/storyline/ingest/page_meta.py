@@ -1,0 +1,229 @@
+"""What a news page says about itself: publication time, outlet name and teaser, read from
+JSON-LD and <meta> before anything in the visible page.
+
+Header dates ("heute", the day the page was crawled) and copyright years are what a generic date
+finder often returns; the page's own `datePublished` / `article:published_time` is the
+publisher's statement, so it comes first. Site names carry city, country and section suffixes
+(*Berliner Morgenpost, Berlin, Germany*, *Faktencheck*) and sometimes a web address; they are
+cleaned so that one outlet keeps one name across its pages, with the domain as the fallback.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from html import unescape as html_unescape
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+                 "techarticle", "scholarlyarticle", "socialmediaposting", "report", "posting"}
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
+                  "datepublished", "publishdate", "publish-date", "pubdate", "dc.date.issued", "dcterms.issued")
+ISO_MOMENT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*"
+                        r"(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?")
+# Words that name a section or a page, not an outlet (og:site_name is sometimes the section).
+SECTION_NAMES = frozenset(
+    "faktencheck startseite home homepage news nachrichten aktuelles aktuell politik wirtschaft sport kultur "
+    "meinung panorama lokales regional region blog magazin artikel presse pressemitteilungen pressemitteilung "
+    "service ratgeber wissen digital leben reise auto gesundheit themen thema facebook twitter instagram "
+    "youtube linkedin x".split())
+COUNTRY = r"(?:Germany|Deutschland|Austria|Österreich|Schweiz|Switzerland|Suisse|Europe|Europa|DE|AT|CH)"
+PLACE_SUFFIX = re.compile(rf"\s*,\s*(?:[A-ZÄÖÜ][\w.\-]+(?:\s[A-ZÄÖÜ][\w.\-]+)?\s*,\s*)?(?:{COUNTRY}|[A-ZÄÖÜ][a-zäöüß]+(?:[\s-][A-ZÄÖÜ][a-zäöüß]+)?)\s*$")
+SEPARATORS = re.compile(r"\s+[|–—»·•:]+\s+|\s+-\s+|\s*\|\s*")
+LEGAL_FORM = re.compile(r"(?:,?\s+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|SE|S\.A\.|Ltd\.?|Inc\.?|mbH))+\s*$", re.IGNORECASE)
+YEAR_PREFIX = re.compile(r"^(?:©|\(c\)|Copyright)?\s*(?:19|20)\d\d\s+", re.IGNORECASE)
+ADDRESS = re.compile(r"https?://|www\.|/|^[\w-]+(?:\.[\w-]+)*\.(?:de|at|ch|com|net|org|info|eu|it|li|lu|be|nl|fr)$",
+                     re.IGNORECASE)
+
+
+@dataclass
+class PageMeta:
+    published: str | None = None  # the page's own publication moment, as written
+    site_names: list[str] = field(default_factory=list)  # og:site_name, JSON-LD publisher, …, in that order
+    description: str | None = None  # og:description / description / JSON-LD description
+    headline: str | None = None
+
+
+def read_meta(tree) -> PageMeta:
+    """PageMeta from a parsed page (lxml); missing parts stay None or empty."""
+    meta = PageMeta()
+    metas = _meta_tags(tree)
+    objects = list(_json_ld_objects(tree))
+    articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    for candidate in [*articles, *objects]:
+        value = candidate.get("datePublished")
+        if isinstance(value, str) and ISO_MOMENT.match(value):
+            meta.published = value.strip()
+            break
+    if meta.published is None:
+        meta.published = next((metas[k] for k in PUBLISHED_META if ISO_MOMENT.match(metas.get(k, ""))), None)
+    if meta.published is None:
+        node = next(iter(tree.xpath('//*[@itemprop="datePublished"]')), None)
+        value = node is not None and (node.get("content") or node.get("datetime") or "")
+        if value and ISO_MOMENT.match(value):
+            meta.published = value.strip()
+    names = [metas.get("og:site_name")]
+    for candidate in [*articles, *objects]:
+        publisher = candidate.get("publisher")
+        if isinstance(publisher, list) and publisher:
+            publisher = publisher[0]
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+    names += [o.get("name") for o in objects if _types(o) & {"newsmediaorganization", "organization"}]
+    names.append(metas.get("application-name"))
+    meta.site_names = [n for n in names if isinstance(n, str) and n.strip()]
+    descriptions = [metas.get("og:description"), metas.get("description"), metas.get("twitter:description")]
+    descriptions += [a.get("description") for a in articles]
+    meta.description = next((d.strip() for d in descriptions if isinstance(d, str) and d.strip()), None)
+    headlines = [a.get("headline") for a in articles] + [metas.get("og:title")]
+    meta.headline = next((h.strip() for h in headlines if isinstance(h, str) and h.strip()), None)
+    return meta
+
+
+def _meta_tags(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        content = node.get("content")
+        if key and content and key not in found:
+            found[key] = content.strip()
+    return found
+
+
+def _json_ld_objects(tree):
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        yield from _walk(data, 0)
+
+
+def _walk(data, depth: int):
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk(data["@graph"], depth + 1)
+        if isinstance(data.get("mainEntity"), dict):
+            yield from _walk(data["mainEntity"], depth + 1)
+
+
+def _types(item: dict) -> set[str]:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+# --- publication day --------------------------------------------------------------------------
+
+def local_day(moment: str | None) -> str | None:
+    """The publication day as the outlet's readers saw it: a time with a UTC offset other than
+    zero is the outlet's own local time; a UTC time is moved to German time (Europe/Berlin);
+    a time without an offset, or a bare date, is taken as written."""
+    match = ISO_MOMENT.match(moment or "")
+    if not match:
+        return None
+    year, month, day, hour, minute, second, offset = match.groups()
+    try:
+        written = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if hour is None or offset is None:
+        return written.isoformat()
+    if offset.upper() not in ("Z", "UTC", "GMT") and offset.replace(":", "")[1:] != "0000":
+        return written.isoformat()
+    try:
+        utc = datetime(written.year, written.month, written.day, int(hour), int(minute), int(second or 0),
+                       tzinfo=timezone.utc)
+    except ValueError:
+        return written.isoformat()
+    return (utc + berlin_offset(utc)).date().isoformat()
+
+
+def berlin_offset(utc: datetime) -> timedelta:
+    """CET/CEST (EU rule since 1996): +2 h from the last Sunday of March 01:00 UTC to the last
+    Sunday of October 01:00 UTC, else +1 h. Written out so that no time-zone database is needed."""
+    def last_sunday(month: int) -> datetime:
+        day = datetime(utc.year, month, 31, 1, tzinfo=timezone.utc)
+        return day - timedelta(days=(day.weekday() + 1) % 7)
+    return timedelta(hours=2 if last_sunday(3) <= utc < last_sunday(10) else 1)
+
+
+# --- outlet name --------------------------------------------------------------------------------
+
+def page_host(url: str | None) -> str | None:
+    """The site's host without `www.`; for a Wayback Machine capture, the captured site's."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host == "web.archive.org":
+        inner = re.search(r"/web/\d+[a-z_]*/(.+)$", parts.path + (f"?{parts.query}" if parts.query else ""))
+        if inner:
+            target = inner.group(1)
+            return page_host(target if "://" in target else f"http://{target}")
+    host = re.sub(r"^www\d*\.", "", host)
+    return host or None
+
+
+def outlet_name(candidates: list[str | None], url: str | None, guesses: list[str | None] = ()) -> str | None:
+    """The first candidate that is a clean outlet name, else a guess (a name trafilatura read from
+    the page title or a profile link) that matches the domain, else the page's domain."""
+    host = page_host(url)
+    names = [n for n in (clean_outlet(c, host) for c in candidates) if n]
+    words = [n for n in names if not ADDRESS.search(n)]  # "RTL Online" before "rtl.de"
+    if words or names:
+        return (words or names)[0]
+    for guess in guesses:
+        name = clean_outlet(guess, host)
+        if name and host and _matches_host(name, host):
+            return name
+    return host
+
+
+def clean_outlet(name: str | None, host: str | None = None) -> str | None:
+    """`Berliner Morgenpost, Berlin, Germany` → `Berliner Morgenpost`; `Politik | SZ.de` →
+    the part that matches the domain; `oe24 GmbH` → `oe24`; a web address of another site
+    (a facebook page), a section word, a template placeholder or a sentence → None."""
+    if not name:
+        return None
+    name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", html_unescape(name))).strip(" -|–—·•:")
+    parts = [p.strip() for p in SEPARATORS.split(name) if p.strip()]
+    if len(parts) > 1:
+        matching = [p for p in parts if host and _matches_host(p, host)]
+        name = matching[0] if matching else parts[-1] if _is_section(parts[0]) else parts[0]
+    name = PLACE_SUFFIX.sub("", name) if "," in name else name
+    name = LEGAL_FORM.sub("", YEAR_PREFIX.sub("", name)).strip(" ,;-|–—")
+    name = re.sub(r"^www\.", "", name, flags=re.IGNORECASE)
+    if not name or len(re.findall(r"[^\W\d_]", name)) < 2 or re.search(r"[{}<>$@]|\d{3}", name) and not (
+            host and _matches_host(name, host)):
+        return None
+    if ADDRESS.search(name) and not (host and _fold(name) == _fold(host)):
+        return None
+    if _is_section(name) or len(name) > 50 or len(name.split()) > 6:
+        return None
+    return name
+
+
+def _is_section(name: str) -> bool:
+    return name.casefold() in SECTION_NAMES
+
+
+def _matches_host(name: str, host: str) -> bool:
+    label = _fold(host.split(".")[-2] if host.count(".") >= 1 else host)
+    folded = _fold(name)
+    initials = _fold("".join(w[0] for w in re.findall(r"[^\W\d_][\w]*", name) if w[0].isupper()))
+    return len(label) >= 3 and (len(folded) >= 3 and (label in folded or folded in label) or initials == label)
+
+
+def _fold(text: str) -> str:
+    text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return re.sub(r"[^a-z0-9]", "", text)

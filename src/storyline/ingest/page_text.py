@@ -1,0 +1,155 @@
+"""The main text of a page after trafilatura: related-article lists, newsletter and paywall boxes
+cut, captions moved behind the body as `Bild: …` credit lines, and the teaser kept.
+
+Trafilatura keeps what looks like text; what a German news page puts between the paragraphs
+(a "Lesen Sie auch" list of links, a newsletter box, a caption with its photographer) looks like
+text too. These rules read the extracted lines beside the page's own markup: a line that is the
+whole text of a link on the page is a link, a line that is a <figcaption> is a caption. The text
+built here is the stored text, so everything later (offsets, blocks) refers to it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Headings that open a box of links to other articles.
+RELATED_HEADING = re.compile(
+    r"^(?:Lesen Sie (?:auch|mehr|weiter)|Mehr (?:zum Thema|Themen|dazu|aus (?:dem|der) .{1,40}|zu .{1,40})"
+    r"|Weitere (?:Themen|Artikel|Beiträge|Nachrichten|Meldungen|Informationen zum Thema|Tourentipps)(?: .{1,40})?"
+    r"|Das (?:Thema )?könnte (?:Sie|dich) (?:auch )?interessieren|Auch interessant|Interessant für (?:Sie|dich)"
+    r"|Empfohlene (?:Beiträge|Artikel)|Ähnliche (?:Beiträge|Artikel)|Verwandte (?:Beiträge|Artikel)"
+    r"|Zum (?:Weiterlesen|Thema)|Top-Themen(?: .{1,40})?|Meistgelesen(?:e Artikel)?|Beliebte (?:Beiträge|Artikel)"
+    r"|Neueste (?:Beiträge|Artikel)|Aktuelle (?:Beiträge|Artikel)|Auch auf .{1,40}|Vorschau auf den nächsten Artikel"
+    r"|Beiträge aus dem Forum|Mehr aus dem Ressort|Passend zum Thema|Hintergrund|Links? zum Thema)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Lines of newsletter, subscription and paywall boxes and social-media calls.
+BOX_LINE = re.compile(
+    r"(?:\bNewsletter\b.{0,120}\b(?:abonnier|anmeld|bestell|eintrag|erhalten|registrier|kostenlos|jetzt)"
+    r"|\b(?:abonnier|anmeld|bestell|eintrag|registrier)\w*\b.{0,80}\bNewsletter\b"
+    r"|Jetzt (?:kostenlos )?(?:registrieren|abonnieren|anmelden|testen|weiterlesen)\b"
+    r"|Wählen Sie Ihren Zugang|Sie haben bereits ein (?:Abo|Konto)|Zum Abo\b|Abo abschließen|weiterlesen mit\b"
+    r"|Um (?:diesen Artikel|den ganzen Artikel|weiterzulesen).{0,80}(?:Abo|anmelden|registrier)"
+    r"|Mit Ihrer Anmeldung|erhalten Sie exklusive|Folgen Sie uns (?:auf|bei)|Folgt uns (?:auf|bei)"
+    r"|Gefällt (?:dir|Ihnen) unser .{0,40}\?|Kennt ihr schon .{0,60}\?|Lust auf mehr\?"
+    r"|Bewerten Sie diesen Artikel|Artikel bewerten|Bewerten:|^\*?(?:Werbung|Anzeige)\b|^Alle Angaben ohne Gewähr"
+    r"|Verraten Sie (?:uns )?(?:gerne )?in den Kommentaren|^Kommentare insgesamt|^(?:Titel|Beitrags|Header|Vorschau)bild\b)",
+    re.IGNORECASE,
+)
+# Headings of what follows an article on press and association pages: sources, contact, "about us".
+TRAILER_HEADING = re.compile(
+    r"^(?:Quellen(?:angaben)?|Originalpublikation|(?:Presse)?[Kk]ontakt|Weitere Informationen|Ansprechpartner(?:in)?"
+    r"(?: .{1,40})?|Über (?:uns|den Autor|die Autorin)|Zum Autor|Zur Autorin)\s*:?\s*$")
+BOX_LINE_MAX = 300  # a longer line is prose that mentions a newsletter, not the box
+BULLET = re.compile(r"^[-•*–]\s+")
+
+
+def norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\u200b", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def page_strings(tree, tag: str) -> set[str]:
+    """The whole texts of all elements `tag` (a, figcaption) on the page, normalised."""
+    found = set()
+    for node in tree.iter(tag):
+        text = norm(node.text_content())
+        if len(text) >= 3:
+            found.add(text)
+    return found
+
+
+def clean_lines(lines: list[str], links: set[str], captions: set[str]) -> tuple[list[str], list[str]]:
+    """(body lines, caption lines) after dropping related-link boxes and newsletter/paywall lines."""
+    body: list[str] = []
+    moved: list[str] = []
+    in_related = False
+    for index, line in enumerate(lines):
+        bare = norm(BULLET.sub("", line))
+        if index >= len(lines) / 2 and TRAILER_HEADING.match(bare):
+            break
+        is_link = bare in links
+        if RELATED_HEADING.match(bare):
+            in_related = True
+            continue
+        if in_related and (is_link or _short_teaser(bare)):
+            continue
+        in_related = False
+        if is_link and (BULLET.match(line) or _link_neighbour(lines, index, links)):
+            continue
+        if len(bare) <= BOX_LINE_MAX and BOX_LINE.search(bare):
+            continue
+        if bare in captions or any(bare.startswith(c) and len(c) >= 20 for c in captions if len(c) <= len(bare) <= len(c) + 80):
+            moved.append(bare)
+            continue
+        body.append(line)
+    return body, moved
+
+
+def _short_teaser(line: str) -> bool:
+    """A line in a related box that is not itself a link: a date, a kicker or a short title."""
+    return len(line) <= 80 and not re.search(r"[.!?]\s*$", line)
+
+
+def _link_neighbour(lines: list[str], index: int, links: set[str]) -> bool:
+    """A link line next to another link line: a list of links written as paragraphs."""
+    return any(0 <= i < len(lines) and norm(BULLET.sub("", lines[i])) in links for i in (index - 1, index + 1))
+
+
+def with_teaser(lines: list[str], teaser: str | None) -> list[str]:
+    """Put the page's teaser first when the extracted text lacks it; never twice."""
+    if not teaser:
+        return lines
+    head = norm(teaser)
+    text = norm(" ".join(lines[:3]))
+    probe = head[:60].rstrip(" .…")
+    if probe and probe in text:
+        return lines
+    if lines and len(norm(lines[0])) >= 20 and head.startswith(norm(lines[0]).rstrip(" .…")):
+        return [teaser, *lines[1:]]  # the first line was a cut copy of the teaser
+    return [teaser, *lines]
+
+
+def find_teaser(tree, description: str | None, title: str | None) -> str | None:
+    """The page's teaser: the visible element whose text begins like the meta description
+    (meta descriptions are often cut with "…"), or None when the description is not shown on
+    the page (then it is an SEO text, not part of the article)."""
+    if not description:
+        return None
+    wanted = norm(description).rstrip(" .…").removesuffix("...")
+    if len(wanted) < 40 or (title and norm(title) == wanted):
+        return None
+    probe = wanted[:50]
+    best = None
+    for node in tree.iter("p", "div", "span", "h2", "strong", "section", "header", "b"):
+        if node.xpath("ancestor::script|ancestor::style|ancestor::noscript|ancestor::head"):
+            continue
+        text = norm(node.text_content())
+        if text.startswith(probe) and len(text) <= len(wanted) + 400 and (best is None or len(text) < len(best)):
+            best = text
+    return best
+
+
+def article_captions(tree, body: list[str]) -> list[str]:
+    """Captions of the pictures inside the article: <figcaption>s whose figure sits next to the
+    extracted paragraphs (trafilatura drops most of them; captions of teasers elsewhere on the
+    page are not the article's)."""
+    starts = {norm(line)[:50] for line in body if len(norm(line)) >= 50}
+    found: list[str] = []
+    for caption in tree.iter("figcaption"):
+        text = norm(caption.text_content())
+        if len(text) < 3 or text in found:
+            continue
+        node = caption
+        for _ in range(4):
+            node = node.getparent()
+            if node is None:
+                break
+            if any(norm(p.text_content())[:50] in starts for p in node.iter("p") if not _inside(p, caption)):
+                found.append(text)
+                break
+    return found
+
+
+def _inside(node, ancestor) -> bool:
+    return any(parent is ancestor for parent in node.iterancestors())

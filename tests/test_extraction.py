@@ -1,0 +1,124 @@
+"""HTML pages as a user reads them: the article's text with its teaser, without link boxes or
+newsletter boxes, captions apart as credits, the day it appeared in Germany, a clean outlet name.
+
+Each page in tests/data/pages is hand-made after the markup of real German news pages.
+"""
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest.html import extract_html
+from storyline.ingest.page_meta import clean_outlet, local_day, outlet_name
+from storyline.ingest.problems import Problem
+from storyline.ingest.read import ReadOptions, read_paths
+
+PAGES = Path(__file__).parent / "data" / "pages"
+URL = "https://www.tagesbote-leipzig.de/stadt/oekostrom-fuer-strassenbahnen-100.html"
+TEASER = ("Der Stadtrat hat entschieden: Ab 2030 fahren alle Leipziger Straßenbahnen mit Strom aus "
+          "erneuerbaren Quellen. Die Mehrkosten trägt die Stadt.")
+
+
+def page(name: str, url: str | None = URL):
+    raw = extract_html((PAGES / name).read_text(encoding="utf-8"), name, url=url)
+    assert not isinstance(raw, Problem), raw
+    return raw
+
+
+def article(name: str):
+    """The stored article, as `storyline ingest` reads the file (a page without a date only warns)."""
+    (item,) = [i for i in read_paths([PAGES / name], ReadOptions()) if not isinstance(i, Problem)]
+    return item
+
+
+def read_text(item) -> str:
+    """The text the analysis reads: without blocks marked as furniture or credits."""
+    return "\n".join(item.text[b.start:b.end] for b in item.blocks if b.kind not in ("furniture", "credit"))
+
+
+def test_teaser_shown_above_the_article_is_kept_once_as_its_lead():
+    item = article("teaser.html")
+    assert item.text.startswith(TEASER)
+    assert item.text.count("Der Stadtrat hat entschieden") == 1
+    assert item.blocks[0].kind == "lead" and item.text[item.blocks[0].start:item.blocks[0].end] == TEASER
+    assert "Die Verkehrsbetriebe wollen die Umstellung in drei Schritten" in item.text
+
+
+def test_related_articles_box_and_link_list_are_cut():
+    text = article("related_links.html").text
+    assert "Lesen Sie auch" not in text
+    assert "Neue Linie 16 fährt ab Herbst" not in text and "Bürgermeisterwahl: Die Kandidaten" not in text
+    assert "Die Opposition kritisierte den Beschluss als zu spät." in text  # the paragraph after the box stays
+
+
+def test_newsletter_box_is_cut():
+    text = article("newsletter.html").text
+    assert "Newsletter" not in text
+    assert "„Wir zeigen, dass der Nahverkehr klimafreundlich sein kann“" in text
+
+
+def test_caption_and_photo_credit_are_kept_apart_as_a_credit():
+    item = article("caption.html")
+    assert "Bild: Eine Straßenbahn der Linie 11 am Leipziger Hauptbahnhof. Foto: Jan Woitas/dpa" in item.text
+    assert "Jan Woitas" not in read_text(item)
+    assert item.text.index("Bild: Eine Straßenbahn") > item.text.index("Die Verkehrsbetriebe wollen")
+    credits = [item.text[b.start:b.end] for b in item.blocks if b.kind == "credit"]
+    assert credits == ["Bild: Eine Straßenbahn der Linie 11 am Leipziger Hauptbahnhof. Foto: Jan Woitas/dpa"]
+
+
+def test_published_late_evening_utc_is_the_next_day_in_berlin_not_the_header_or_copyright_date():
+    # JSON-LD: 2023-10-28T23:30Z = 01:30 on 29 October in Berlin (still summer time);
+    # the page header says 2 November 2023, the footer © 2022, dateModified 2 November.
+    assert article("date_utc.html").date.value == "2023-10-29"
+
+
+def test_publication_time_with_its_own_offset_keeps_the_local_day():
+    assert article("teaser.html").date.value == "2023-05-10"  # 2023-05-10T18:00:00+02:00
+
+
+@pytest.mark.parametrize("moment, day", [
+    ("2023-10-28T23:30:00Z", "2023-10-29"),        # summer time: +2 h
+    ("2023-12-31T23:15:00+00:00", "2024-01-01"),   # winter time: +1 h, across the year
+    ("2023-12-31T22:15:00Z", "2023-12-31"),
+    ("2023-03-26T00:30:00Z", "2023-03-26"),        # 01:30 CET, before the switch at 01:00 UTC
+    ("2023-07-01T23:59:00-04:00", "2023-07-01"),   # the page's own offset: its local day
+    ("2023-07-01", "2023-07-01"),
+    ("2023-07-01 23:30:00", "2023-07-01"),         # no offset: as written
+    ("gestern", None),
+])
+def test_local_day(moment, day):
+    assert local_day(moment) == day
+
+
+def test_outlet_name_without_city_and_country():
+    assert article("outlet_suffix.html").outlet == "Leipziger Tagesbote"
+
+
+def test_section_as_site_name_gives_way_to_the_publisher():
+    assert page("outlet_section.html").outlet == "Leipziger Tagesbote"
+
+
+def test_web_address_as_site_name_falls_back_to_the_domain():
+    assert page("outlet_address.html").outlet == "tagesbote-leipzig.de"
+
+
+def test_outlet_is_the_same_on_every_page_of_one_outlet():
+    names = {page(name).outlet for name in ("teaser.html", "outlet_suffix.html", "outlet_section.html", "date_utc.html")}
+    assert names == {"Leipziger Tagesbote"}
+
+
+@pytest.mark.parametrize("raw, host, clean", [
+    ("Berliner Morgenpost, Berlin, Germany", "morgenpost.de", "Berliner Morgenpost"),
+    ("Politik | Süddeutsche Zeitung", "sueddeutsche.de", "Süddeutsche Zeitung"),
+    ("oe24 GmbH", "oe24.at", "oe24"),
+    ("Faktencheck", "correctiv.org", None),
+    ("https://www.facebook.com/DERFARANG/", "der-farang.com", None),
+    ("{$plugin.tx_news.opengraph.site_name}", "mpimet.mpg.de", None),
+    ("WinFuture.de", "winfuture.de", "WinFuture.de"),
+])
+def test_clean_outlet(raw, host, clean):
+    assert clean_outlet(raw, host) == clean
+
+
+def test_domain_fallback_of_an_archived_page_is_the_archived_site():
+    url = "https://web.archive.org/web/20160218174457/http://bewegliche-lettern.de/2010/05/typo/"
+    assert outlet_name([], url) == "bewegliche-lettern.de"
