@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo/storyline.db
 
-.PHONY: install demo test test-slow sample models benchmarks clean system-deps
+.PHONY: install demo test test-slow sample models pos-model benchmarks clean system-deps
 
 $(BIN)/storyline: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ sample: install
 models: install
 	$(BIN)/pip install --quiet --no-deps "german-nouns==1.2.5"  # noun forms for the word-class list; its parser pins an old lxml
 	$(BIN)/python scripts/train_ner.py
+
+## Retrain the shipped German POS tagger for the quote rules (HanTa silver tags on GermEval train, spaCy, seeded; ≈ 25 min on 2 busy cores; needs the shared data).
+pos-model: install
+	$(BIN)/pip install --quiet "hanta==1.2.1"  # LGPL tagger that labels the training text; not a run-time dependency
+	$(BIN)/python scripts/train_pos.py all
 
 ## Debian packages for the browser and PostgreSQL tests (run as root; without them those tests skip).
 system-deps:

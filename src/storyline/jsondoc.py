@@ -14,7 +14,7 @@ def article_json(analyzed: AnalyzedArticle) -> dict:
                      for m in analyzed.mentions],
         "quotes": [{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "cue": q.cue,
                     "speaker_text": q.speaker_text, "speaker": q.speaker, "speaker_kind": q.speaker_kind,
-                    "confidence": q.confidence} for q in analyzed.quotes],
+                    "resolved_text": q.resolved_text, "confidence": q.confidence} for q in analyzed.quotes],
         "times": [{"start": t.start, "end": t.end, "text": t.text, "value": t.value, "kind": t.kind}
                   for t in analyzed.times],
         "places": [{"start": p.start, "end": p.end, "text": p.text, "name": p.name, "lat": p.lat, "lon": p.lon,

@@ -86,7 +86,8 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
             name = entities.get(quote.speaker, {}).get("name") if quote.speaker else quote.speaker_text
             group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or "unbekannt", "quotes": []})
             group["quotes"].append({"text": quote.text, "kind": quote.kind, "cue": quote.cue,
-                                    "speaker_text": quote.speaker_text, "article": analyzed.article.id,
+                                    "speaker_text": quote.speaker_text, "speaker_kind": quote.speaker_kind,
+                                    "article": analyzed.article.id,
                                     "outlet": analyzed.article.outlet, "start": quote.start, "end": quote.end})
     return sorted(groups.values(), key=lambda g: (g["speaker"] is None, -len(g["quotes"])))
 

@@ -14,10 +14,13 @@ import bisect
 import re
 
 from storyline.analyze.quotes.coref import describe_reference, resolve_reference
+from storyline.analyze.grammar.tagger import text_tags
+from storyline.analyze.grammar.words import can_head_speaker
 from storyline.analyze.quotes.cues import (
-    Found, Token, char_span, clause_subject, is_speech_verb, read_noun_phrase, source_phrase_after,
-    source_phrase_before, speaker_after, speaker_before, tokenize,
+    ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
+    source_phrase_before, speaker_after, speaker_before, tag_of, tokenize, tokens_of_span,
 )
+from storyline.analyze.quotes.lexicon import load_konjunktiv, load_speech_verbs
 from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
 )
@@ -37,18 +40,86 @@ QuoteResult = Quote
 
 
 def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
-    """All quotes of an article in text order, with speakers resolved where possible."""
+    """All quotes of an article in text order, with speakers resolved where possible.
+
+    The rules read the words' part-of-speech tags (grammar layer) where the tagger ran: on the
+    sentences with a quotation mark or a speech cue and the one after each."""
+    reset = TAGS.set(text_tags(article.text, speech_sentences))
+    try:
+        return _find_quotes(article, mentions)
+    finally:
+        TAGS.reset(reset)
+
+
+SPEECH_SIGNS = re.compile(r"[„“”\"»«:]|\b(?:laut|zufolge|angaben|wonach|heißt|hieß|worten)\b", re.I)
+WORDS = re.compile(r"\w+")
+
+
+def speech_sentences(sentences: list[str]) -> list[bool]:
+    """Which sentences the tagger reads: those with a quotation mark, colon, speech verb, source
+    word or a listed Konjunktiv form, and the one after each (reported speech runs on)."""
+    verbs, (first_forms, _) = load_speech_verbs(), load_konjunktiv()
+    signs = [bool(SPEECH_SIGNS.search(s)) or any(w.lower() in verbs or w in first_forms for w in WORDS.findall(s))
+             for s in sentences]
+    return [any(signs[max(0, i - 1):i + 1]) for i in range(len(sentences))]
+
+
+def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
     sentences = _readable_sentences(article)
     quoted = [q for q in find_quoted(article) if _sentence_at(sentences, q.outer_start)]
     found = find_direct(article, sentences, quoted)
     found += find_reported(article, sentences, quoted, found)
+    found = [f for f in found if not _negated_cue(article, sentences, f)]
     _speakers_from_documents(article, sentences, found)
     _speakers_from_clauses(article, sentences, found)
     _speakers_from_reported(found)
     _speakers_from_own_clause(article, sentences, found)
+    _drop_non_nominal_speakers(article.text, found)
     _carry_speakers(found, sentences)
     _speakers_from_previous_subject(article, sentences, found)
+    _drop_non_nominal_speakers(article.text, found)
+    found = _without_nested_partials(found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+
+
+def _negated_cue(article: Article, sentences: list[Sentence], item: Found) -> bool:
+    """"Doch wo und wann das passiert, sagte Peskow nicht": a negated speech verb withholds the
+    statement; the clause of the cue (outside the message) holds "nicht" or "nie"."""
+    if item.kind != "indirect" or not item.cue:
+        return False
+    sentence = _sentence_at(sentences, item.cue[0])
+    if sentence is None:
+        return False
+    tokens = tokenize(article.text, sentence.start, sentence.end)
+    verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
+    if verb is None:
+        return False
+    begin, end = verb, verb + 1
+    while begin > 0 and tokens[begin - 1].text not in {",", ":", ";", "."}:
+        begin -= 1
+    while end < len(tokens) and tokens[end].text not in {",", ":", ";", ".", "!", "?"}:
+        end += 1
+    clause = [t for t in tokens[begin:end] if not (item.start <= t.start < item.end)]
+    return any(t.lower in {"nicht", "nie"} and tag_of(t) in (None, "PTKNEG", "ADV") for t in clause)
+
+
+def _drop_non_nominal_speakers(text: str, found: list[Found]) -> None:
+    """A speaker is a noun phrase headed by a name, a noun or a pronoun: a phrase the tagger reads
+    as only adverbs, conjunctions, particles or verbs ("Unterdessen", "Erst") is dropped."""
+    for item in found:
+        if item.speaker:
+            tags = [None if is_noun(t) and not t.capitalised else tag_of(t)  # "t-online.de", "el-Baradei"
+                    for t in tokens_of_span(text, *item.speaker) if t.text[:1].isalnum()]
+            if not can_head_speaker(tags):
+                item.speaker, item.carried = None, False
+
+
+def _without_nested_partials(found: list[Found]) -> list[Found]:
+    """A partial quote inside an indirect one is listed once, as part of the indirect quote ("Es
+    gebe „viele Fragen“ zu besprechen, sagte Putin")."""
+    hosts = [f for f in found if f.kind == "indirect"]
+    return [f for f in found if f.kind != "partial"
+            or not any(h.start <= f.start and f.end <= h.end + 2 for h in hosts)]
 
 
 def _readable_sentences(article: Article) -> list[Sentence]:
@@ -288,6 +359,8 @@ def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found
         subject = clause_subject(tokens, 0, end) if tokens else None
         if subject == (0, 1) and tokens[0].lower not in {"er", "sie"}:
             continue  # "Zwar", "Erstmals", "Dies": a capitalised first word is rarely a name alone
+        if tokens and tag_of(tokens[0]) in ADVERBIAL_TAGS:
+            continue  # "Zwar ist die Lage „sehr ernst“": an adverb opens a statement, not speech
         if subject and not any(a <= tokens[subject[0]].start < b for a, b in quoted):
             item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
 
@@ -350,6 +423,11 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
     # place that is the whole phrase ("Moskau") speaks for its government.
     if inside and (inside[0].type in ("PER", "ORG") or inside[0].end - inside[0].start >= 0.8 * (end - start)):
         _set_resolved(quote, inside[0], 1.0, "name")
+        return
+    apposition = [m for m in mentions if m.type == "PER" and m.start > end
+                  and article.text[end:m.start].strip() == "," and m.start - end <= 3]
+    if apposition:  # "sagte der Sprecher der Stadt, Hans Meier": the person, the role stays in the text
+        _set_resolved(quote, apposition[0], 0.95, "name")
         return
     if quote.speaker_text.lower() in RELATIVE_PRONOUNS:
         _resolve_relative(article, mentions, quote, start)

@@ -8,8 +8,11 @@ Gewaltherrscher aus Pjöngjang", "ein Sprecher des Verteidigungsministeriums in 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from storyline.analyze.grammar.words import NEVER_SPEAKER
 
 from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phrases, load_speech_verbs
 
@@ -54,6 +57,16 @@ AUXILIARIES = set("hat haben hatte hatten ist sind war waren wird wurde wurden h
 # Capitalised at a sentence start but never the head of a noun phrase.
 FUNCTION_WORDS = (CONJUNCTIONS | LEADING_ADVERBIALS | SUBORDINATORS | SKIP_AFTER_VERB | DETERMINERS
                   | {"es", "man", "wir", "ich", "sich", "nicht", "bislang"}) - {"er", "sie"}
+
+
+# STTS tags of the article being read, by word start offset (set by `attribution.find_quotes` from
+# the grammar layer; empty when the tagger is missing, and then the word lists alone decide).
+TAGS: ContextVar[dict[int, str]] = ContextVar("quote_tags", default={})
+ADVERBIAL_TAGS = frozenset({"ADV", "PAV", "PROAV", "ADJD", "KOUS", "PWAV", "KON"})
+
+
+def tag_of(token: "Token") -> str | None:
+    return TAGS.get().get(token.start)
 
 
 @dataclass(frozen=True)
@@ -233,8 +246,8 @@ def _is_adjective(token: Token) -> bool:
 
 def _is_noun(token: Token) -> bool:
     """Capitalised, or a lowercase prefix before a capitalised part ("el-Baradei", "ai-Bericht")."""
-    if token.capitalised:
-        return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS
+    if token.capitalised:  # "Unterdessen", "Zudem", "Erst": capitalised, tagged ADV, no noun
+        return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS and tag_of(token) not in NEVER_SPEAKER
     return bool(re.match(r"[a-z]{1,3}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text))
 
 
@@ -281,6 +294,8 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if (tokens[start].lower in LEADING_ADVERBIALS | OBLIQUE or _is_adverb(tokens, start, verb)
             or [t.lower for t in tokens[start:start + 2]] == ["des", "weiteren"]):
         return _subject_after_auxiliary(tokens, start, verb)
+    if tag_of(tokens[start]) in ADVERBIAL_TAGS:  # "Unterdessen sagte Meier": the subject follows the verb
+        return _subject_after_auxiliary(tokens, start, verb) or _bounded_after(tokens, verb)
     if tokens[start].lower in PRONOUNS and (start + 1 == verb or tokens[start + 1].lower in AUXILIARIES | MODALS):
         return None if tokens[start].lower in {"es", "man"} else (start, start + 1)
     end = _coordinated_phrase(tokens, start, verb)
@@ -292,6 +307,12 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if end > start and (gap == verb or tokens[end].lower in AUXILIARIES | MODALS):
         return start, end  # "Stoiber hatte besonders die Rolle … betont"
     return (start, end) if end > start and verb - start <= 8 else None
+
+
+def _bounded_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """The subject right after the verb, within the verb's clause."""
+    found = speaker_after(tokens, verb + 1)
+    return found if found and found[1] <= clause_end(tokens, verb + 1) else None
 
 
 def _als_phrase(tokens: list[Token], start: int, verb: int) -> bool:
@@ -336,7 +357,7 @@ def clause_subject(tokens: list[Token], begin: int, end: int) -> tuple[int, int]
         return None
     if tokens[i].lower in PRONOUNS:
         return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
-    if tokens[i].lower not in LEADING_ADVERBIALS | SUBORDINATORS | OBLIQUE:
+    if tokens[i].lower not in LEADING_ADVERBIALS | SUBORDINATORS | OBLIQUE and tag_of(tokens[i]) not in ADVERBIAL_TAGS:
         stop = read_noun_phrase(tokens, i)
         if stop > i and not _is_time_phrase(tokens, i, stop):
             return i, stop

@@ -12,8 +12,9 @@ import re
 
 from storyline.analyze.quotes.cues import (
     DETERMINERS, Found, Token, char_span, clause_end, is_source_noun, is_speech_verb, read_noun_phrase,
-    source_phrase_after, source_phrase_before, speaker_after, speaker_before,
+    source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
+from storyline.analyze.grammar.words import is_konjunktiv_one
 from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
@@ -216,11 +217,14 @@ def _ends_in_infinitive(tokens: list[Token], first: int, stop: int) -> bool:
 
 
 def has_konjunktiv(tokens: list[Token], quoted) -> bool:
-    """A lowercase Konjunktiv I or II form outside quotation marks."""
+    """A lowercase Konjunktiv I or II form outside quotation marks: a listed form, or a finite verb
+    (by its tag) whose form is Konjunktiv I (grammar.words)."""
     for j, token in enumerate(tokens):
         previous = tokens[j - 1].text if j else None
         following = tokens[j + 1].text if j + 1 < len(tokens) else None
-        if token.text.islower() and _outside(token, quoted) and is_konjunktiv(token.text, previous, following):
+        if token.text.islower() and _outside(token, quoted) and (
+                is_konjunktiv(token.text, previous, following)
+                or is_konjunktiv_one(token.text, tag_of(token), previous, following)):
             return True
     return False
 
@@ -333,5 +337,7 @@ def continues_reported(tokens: list[Token], quoted) -> bool:
         previous = tokens[j - 1].text if j else None
         following = tokens[j + 1].text if j + 1 < len(tokens) else None
         if token.text in first_forms and (previous or "").lower() != "ich":
+            return True
+        if is_konjunktiv_one(token.text, tag_of(token), previous, following):  # a verb not on the list
             return True
     return False
