@@ -260,13 +260,15 @@ def write_outputs(places: list[dict], stoplist: list[str]) -> None:
 
 def new_subdivisions(cities: list[dict], country_aliases: set[str], curated: list[dict]) -> list[dict]:
     """ISO 3166-2 subdivisions the curated table does not already hold (by name and country)."""
-    known = {(a.casefold(), p["country"]) for p in curated for a in p["aliases"]}
+    from storyline.analyze.entities.word_classes import load_noun_forms
     from storyline.analyze.word_lists import load_common_nouns
 
-    nouns = load_common_nouns()
+    known = {(a.casefold(), p["country"]) for p in curated for a in p["aliases"]}
+    nouns, forms = load_common_nouns(), load_noun_forms()
     subdivisions = []
     for place in read_subdivisions(cities, country_aliases):
-        place["aliases"] = {a for a in place["aliases"] if a.lower() not in nouns}  # 'Zug', 'Jura', 'Saga'
+        place["aliases"] = {a for a in place["aliases"]  # 'Zug', 'Jura', 'Saga': German words first
+                            if a.lower() not in nouns and forms.get(a) not in ("N", "B")}
         if place["aliases"] and not any((a.casefold(), place["country"]) in known for a in place["aliases"]):
             place["name"] = place["name"] if place["name"] in place["aliases"] else min(place["aliases"])
             subdivisions.append(place)

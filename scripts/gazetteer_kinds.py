@@ -87,7 +87,7 @@ def read_subdivisions(cities: list[dict], country_aliases: set[str]) -> list[dic
             continue
         display = german(sub.name) if german(sub.name).casefold() not in country_aliases else sub.name
         places.append({"name": display.split(" [")[0], "lat": lat, "lon": lon, "country": country,
-                       "fclass": "A", "fcode": "ADM1", "population": population // 2,
+                       "fclass": "A", "fcode": "ADM1", "population": population,
                        "source": "iso3166-2:" + sub.code, "aliases": aliases})
     return places
 

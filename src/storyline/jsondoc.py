@@ -18,7 +18,8 @@ def article_json(analyzed: AnalyzedArticle) -> dict:
         "times": [{"start": t.start, "end": t.end, "text": t.text, "value": t.value, "kind": t.kind}
                   for t in analyzed.times],
         "places": [{"start": p.start, "end": p.end, "text": p.text, "name": p.name, "lat": p.lat, "lon": p.lon,
-                    "country": p.country, "feature_class": p.feature_class, "confidence": p.confidence}
+                    "country": p.country, "feature_class": p.feature_class, "kind": p.kind,
+                    "confidence": p.confidence}
                    for p in analyzed.places],
         "quantities": [{"start": q.start, "end": q.end, "text": q.text, "value": q.value, "unit": q.unit,
                         "noun": q.noun} for q in analyzed.quantities],

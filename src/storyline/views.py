@@ -101,7 +101,8 @@ def _places(members) -> list[dict]:
                 continue
             entry = places.setdefault((place.lat, place.lon), {
                 "name": place.name, "gazetteer_name": place.name, "lat": place.lat, "lon": place.lon,
-                "country": place.country, "feature_class": place.feature_class, "mentions": 0, "texts": {}})
+                "country": place.country, "feature_class": place.feature_class,
+                "kind": getattr(place, "kind", None), "mentions": 0, "texts": {}})
             entry["mentions"] += 1
             entry["texts"][place.text] = entry["texts"].get(place.text, 0) + 1
     for entry in places.values():

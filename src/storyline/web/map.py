@@ -21,6 +21,8 @@ PAD = 0.15  # share of the span added on each side
 MAX_PLACES = 25
 MAX_VIEW = (110.0, 70.0)  # degrees: wider views are zoomed on the most mentioned places
 CHAR_WIDTH = 9.0  # SVG units per character of a 15px semibold label
+KIND_LABELS = {"country": "Staat", "region": "Region", "city": "Ort", "water": "Gewässer", "island": "Insel",
+               "mountain": "Berg", "facility": "Anlage"}  # analyze.places.kinds, as the legend names them
 
 
 @dataclass
@@ -111,8 +113,9 @@ def draw_places(places: list[dict], view: View) -> list[str]:
     dots, labels, taken = [], [], []
     for place in places:
         x, y = view.project(place["lon"], place["lat"])
-        name = escape(place["name"])
-        dots.append(f'<circle class="place" cx="{x:g}" cy="{y:g}" r="6"><title>{name} '
+        name, kind = escape(place["name"]), place_kind(place)
+        label = f" – {KIND_LABELS[kind]}" if kind in KIND_LABELS else ""
+        dots.append(f'<circle class="place kind-{kind}" cx="{x:g}" cy="{y:g}" r="6"><title>{name}{label} '
                     f'({place.get("mentions", 1)}×)</title></circle>')
         spot = free_spot(x, y, len(place["name"]) * CHAR_WIDTH, view, taken)
         if spot:
@@ -120,6 +123,23 @@ def draw_places(places: list[dict], view: View) -> list[str]:
             taken.append(box)
             labels.append(f'<text class="place-label" x="{lx:g}" y="{ly:g}" text-anchor="{anchor}">{name}</text>')
     return dots + labels
+
+
+def place_kind(place: dict) -> str:
+    """The place's kind when it is one of the known ones (it becomes a CSS class), else 'other'."""
+    kind = place.get("kind")
+    return kind if kind in KIND_LABELS else "other"
+
+
+def draw_legend(places: list[dict], view: View) -> list[str]:
+    """One dot and word per kind on the map, bottom left: which dots are waters, regions, airports."""
+    kinds = [k for k in KIND_LABELS if any(place_kind(p) == k for p in places)]
+    items = []
+    for i, kind in enumerate(kinds):
+        y = view.height - 14 - 20 * (len(kinds) - 1 - i)
+        items.append(f'<circle class="place kind-{kind}" cx="16" cy="{y - 5:g}" r="5"/>'
+                     f'<text class="legend-label" x="28" y="{y:g}">{escape(KIND_LABELS[kind])}</text>')
+    return [f'<g class="legend" aria-hidden="true">{"".join(items)}</g>'] if len(kinds) > 1 else []
 
 
 def free_spot(x: float, y: float, width: float, view: View, taken: list[tuple]):
@@ -147,7 +167,7 @@ def draw_map(places: list[dict], title: str = "Karte der Orte") -> Markup:
         return Markup("")
     view = fit_view(core_places(places))
     names = ", ".join(p["name"] for p in places)
-    body = "".join(draw_countries(view) + draw_places(places, view))
+    body = "".join(draw_countries(view) + draw_places(places, view) + draw_legend(places, view))
     return Markup(f'<svg class="map" viewBox="0 0 {WIDTH} {view.height}" role="img" '
                   f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
                   f'<title id="map-title">{escape(title)}</title><desc id="map-desc">Orte: {escape(names)}</desc>'

@@ -10,7 +10,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from storyline.web.map import draw_map
+from storyline.web.map import KIND_LABELS, draw_map
 from storyline.web.render import KIND_NAMES, STATUS_NAMES, render, safe_url, stylesheet
 
 MAX_QUOTES = 12  # per speaker on the page and in the report; the entity page has them all
@@ -21,7 +21,8 @@ def report_context(story: dict, links: bool) -> dict:
     """What the story sections need; `links` is off in the report, whose reader has no server."""
     return {"story": story, "links": links, "map_svg": draw_map(story.get("places", []),
                                                                    title=f"Orte der Geschichte: {story.get('title')}"),
-            "outlet_of": {a["id"]: a["outlet"] for a in story.get("articles", [])}, "max_quotes": MAX_QUOTES}
+            "outlet_of": {a["id"]: a["outlet"] for a in story.get("articles", [])}, "max_quotes": MAX_QUOTES,
+            "kind_labels": KIND_LABELS}
 
 
 def story_html(story: dict) -> str:

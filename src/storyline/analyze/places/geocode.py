@@ -328,10 +328,14 @@ def prior_score(entry: GazetteerEntry) -> float:
     return score + HOME_COUNTRIES.get(entry.country or "", 0.0)
 
 
-def context_score(entry: GazetteerEntry, countries: set[str], anchors: list[GazetteerEntry]) -> float:
-    """Evidence from the rest of the article: its country is named there, or a place near it."""
+def context_score(entry: GazetteerEntry, countries: set[str], anchors: list[GazetteerEntry],
+                  own_name: bool = True) -> float:
+    """Evidence from the rest of the article: its country is named there (or holds one of its
+    clear places: Georgia beside Atlanta is the US state), or a place near it."""
     score = 3.0 if entry.country in countries else 0.0
-    if entry.fcode != "PCLI" and any(
+    if not score and entry.country and any(a.country == entry.country and a is not entry for a in anchors):
+        score = 1.5
+    if entry.fcode != "PCLI" and (own_name or entry.fclass != "P") and any(
         a is not entry and distance_km(a.lat, a.lon, entry.lat, entry.lon) < NEAR_KM for a in anchors
     ):
         score += 2.0
@@ -351,7 +355,10 @@ def confident_anchors(candidates: list[Candidate]) -> list[GazetteerEntry]:
 def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEntry]) -> Place:
     """The best entry and a confidence (its softmax share among the candidates), or an unresolved
     place when nothing is known or nothing scores high enough to be more than a guess."""
-    scores = [prior_score(e) + context_score(e, countries, anchors) for e in candidate.entries]
+    variants = {v.casefold() for v in name_variants(candidate.text)}
+    # a small town's alternate name ('Washington' of Reisterstown) gets no credit for being near
+    scores = [prior_score(e) + context_score(e, countries, anchors, e.name.casefold() in variants)
+              for e in candidate.entries]
     if not scores or max(scores) < MIN_SCORE:
         return Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
     best = max(range(len(scores)), key=scores.__getitem__)
@@ -374,11 +381,9 @@ def apply_head(article: Article, candidate: Candidate) -> Candidate:
         entries = [e for e in entries if e.fclass in "AL"]
     elif kind == "island" and any(entry_kind(e.fclass, e.fcode) == "island" for e in entries):
         entries = [e for e in entries if entry_kind(e.fclass, e.fcode) == "island"]
-    elif kind != "region":
-        towns = {(e.name.casefold(), e.country) for e in entries if e.fclass == "P"}
-        entries = [e for e in entries if not (e.source.startswith("iso3166-2:")
-                                              and any((a, e.country) in towns for a in (e.name.casefold(),
-                                                                                        candidate.text.casefold())))]
+    elif kind != "region":  # every entry carries the name looked up: a town of the country shares it
+        towns = {e.country for e in entries if e.fclass == "P"}
+        entries = [e for e in entries if not (e.source.startswith("iso3166-2:") and e.country in towns)]
     return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention,
                      candidate.trust, kind)
 
@@ -390,10 +395,12 @@ def is_supported(candidate: Candidate, place: Place, countries: set[str]) -> boo
     at half confidence."""
     if place.name is None:
         return False
-    if place.feature_class != "P":
-        return True
     entry = next(e for e in candidate.entries if (e.name, e.lat, e.lon) == (place.name, place.lat, place.lon))
     in_context = entry.country in countries or entry.country in HOME_COUNTRIES
+    if entry.source.startswith("iso3166-2:"):  # 1,300 names, many also words ('Saga'): need a reason
+        return in_context or candidate.kind == "region" or entry.population >= 3_000_000
+    if place.feature_class != "P":
+        return True
     own_name = any(entry.name.casefold() == v.casefold() for v in name_variants(candidate.text))
     return entry.population >= 1_000_000 or in_context or (own_name and entry.population >= OWN_NAME_POPULATION)
 
@@ -444,13 +451,15 @@ def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     candidates = [c for c in candidates if c.entries or c.from_mention]
     candidates.sort(key=lambda c: c.start)
     anchors = confident_anchors(candidates)
-    countries = context_countries(anchors) | adjective_countries(article.text)
+    named_by_adjective = adjective_countries(article.text)
+    countries = context_countries(anchors) | named_by_adjective
     places = []
     for candidate in candidates:
         place = resolve(candidate, countries, anchors)
         if not fits_region_head(candidate, place, countries):
             place = Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
-        supported = is_supported(candidate, place, countries)
+        others = context_countries([a for a in anchors if a not in candidate.entries]) | named_by_adjective
+        supported = is_supported(candidate, place, others)
         if candidate.from_mention and not supported and place.name is not None:
             place.confidence = round(place.confidence * 0.5, 3)  # NER says place, context does not
         if candidate.from_mention or supported:

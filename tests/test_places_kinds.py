@@ -1,0 +1,111 @@
+"""Places beyond towns and countries (issue 20): regions, waters, islands, mountains, facilities,
+compounds and disambiguation by the article's other places, each with its kind."""
+from storyline.analyze.places.geocode import find_places
+from storyline.analyze.places.index import distance_km
+from storyline.ingest.article import make_article
+from storyline.jsondoc import article_json
+from storyline.model import AnalyzedArticle
+from storyline.web.map import draw_map
+
+
+def places_of(text: str) -> dict:
+    """The text scan alone (no NER mentions), as the stage runs before a model exists."""
+    return {p.text: p for p in find_places(make_article(text, date="2024-05-01"), [])}
+
+
+def near(place, lat: float, lon: float, km: float) -> bool:
+    return place.lat is not None and distance_km(lat, lon, place.lat, place.lon) <= km
+
+
+def test_regions_german_exonyms_and_head_words():
+    places = places_of("Waldbrände in Kalifornien, im Elsass und auf der Krim; "
+                       "im US-Bundesstaat Illinois und in der Provinz Helmand.")
+    assert near(places["Kalifornien"], 37.2, -119.5, 300) and places["Kalifornien"].kind == "region"
+    assert near(places["Elsass"], 48.3, 7.5, 100) and places["Elsass"].kind == "region"
+    assert near(places["Krim"], 45.3, 34.4, 150)
+    assert near(places["Illinois"], 40.0, -89.2, 300) and places["Illinois"].kind == "region"
+    assert near(places["Helmand"], 31.0, 64.0, 200)
+
+
+def test_a_province_named_like_its_capital_needs_the_head_word():
+    places = find_places(make_article("Im Bundesstaat New York gelten strenge Gesetze, sagte er in New York.",
+                                      date="2024-05-01"), [])
+    state, city = places
+    assert state.kind == "region" and city.kind == "city"
+    assert near(city, 40.71, -74.0, 10) and not near(state, 40.71, -74.0, 10)
+
+
+def test_waters_with_inflected_forms():
+    places = places_of("Schiffe auf dem Rhein, im Bodensee und im Golf von Mexiko; "
+                       "die Küste des Schwarzen Meeres.")
+    assert near(places["Rhein"], 50.4, 7.6, 300)
+    assert near(places["Bodensee"], 47.6, 9.4, 30)
+    assert near(places["Golf von Mexiko"], 25.0, -90.0, 500)
+    assert near(places["Schwarzen Meeres"], 43.0, 34.0, 400)
+    assert {places[name].kind for name in ("Rhein", "Bodensee", "Golf von Mexiko", "Schwarzen Meeres")} == {"water"}
+
+
+def test_islands_and_mountains():
+    places = places_of("Flüchtlinge erreichten Lampedusa und Sizilien; Schnee auf Hokkaido und auf der Zugspitze.")
+    assert near(places["Lampedusa"], 35.5, 12.6, 30) and places["Lampedusa"].kind == "island"
+    assert near(places["Sizilien"], 37.6, 14.2, 150) and places["Sizilien"].kind == "island"
+    assert near(places["Hokkaido"], 43.3, 142.6, 250) and places["Hokkaido"].kind == "island"
+    assert near(places["Zugspitze"], 47.42, 10.98, 10) and places["Zugspitze"].kind == "mountain"
+
+
+def test_facilities_resolve_to_the_facility_not_the_town_centre():
+    places = places_of("Streik am Flughafen Frankfurt und am Münchner Flughafen; Alarm im Hauptbahnhof Köln, "
+                       "Start am Kosmodrom Wostotschny, Beschuss am Kernkraftwerk Saporischschja.")
+    assert near(places["Flughafen Frankfurt"], 50.03, 8.57, 5)  # the airfield, 11 km from the town
+    assert near(places["Münchner Flughafen"], 48.35, 11.79, 5)  # 29 km from Munich
+    assert near(places["Hauptbahnhof Köln"], 50.94, 6.96, 5)
+    assert near(places["Kosmodrom Wostotschny"], 51.88, 128.33, 20)
+    assert near(places["Kernkraftwerk Saporischschja"], 47.51, 34.59, 5)
+    assert {p.kind for p in places.values()} == {"facility"}
+
+
+def test_compounds_name_their_place():
+    places = places_of("Nach der Nordkorea-Reise und dem Moskau-Besuch tagte man im Rhein-Main-Gebiet.")
+    assert places["Nordkorea"].country == "KP" and places["Nordkorea"].kind == "country"
+    assert near(places["Moskau"], 55.76, 37.62, 30)
+    assert near(places["Rhein-Main-Gebiet"], 50.1, 8.7, 60) and places["Rhein-Main-Gebiet"].kind == "region"
+
+
+def test_georgia_beside_atlanta_is_the_state_beside_tiflis_the_country():
+    assert places_of("Der Gouverneur von Georgia sprach in Atlanta.")["Georgia"].country == "US"
+    assert places_of("Georgia und Armenien verhandeln in Tiflis.")["Georgia"].country == "GE"
+
+
+def test_a_country_adjective_is_context():
+    places = places_of("Im Bezirk Zhari in der afghanischen Provinz Kandahar starben fünf Menschen.")
+    assert "Zhari" not in places or places["Zhari"].country in (None, "AF")  # not Żary, Poland
+
+
+def test_common_nouns_stay_common_nouns():
+    assert places_of("Der Zug hielt. Sie studierte Jura, las eine Saga und flog vom Flughafen ab.") == {}
+
+
+def test_the_seed_places_still_resolve():
+    places = places_of("Vom Kosmodrom Wostotschny ging es nach Komsomolsk am Amur, Wladiwostok und zum Baikalsee.")
+    assert near(places["Kosmodrom Wostotschny"], 51.88, 128.33, 150)
+    assert near(places["Komsomolsk am Amur"], 50.55, 137.02, 50)
+    assert near(places["Wladiwostok"], 43.12, 131.89, 50)
+    assert near(places["Baikalsee"], 53.5, 108.2, 300) and places["Baikalsee"].kind == "water"
+
+
+def test_every_place_in_the_json_has_its_kind():
+    article = make_article("Am Flughafen Bremen und am Rhein bei Köln.", id="a1", date="2024-05-01")
+    analyzed = AnalyzedArticle(article=article, places=find_places(article, []))
+    kinds = {p["text"]: p["kind"] for p in article_json(analyzed)["places"]}
+    assert kinds == {"Flughafen Bremen": "facility", "Rhein": "water", "Köln": "city"}
+
+
+def test_the_map_names_each_kind_and_escapes_names():
+    places = [{"name": "Rhein", "lat": 50.4, "lon": 7.6, "kind": "water", "mentions": 2},
+              {"name": "<b>Flughafen</b>", "lat": 50.03, "lon": 8.57, "kind": "facility"},
+              {"name": "Köln", "lat": 50.94, "lon": 6.96, "kind": "<script>"}]
+    svg = str(draw_map(places))
+    assert "<title>Rhein – Gewässer (2×)</title>" in svg
+    assert "&lt;b&gt;Flughafen&lt;/b&gt; – Anlage" in svg and "<b>" not in svg
+    assert 'class="place kind-other"' in svg and "<script>" not in svg
+    assert '<g class="legend"' in svg and ">Gewässer</text>" in svg and ">Anlage</text>" in svg
