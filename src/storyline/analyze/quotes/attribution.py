@@ -51,15 +51,16 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
         TAGS.reset(reset)
 
 
-SPEECH_SIGNS = re.compile(r"[„“”\"»«:]|\b(?:laut|zufolge|angaben|wonach|heißt|hieß|worten)\b", re.I)
+SPEECH_SIGNS = re.compile(r"[„“”\"»«:]|\b(?:laut|zufolge|angaben|wonach|heißt|hieß|worten|dass|demnach)\b", re.I)
 WORDS = re.compile(r"\w+")
 
 
 def speech_sentences(sentences: list[str]) -> list[bool]:
     """Which sentences the tagger reads: those with a quotation mark, colon, speech verb, source
     word or a listed Konjunktiv form, and the one after each (reported speech runs on)."""
-    verbs, (first_forms, _) = load_speech_verbs(), load_konjunktiv()
-    signs = [bool(SPEECH_SIGNS.search(s)) or any(w.lower() in verbs or w in first_forms for w in WORDS.findall(s))
+    verbs, (first_forms, second_forms) = load_speech_verbs(), load_konjunktiv()
+    signs = [bool(SPEECH_SIGNS.search(s))
+             or any(w.lower() in verbs or w in first_forms or w in second_forms for w in WORDS.findall(s))
              for s in sentences]
     return [any(signs[max(0, i - 1):i + 1]) for i in range(len(sentences))]
 
@@ -72,6 +73,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     found = [f for f in found if not _negated_cue(article, sentences, f)]
     _speakers_from_documents(article, sentences, found)
     _speakers_from_clauses(article, sentences, found)
+    _passive_agents(article, sentences, found)
     _speakers_from_reported(found)
     _speakers_from_own_clause(article, sentences, found)
     _drop_non_nominal_speakers(article.text, found)
@@ -309,11 +311,50 @@ def _speakers_from_documents(article: Article, sentences: list[Sentence], found:
         if _is_heisst_es(article.text, item.cue):
             verb = next((i for i, t in enumerate(tokens) if t.start >= item.cue[0] and t.lower in {"heißt", "hieß"}), None)
             if verb is not None:
-                item.speaker = char_span(tokens, document_source(tokens, verb) or written_source(tokens, verb))
+                item.speaker = char_span(tokens, document_source(tokens, verb) or written_source(tokens, verb)
+                                         or _source_after_heisst_es(tokens, verb))
             continue
         verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
         if verb is not None and is_passive_cue(tokens, verb):  # "In einem Bericht wurde vermutet"
             item.speaker = char_span(tokens, written_source(tokens, verb))
+
+
+def _source_after_heisst_es(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """"hieß es bei Russland Aktuell", "heißt es von der Polizei": the phrase after bei/von."""
+    j = verb + 1
+    if j < len(tokens) and tokens[j].lower == "es":
+        j += 1
+    while j < len(tokens) and tag_of(tokens[j]) == "ADV":
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].lower in {"bei", "beim", "von", "vom", "aus"}:
+        end = read_noun_phrase(tokens, j + 1)
+        return (j + 1, end) if end > j + 1 else None
+    return None
+
+
+def _passive_agents(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
+    """"wurde von der Polizei bestätigt", "werden von Musikkennern als „…“ bezeichnet": in a
+    passive clause the agent after "von"/"vom" speaks, not the grammatical subject."""
+    for item in found:
+        if not item.cue:
+            continue
+        sentence = _sentence_at(sentences, item.cue[0])
+        tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
+        verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
+        if verb is None or tag_of(tokens[verb]) not in ("VVPP", None) or not tokens[verb].text.islower():
+            continue
+        begin = verb
+        while begin > 0 and tokens[begin - 1].text not in {",", ":", ";", ".", "„", "“", "»", "«"}:
+            begin -= 1
+        clause = range(begin, verb)
+        if not any(tokens[k].lower in {"wird", "wurde", "wurden", "werden", "worden"} for k in clause):
+            continue
+        for k in clause:
+            if tokens[k].lower in {"von", "vom"}:
+                end = read_noun_phrase(tokens, k + 1)
+                if k + 1 < end <= verb:
+                    item.speaker = char_span(tokens, (k + 1, end))
+                break
 
 
 def _speakers_from_clauses(article: Article, sentences: list[Sentence], found: list[Found]) -> None:

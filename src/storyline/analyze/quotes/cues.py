@@ -115,6 +115,8 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False
     if any(v.particle is None for v in verbs):
         return True
+    if i and any(v.particle == tokens[i - 1].lower for v in verbs):
+        return True  # verb-final clause: "wie die Bank bekannt gab"
     rest = {t.lower for t in tokens[i + 1:]}
     return any(v.particle in rest for v in verbs)
 
@@ -153,6 +155,8 @@ def _source_noun_phrase(tokens: list[Token], i: int) -> int:
     j = i + 1
     while j < len(tokens) and j < i + 4 and tokens[j].text.islower():
         j += 1
+    if j + 1 < len(tokens) and tokens[j].capitalised and tokens[j].text.endswith("s") and is_source_noun(tokens[j + 1]):
+        j += 1  # "Nach Grupps Meinung": a genitive name before the noun
     return j + 1 - i if j < len(tokens) and is_source_noun(tokens[j]) else 0
 
 
@@ -221,7 +225,9 @@ def _read_attachment(tokens: list[Token], j: int) -> int:
         if j < len(tokens) and tokens[j].lower in {"des", "der"}:
             k = read_noun_phrase(tokens, j)
             j = k if k > j + 1 else j
-        if j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _is_noun(tokens[j + 1]):
+        if j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _read_quoted_name(tokens, j + 1) > j + 1:
+            j = _read_quoted_name(tokens, j + 1)  # "der Geschäftsführer von „Ener1“"
+        elif j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _is_noun(tokens[j + 1]):
             j += 1
             while j < len(tokens) and _is_noun(tokens[j]):
                 j += 1
@@ -248,7 +254,7 @@ def _is_noun(token: Token) -> bool:
     """Capitalised, or a lowercase prefix before a capitalised part ("el-Baradei", "ai-Bericht")."""
     if token.capitalised:  # "Unterdessen", "Zudem", "Erst": capitalised, tagged ADV, no noun
         return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS and tag_of(token) not in NEVER_SPEAKER
-    return bool(re.match(r"[a-z]{1,3}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text))
+    return bool(re.match(r"[a-z]{1,10}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text))  # "verdi-Chef"
 
 
 is_noun = _is_noun  # public name for the document-source rules in quotes_sources

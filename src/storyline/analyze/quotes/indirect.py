@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quotes.cues import (
-    DETERMINERS, Found, Token, char_span, clause_end, is_source_noun, is_speech_verb, read_noun_phrase,
+    DETERMINERS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
-from storyline.analyze.grammar.words import is_konjunktiv_one
+from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one
 from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
@@ -28,7 +28,7 @@ UNQUOTED_BREAKS = {",", ".", ":", ";", "!", "?", "–", "(", ")"}
 
 def find_indirect(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[Found]:
     """Reported speech in one sentence's tokens; `quoted` are the spans of quotation marks."""
-    for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase):
+    for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase, _demnach, _reported_by_mood):
         found = finder(tokens, quoted)
         if found:
             return [found]
@@ -105,7 +105,10 @@ def is_so_attribution(tokens: list[Token], i: int) -> bool:
     if nxt < len(tokens) and is_speech_verb(tokens, nxt):
         return True
     end = read_noun_phrase(tokens, nxt)
-    return end > nxt and (end >= len(tokens) or tokens[end].text in FINAL | {",", "laut", "gegenüber"})
+    while end > nxt and end < len(tokens) and (tokens[end].lower in {"weiter", "wörtlich", "abschließend"}
+                                                or tag_of(tokens[end]) in {"ADV", "ADJD"}):
+        end += 1  # ", so Guttenberg wörtlich", ", so Elshorst weiter: …"
+    return end > nxt and (end >= len(tokens) or tokens[end].text in FINAL | {",", ":", "laut", "gegenüber"})
 
 
 def _clause_start(tokens: list[Token], before: int) -> int:
@@ -341,3 +344,53 @@ def continues_reported(tokens: list[Token], quoted) -> bool:
         if is_konjunktiv_one(token.text, tag_of(token), previous, following):  # a verb not on the list
             return True
     return False
+
+
+def _demnach(tokens: list[Token], quoted) -> Found | None:
+    """"Demnach hat sich die Koalition durchgesetzt": the sentence reports the source named
+    before (a result, a statement); the source itself is in the sentence before."""
+    if len(tokens) > 3 and tokens[0].lower == "demnach" and _outside(tokens[0], quoted):
+        message = _message(tokens, 0, len(tokens))
+        return Found(*message, "indirect", char_span(tokens, (0, 1)), None, 0.6) if message else None
+    return None
+
+
+def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
+    """"Die Experten kamen zu dem Ergebnis, dass es keine Beweise gäbe", "Einige vertreten die
+    Auffassung, die Welt befände sich …": a main clause with a subject and a finite verb (by its
+    tag), then at its first comma a clause in Konjunktiv, after "dass"/"ob" or with the verb in
+    second position. The mood reports the words, whatever noun or adjective carries the saying."""
+    if not tokens or tokens[0].lower in SUBORDINATORS | {"wenn", "als", "weil", "obwohl", "nachdem", "da"}:
+        return None
+    k = _first_break_outside_brackets(tokens)
+    if k is None or k < 2 or tokens[k].text != "," or k + 3 >= len(tokens) or not _outside(tokens[k], quoted):
+        return None
+    verbs = [i for i in range(k) if tag_of(tokens[i]) in FINITE]
+    if not verbs or tag_of(tokens[0]) in {"KOUS", "PWAV", "PRELS", "PWS"}:
+        return None
+    stop = _clause_end_unquoted(tokens, k + 1)
+    clause = tokens[k + 1:stop]
+    if clause[0].lower in {"dass", "ob"}:
+        reported = has_konjunktiv(clause, quoted)
+    else:
+        reported = len(clause) >= 3 and has_konjunktiv(clause[:4], quoted)
+    subject = clause_subject(tokens, 0, k)
+    if not reported or subject is None or tokens[subject[0]].lower in {"es", "man"}:
+        return None
+    message = _message(tokens, k + 1, len(tokens))
+    if not message:
+        return None
+    return Found(*message, "indirect", char_span(tokens, (verbs[0], verbs[0] + 1)), char_span(tokens, subject), 0.6)
+
+
+def _first_break_outside_brackets(tokens: list[Token]) -> int | None:
+    """Index of the first clause break that is not inside brackets ("Die DSW (…) ist der Ansicht, …")."""
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and token.text in UNQUOTED_BREAKS:
+            return i
+    return None
