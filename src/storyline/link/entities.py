@@ -216,6 +216,22 @@ def _base_role(word: str) -> str | None:
     return None
 
 
+def canonical_id(type_: str, name: str) -> str:
+    """An entity's id from the name that created it, the same for the forms that meet under one
+    key, so that a corpus ingested in another order gets the same ids: an organisation on the alias
+    list by its line (WHO and Weltgesundheitsorganisation are `ORG:who`), a place or organisation
+    without a trailing s (`Russlands` and `Russland` are `LOC:rusland`; `_match` takes them as
+    one). A person's key is kept whole: a name ending in s is no genitive (Mahmud Abbas)."""
+    forms = [name, name[:-1]] if name.endswith("s") else [name]  # the genitive too: Bundesverfassungsgerichts
+    aliases = sorted(key for form in forms for key in org_keys(form) if key.startswith("=")) if type_ == "ORG" else []
+    if aliases:
+        return f"{type_}:{aliases[0].lstrip('=#')}"
+    key = name_key(name)
+    if type_ != "PER" and key.endswith("s") and len(key) > 4:
+        key = key[:-1]
+    return f"{type_}:{key.replace(' ', '_')}"
+
+
 class EntityRegistry:
     """Corpus entities with stable ids; articles are added one at a time (streaming)."""
 
@@ -374,7 +390,7 @@ class EntityRegistry:
 
     def _create(self, local: LocalEntity) -> Entity:
         key = name_key(local.name)
-        base = f"{local.type}:{key.replace(' ', '_')}"
+        base = canonical_id(local.type, local.name)
         entity_id, n = base, 1
         while entity_id in self.entities:
             n += 1
