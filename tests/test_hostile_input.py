@@ -218,3 +218,29 @@ def test_a_warc_cut_anywhere_keeps_every_complete_record_and_reports_the_cut(tmp
                 assert [(p.path, "truncated" in p.reason) for p in problems] == [(str(path), True)], (
                     compress, cut, problems)
                 assert problems[0].where == f"record {len(kept) + 1}" or len(kept) == complete, (compress, cut)
+
+
+def test_entity_ids_do_not_depend_on_the_ingest_order(tmp_path):
+    """Class 17: an entity's id came from the first form seen (`ORG:vho` when WHO came first,
+    `ORG:veltgesundheitsorganisation` otherwise; `LOC:ruslands` or `LOC:rusland`)."""
+    from storyline.store.db import Store
+    from storyline.views import list_entities
+
+    texts = {
+        "a": "Die WHO warnte am Montag in Genf vor einer neuen Welle. Russlands Regierung wies die Warnung zurück.",
+        "b": "Die Weltgesundheitsorganisation legte am Dienstag in Genf neue Zahlen vor. Russland meldete weniger Fälle.",
+        "c": "Das Bundesverfassungsgericht in Karlsruhe entschied am Mittwoch über die Klage aus Russland.",
+        "d": "Die Richter des Bundesverfassungsgerichts in Karlsruhe hörten am Donnerstag auch die WHO an.",
+    }
+    ids_by_order = []
+    for name, order in (("vor", "abcd"), ("rueck", "dcba")):
+        source = tmp_path / f"{name}.jsonl"
+        source.write_text("".join(record(key, texts[key]) + "\n" for key in order), encoding="utf-8")
+        store = Store(tmp_path / f"{name}.db")
+        ingest_paths(store, [source], workers=1)
+        ids_by_order.append({(entity["type"], variant): entity["id"] for entity in list_entities(store, limit=500)
+                             for variant in entity["variants"]})
+    first, second = ids_by_order
+    assert {("ORG", "WHO"), ("ORG", "Weltgesundheitsorganisation"), ("LOC", "Russland")} <= set(first)
+    assert first == second
+
