@@ -70,6 +70,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     quoted = [q for q in find_quoted(article) if _sentence_at(sentences, q.outer_start)]
     found = find_direct(article, sentences, quoted)
     found += find_reported(article, sentences, quoted, found)
+    found += _confirmed_before(article, sentences, found)
     found = [f for f in found if not _negated_cue(article, sentences, f)]
     _speakers_from_documents(article, sentences, found)
     _speakers_from_clauses(article, sentences, found)
@@ -84,6 +85,31 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 
+ANAPHORS = {"das", "dies", "dieses"}
+
+
+def _confirmed_before(article: Article, sentences: list[Sentence], found: list[Found]) -> list[Found]:
+    """"Dulmatin wurde getötet. Das bestätigte der Präsident": "Das"/"Dies" + a speech verb + its
+    subject report the sentence before, which becomes an indirect quote of that speaker."""
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for before, sentence in zip(sentences, sentences[1:]):
+        tokens = tokenize(article.text, sentence.start, sentence.end)
+        if len(tokens) < 3 or tokens[0].lower not in ANAPHORS or not is_speech_verb(tokens, 1):
+            continue
+        if any(a < before.end and before.start < b for a, b in taken):
+            continue
+        speaker = speaker_after(tokens, 2)
+        if speaker is None or tokens[speaker[0]].lower in {"es", "man"}:
+            continue
+        previous = tokenize(article.text, before.start, before.end)
+        last = len(previous) - (1 if previous and previous[-1].text in {".", "!", "?"} else 0)
+        if last > 2 and previous[0].text not in {"„", "»", '"'}:
+            out.append(Found(previous[0].start, previous[last - 1].end, "indirect",
+                             char_span(tokens, (1, 2)), char_span(tokens, speaker), 0.7))
+    return out
+
+
 def _negated_cue(article: Article, sentences: list[Sentence], item: Found) -> bool:
     """"Doch wo und wann das passiert, sagte Peskow nicht": a negated speech verb withholds the
     statement; the clause of the cue (outside the message) holds "nicht" or "nie"."""
@@ -94,8 +120,8 @@ def _negated_cue(article: Article, sentences: list[Sentence], item: Found) -> bo
         return False
     tokens = tokenize(article.text, sentence.start, sentence.end)
     verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
-    if verb is None:
-        return False
+    if verb is None or not is_speech_verb(tokens, verb):
+        return False  # "war nach Angaben des TÜV nicht reibungslos": the source phrase is not negated
     begin, end = verb, verb + 1
     while begin > 0 and tokens[begin - 1].text not in {",", ":", ";", "."}:
         begin -= 1
@@ -400,10 +426,16 @@ def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found
         subject = clause_subject(tokens, 0, end) if tokens else None
         if subject == (0, 1) and tokens[0].lower not in {"er", "sie"}:
             continue  # "Zwar", "Erstmals", "Dies": a capitalised first word is rarely a name alone
-        if tokens and tag_of(tokens[0]) in ADVERBIAL_TAGS:
-            continue  # "Zwar ist die Lage „sehr ernst“": an adverb opens a statement, not speech
+        if tokens and tag_of(tokens[0]) in ADVERBIAL_TAGS and subject and not _personal(tokens, subject):
+            continue  # "Zwar ist die Lage „sehr ernst“" (but "Ursprünglich wollte er „…“")
         if subject and not any(a <= tokens[subject[0]].start < b for a, b in quoted):
             item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
+
+
+def _personal(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """A personal pronoun or a name (by its tag): someone who can speak."""
+    first = tokens[span[0]]
+    return first.lower in {"er", "sie", "ich", "wir"} or any(tag_of(t) == "NE" for t in tokens[span[0]:span[1]])
 
 
 def _carry_speakers(found: list[Found], sentences: list[Sentence]) -> None:

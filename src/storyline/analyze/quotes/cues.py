@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from storyline.analyze.grammar.words import NEVER_SPEAKER
+from storyline.analyze.grammar.words import FINITE as FINITE_TAGS, NEVER_SPEAKER
 
 from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phrases, load_speech_verbs
 
@@ -363,15 +363,26 @@ def clause_subject(tokens: list[Token], begin: int, end: int) -> tuple[int, int]
         return None
     if tokens[i].lower in PRONOUNS:
         return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
+    if tag_of(tokens[i]) == "PIS" and i + 1 < end and tag_of(tokens[i + 1]) in FINITE_TAGS:
+        return i, i + 1  # "Einige vertreten die Auffassung, …"
     if tokens[i].lower not in LEADING_ADVERBIALS | SUBORDINATORS | OBLIQUE and tag_of(tokens[i]) not in ADVERBIAL_TAGS:
         stop = read_noun_phrase(tokens, i)
         if stop > i and not _is_time_phrase(tokens, i, stop):
-            return i, stop
+            return _pronoun_after_verb(tokens, stop, end) or (i, stop)
     j = i if _looks_finite(tokens[i]) else i + 1  # "Als …, biss der Mann zu und rief: …"
     while j < end and not _looks_finite(tokens[j]):
         j += 1
     found = speaker_after(tokens, j + 1) if j < end else None
     return found if found and found[1] <= end else None
+
+
+def _pronoun_after_verb(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """"Das Angebot, …, lehnt er jedoch ab": "er", "ich", "wir" right after the first finite verb
+    (by its tag) are the subject, and the phrase before the verb was its object."""
+    verb = next((k for k in range(start, end) if tag_of(tokens[k]) in FINITE_TAGS), None)
+    if verb is not None and verb + 1 < end and tokens[verb + 1].lower in NOMINATIVE_PRONOUNS:
+        return verb + 1, verb + 2
+    return None
 
 
 def _looks_finite(token: Token) -> bool:

@@ -28,6 +28,10 @@ UNQUOTED_BREAKS = {",", ".", ":", ";", "!", "?", "–", "(", ")"}
 
 def find_indirect(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[Found]:
     """Reported speech in one sentence's tokens; `quoted` are the spans of quotation marks."""
+    if tokens and tokens[0].lower != "so" and source_phrase_before(tokens, 0):
+        found = _source_phrase(tokens, quoted)  # "Nach Angaben eines Mitarbeiters hätten …, und …"
+        if found:
+            return [found]
     for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase, _demnach, _reported_by_mood):
         found = finder(tokens, quoted)
         if found:
@@ -49,7 +53,7 @@ def _message(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
     """"<message>, sagte X" and "<message>, so X": the message runs back to the sentence start."""
     for i in range(2, len(tokens)):
-        if tokens[i - 1].text != "," or not _outside(tokens[i], quoted):
+        if tokens[i - 1].text not in {",", "–"} or not _outside(tokens[i], quoted):  # "– so Canny –"
             continue
         is_so = tokens[i].lower == "so" and is_so_attribution(tokens, i)
         passive = _passive_quote(tokens, i)
@@ -349,9 +353,10 @@ def continues_reported(tokens: list[Token], quoted) -> bool:
 def _demnach(tokens: list[Token], quoted) -> Found | None:
     """"Demnach hat sich die Koalition durchgesetzt": the sentence reports the source named
     before (a result, a statement); the source itself is in the sentence before."""
-    if len(tokens) > 3 and tokens[0].lower == "demnach" and _outside(tokens[0], quoted):
+    at = next((i for i, t in enumerate(tokens) if t.lower == "demnach" and _outside(t, quoted)), None)
+    if len(tokens) > 3 and at is not None:  # also mid-sentence: "Die Rolle der Fed soll demnach …"
         message = _message(tokens, 0, len(tokens))
-        return Found(*message, "indirect", char_span(tokens, (0, 1)), None, 0.6) if message else None
+        return Found(*message, "indirect", char_span(tokens, (at, at + 1)), None, 0.6) if message else None
     return None
 
 
