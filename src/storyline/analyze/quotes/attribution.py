@@ -183,8 +183,8 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     inner = text[quote.start:quote.end]
     words = len(re.findall(r"\w+", inner))
     ends_sentence = bool(re.search(r"[.!?…]\W*$|[.!?]\s+[A-ZÄÖÜ„]", inner))
-    if words <= 4 and not ends_sentence and _looks_like_name(inner):
-        return None  # „Spiegel“, „Shenzhou 6“, „Süddeutsche Zeitung“: names and titles
+    if words <= 4 and not ends_sentence and (_looks_like_name(inner) or _tagged_as_name(text, quote)):
+        return None  # „Spiegel“, „Shenzhou 6“, „Süddeutsche Zeitung“, „con energy ag“: names and titles
     opens_clause = lead == "" or lead.endswith(":") or (lead.endswith(",") and previous_end > opening.start)
     if opens_clause and (cue or words >= 4 or ends_sentence):
         return Found(quote.start, quote.end, "direct", cue, speaker, 0.95 if cue else 0.75)
@@ -196,6 +196,13 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
             cue, speaker = _sentence_cue(text, opening, quoted)
         return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
     return None
+
+
+def _tagged_as_name(text: str, quote: Quoted) -> bool:
+    """Every word inside the marks is a proper noun or foreign word by its tag („con energy ag“,
+    „Correio da Manhã“): a name in quotation marks, not words someone said."""
+    tags = [tag_of(t) for t in tokens_of_span(text, quote.start, quote.end) if t.text[:1].isalnum()]
+    return bool(tags) and all(tag in {"NE", "FM", "XY"} for tag in tags)
 
 
 def _looks_like_name(inner: str) -> bool:

@@ -244,8 +244,8 @@ def _read_parenthesis(tokens: list[Token], j: int) -> int:
 
 
 def _is_adjective(token: Token) -> bool:
-    if token.lower in AUXILIARIES or token.lower in MODALS:
-        return False
+    if token.lower in AUXILIARIES or token.lower in MODALS or (tag_of(token) or "").startswith("V"):
+        return False  # "Das musste Steinbrück einräumen": a verb in -e is no adjective
     text = token.text  # "t-online.de" is a name, not an adjective in -e
     return text.islower() and "." not in text and text.endswith(("e", "en", "er", "es", "em")) and len(text) > 3
 

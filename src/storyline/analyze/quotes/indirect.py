@@ -23,6 +23,7 @@ SUBORDINATORS = {"dass", "ob", "wie", "warum", "wann", "wo", "weshalb", "wieso"}
 FINAL = {".", "!", "?"}
 PHRASE_LINKS = {"in", "im", "von", "vom", "aus", "bei", "beim", "für", "am", "zu", "zur", "zum", "und"}
 INFINITIVE_WITH_ZU = re.compile(r"(ab|an|auf|aus|ein|mit|vor|zurück|weiter|her|hin)zu\w+en")  # "einzuführen"
+ADVERBIAL_CLAUSE_OPENERS = set("wenn falls nachdem obwohl weil sobald bevor während da als seit solange".split())
 UNQUOTED_BREAKS = {",", ".", ":", ";", "!", "?", "–", "(", ")"}
 
 
@@ -63,6 +64,9 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
         message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
         if message and _is_subject_with_clause(tokens, _clause_start(tokens, i - 1), i - 1):
             continue  # "Der Sender, der … zuständig ist, begründete …": subject, not message
+        opener = tokens[_clause_start(tokens, i - 1)]
+        if not is_so and (tag_of(opener) == "KOUS" or opener.lower in ADVERBIAL_CLAUSE_OPENERS):
+            continue  # "Falls das Unternehmen Insolvenz anmelden muss, droht …": a condition, not a message
         if passive and message:  # ", wird Mike Downey, Manager bei Adobe, zitiert"
             return Found(*message, "indirect", char_span(tokens, (passive, passive + 1)),
                          char_span(tokens, speaker), 0.8)
