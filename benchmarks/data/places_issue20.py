@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -374,7 +375,8 @@ WIKI_SHARED = ROOT.parent / "shared" / "data"
 def build_record(rid: str, source: str, excerpt: str, mentions: list, date: str) -> dict:
     places, cursor = [], 0
     for surface, kind, lat, lon, radius in mentions:
-        start = excerpt.find(surface, cursor)
+        found = re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w-])").search(excerpt, cursor)
+        start = found.start() if found else -1  # a whole word: not 'Brocken' of 'Brocken-Benno'
         if start < 0:
             raise SystemExit(f"{rid}: {surface!r} not found after offset {cursor}")
         places.append({"start": start, "end": start + len(surface), "text": surface, "kind": kind,

@@ -32,6 +32,9 @@ LINKERS = {"am", "an", "der", "im", "von", "und", "bei", "de", "del", "la", "le"
            "na", "sur", "sul", "di", "da", "do", "dos", "das", "op", "aan", "ob"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines",
                "dieser", "diese", "dieses", "diesem", "jeder", "jede", "seine", "seiner", "ihre", "ihrer"}
+LINKED_HEAD = re.compile(r"\b[A-ZÄÖÜ][\w-]+ (?:von|der|des) $")
+COMPASS = re.compile(r"(?:\b(?:im|vom|gen|nach|Richtung|den|dem|der|des|äußersten|hohen|tiefen|fernen) )"
+                     r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest)en$")
 TAIL = re.compile(r" (?:am|an der|im|bei|upon|on|nad|sur|del) [A-ZÄÖÜ][\w-]+")
 ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|en|er|es|em)")
 PREPOSITIONS = {"unter", "hinter", "gegen", "neben", "zwischen", "wegen", "über", "außer", "entlang", "oben"}
@@ -109,9 +112,9 @@ def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
     head, _, rest = text.partition(" ")
     kind = mention_head_kind(text)
     if (head in GENERIC_HEADS or kind) and rest:
-        entries = lookup_name(rest, villages=True)
+        entries, trust, _ = lookup_mention(rest)  # 'Kreis Trier-Saarburg': the district rule on the rest
         if entries:
-            return entries, 0.8, kind
+            return entries, 0.8 * trust, kind
     town = text.split("-")[0]
     if "-" in text and len(town) >= MIN_LETTERS:
         return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5, None
@@ -148,6 +151,11 @@ def extend_mention(article: Article, mention: Mention) -> Mention:
         longer = article.text[mention.start:tail.end()]
         if lookup_name(longer, villages=True):
             return Mention(mention.start, tail.end(), longer, mention.type, mention.entity)
+    head = LINKED_HEAD.search(article.text, max(0, mention.start - 30), mention.start)
+    if head and mention.type == "LOC":  # 'Golf von' | 'Bengalen', 'Horn von' | 'Afrika'
+        longer = article.text[head.start():mention.end]
+        if lookup_name(longer, villages=False):
+            return Mention(head.start(), mention.end, longer, mention.type, mention.entity)
     return mention
 
 
@@ -273,7 +281,7 @@ def candidates_from_facilities(article: Article) -> list[Candidate]:
     found = []
     for match in FACILITY_IN_TEXT.finditer(article.text):
         words = list(re.finditer(r"\S+", match.group()))
-        for last in range(len(words) - 1, 0, -1):
+        for last in range(len(words) - 1, -1, -1):
             end = match.start() + words[last].end()
             text = article.text[match.start():end]
             entries, trust, kind = lookup_mention(text)
@@ -440,6 +448,11 @@ def german_sense(candidate: Candidate) -> Candidate:
     return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention, candidate.trust)
 
 
+def is_direction(article: Article, candidate: Candidate) -> bool:
+    """'im Norden Äthiopiens', 'nach Süden': a direction, not the town Norden."""
+    return bool(COMPASS.search(article.text, max(0, candidate.start - 20), candidate.end))
+
+
 def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     """Every place mention of the article, geocoded, in text order."""
     candidates = candidates_from_mentions(article, mentions) + candidates_from_text(article, mentions)
@@ -447,7 +460,7 @@ def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     facilities = [c for c in candidates_from_facilities(article) if not covered(c.start, c.end, named)]
     spans = [(c.start, c.end) for c in facilities]
     candidates = facilities + [c for c in candidates if not covered(c.start, c.end, spans)]
-    candidates = [apply_head(article, german_sense(c)) for c in candidates]
+    candidates = [apply_head(article, german_sense(c)) for c in candidates if not is_direction(article, c)]
     candidates = [c for c in candidates if c.entries or c.from_mention]
     candidates.sort(key=lambda c: c.start)
     anchors = confident_anchors(candidates)
