@@ -238,15 +238,16 @@ def add_weak_forms(places: list[dict]) -> None:
 
 
 def write_places(path: Path, places: list[dict]) -> None:
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        for place in places:
-            folded = {place["name"].casefold()}
-            aliases = []
-            for alias in sorted(place["aliases"]):
-                if alias.casefold() not in folded:
-                    folded.add(alias.casefold())
-                    aliases.append(alias)
-            out.write("\t".join(str(place[c]) for c in COLUMNS) + "\t" + "|".join(aliases) + "\n")
+    lines = []
+    for place in places:
+        folded = {place["name"].casefold()}
+        aliases = []
+        for alias in sorted(place["aliases"]):
+            if alias.casefold() not in folded:
+                folded.add(alias.casefold())
+                aliases.append(alias)
+        lines.append("\t".join(str(place[c]) for c in COLUMNS) + "\t" + "|".join(aliases) + "\n")
+    path.write_bytes(gzip.compress("".join(lines).encode("utf-8"), compresslevel=9, mtime=0))  # same bytes each build
 
 
 def write_outputs(places: list[dict], stoplist: list[str]) -> None:

@@ -101,6 +101,5 @@ def write_airports(path: Path) -> int:
         cells = [code, airport["name"], f"{airport['lat']:.4f}", f"{airport['lon']:.4f}", airport["country"],
                  airport["city"]]
         rows.append("\t".join(cell.replace("\t", " ") for cell in cells))
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("\n".join(rows) + "\n")
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
     return len(rows)
