@@ -236,7 +236,7 @@ def assign_stories(store, article_ids: list[str], index=None) -> list[str]:
     The stream state (`StoryIndex`) is saved with the story rows in one transaction, so an
     interrupted run leaves analysed articles without a story, and the next run assigns them.
     """
-    from storyline.link.features import features_from_article
+    from storyline.link.features import features_of
     from storyline.link.stories import assign_story
     from storyline.link.story_index import StoryIndex, resolve_story
     from storyline.link.story_view import date_order, describe_story
@@ -245,7 +245,7 @@ def assign_stories(store, article_ids: list[str], index=None) -> list[str]:
     index = index or load_state(store, "story_index") or StoryIndex()
     items = sorted(filter(None, (load_analysis(store, i) for i in article_ids)), key=date_order)
     for analyzed in items:
-        assign_story(index, features_from_article(analyzed.article, analyzed.mentions, analyzed.places))
+        assign_story(index, features_of(analyzed))
     touched = sorted({resolve_story(index, index.article_story[a.article.id]) for a in items})
     stories = [describe_story(story_id, [load_analysis(store, a) for a in index.story_articles[story_id]])
                for story_id in touched]

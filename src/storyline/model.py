@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -162,3 +163,4 @@ class AnalyzedArticle:
     quantities: list[Quantity] = field(default_factory=list)
     tone: Tone | None = None
     labels: list[Label] = field(default_factory=list)
+    vector: Any = field(default=None, compare=False)  # numpy unit vector of title and lead (analyze.article_vector); not in the JSON contract

@@ -18,6 +18,10 @@ def _plain(item, cls) -> dict:
 def analysis_to_dict(analyzed: AnalyzedArticle) -> dict:
     data = {name: [_plain(item, cls) for item in getattr(analyzed, name)] for name, cls in PARTS}
     data["tone"] = asdict(analyzed.tone) if analyzed.tone else None
+    if analyzed.vector is not None:
+        from storyline.analyze.article_vector import vector_to_text
+
+        data["vector"] = vector_to_text(analyzed.vector)
     return data
 
 
@@ -26,4 +30,8 @@ def analysis_from_dict(article: Article, data: dict) -> AnalyzedArticle:
     for name, cls in PARTS:
         setattr(analyzed, name, [cls(**item) for item in data.get(name, [])])
     analyzed.tone = Tone(**data["tone"]) if data.get("tone") else None
+    if data.get("vector"):
+        from storyline.analyze.article_vector import vector_from_text
+
+        analyzed.vector = vector_from_text(data["vector"])
     return analyzed

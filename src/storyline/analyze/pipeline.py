@@ -76,29 +76,84 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def analyze_article(article: Article, time_limit: float | None = None, parsed: list | None = None) -> AnalyzedArticle:
-    """Run every stage; with `time_limit`, raise AnalysisTimeout once the article exceeds it.
+def add_english_mentions(analyzed: AnalyzedArticle) -> None:
+    from storyline.analyze.entities.english import find_english_mentions
 
-    `parsed`: the model's Docs of the article's sentences, when `analyze_articles` parsed several
-    articles together; the entity stage then reads them instead of calling the model.
+    analyzed.mentions = find_english_mentions(analyzed.article)
+
+
+def add_english_quotes(analyzed: AnalyzedArticle) -> None:
+    from storyline.analyze.quotes.english import find_english_quotes
+
+    analyzed.quotes = find_english_quotes(analyzed.article, analyzed.mentions)
+
+
+def add_english_times(analyzed: AnalyzedArticle) -> None:
+    from storyline.analyze.times.english import find_english_times
+
+    analyzed.times = find_english_times(analyzed.article)
+
+
+def add_english_places(analyzed: AnalyzedArticle) -> None:
+    from storyline.analyze.places.english import find_english_places
+
+    analyzed.places = find_english_places(analyzed.article, analyzed.mentions)
+
+
+# English articles: the German model, cue lists, number formats and tone lexicon would misread
+# them, so they get their own readers and no labels, quantities or tone.
+ENGLISH_STAGES: tuple[tuple[str, Stage], ...] = (
+    ("entities", add_english_mentions),
+    ("quotes", add_english_quotes),
+    ("times", add_english_times),
+    ("places", add_english_places),
+)
+STAGES_BY_LANGUAGE = {None: STAGES, "de": STAGES, "en": ENGLISH_STAGES}
+
+
+def analyze_article(article: Article, time_limit: float | None = None, parsed: list | None = None) -> AnalyzedArticle:
+    """Run the stages of the article's language; with `time_limit`, raise AnalysisTimeout once
+    the article exceeds it.
+
+    `parsed`: the model's Docs of the article's sentences (an empty list for an article the
+    model does not read), when `analyze_articles` parsed several articles together; the entity
+    stage then reads them instead of calling the model, and `analyze_articles` adds the vectors
+    of the chunk after all its articles ran their stages.
     """
     analyzed = AnalyzedArticle(article=article)
     if not is_analysed(article):
-        return analyzed  # the models are German: other languages are stored and marked, not misread
+        return analyzed  # no readers for this language: stored and marked, not misread
     deadline = time.monotonic() + time_limit if time_limit else None
     with fewer_collections(), _alarm(time_limit):
-        for _name, stage in STAGES:
+        for _name, stage in STAGES_BY_LANGUAGE[article.language]:
             if stage is add_mentions and parsed is not None:
                 add_parsed_mentions(analyzed, parsed)
             else:
                 stage(analyzed)
             if deadline and time.monotonic() > deadline:
                 raise AnalysisTimeout(f"analysis took longer than {time_limit:g} s")
+        if parsed is None:
+            analyzed.vector = encode_vectors([article])[0]
     return analyzed
 
 
 def is_analysed(article: Article) -> bool:
+    return article.language in STAGES_BY_LANGUAGE
+
+
+def is_german(article: Article) -> bool:
     return article.language in (None, "de")
+
+
+def encode_vectors(articles: list[Article]) -> list:
+    """The articles' vectors (None for each when the encoder fails: the story linker then uses
+    terms and names alone)."""
+    from storyline.analyze.article_vector import encode_articles
+
+    try:
+        return encode_articles(articles)
+    except Exception:  # noqa: BLE001 - a vector is a help for linking, never a reason to lose an article
+        return [None] * len(articles)
 
 
 def add_parsed_mentions(analyzed: AnalyzedArticle, parsed: list) -> None:
@@ -123,6 +178,9 @@ def analyze_articles(articles: list[Article], time_limit: float | None = None) -
                 results.append(analyze_article(article, time_limit, parsed))
             except Exception as error:  # one bad article must not cost the others their analysis
                 results.append(error)
+    waiting = [r for r in results if isinstance(r, AnalyzedArticle) and r.vector is None and is_analysed(r.article)]
+    for analyzed, vector in zip(waiting, encode_vectors([r.article for r in waiting])):
+        analyzed.vector = vector
     return results
 
 
@@ -132,13 +190,13 @@ def parse_together(articles: list[Article], time_limit: float | None) -> list[li
     from storyline.analyze.entities.mentions import BATCH_SIZE
     from storyline.analyze.entities.spacy_runtime import parse_articles
 
-    german = [article for article in articles if is_analysed(article)]
+    german = [article for article in articles if is_german(article)]
     try:
         with _alarm(time_limit):
             parsed = iter(parse_articles(german, BATCH_SIZE))
     except Exception:  # noqa: BLE001 - the articles alone will show (and report) the problem
         return [None] * len(articles)
-    return [next(parsed) if is_analysed(article) else None for article in articles]
+    return [next(parsed) if is_german(article) else [] if is_analysed(article) else None for article in articles]
 
 
 def _alarm(seconds: float | None):

@@ -10,8 +10,9 @@ import json
 from datetime import date
 
 from storyline.analyze.pipeline import analyze_article, analyze_articles
-from storyline.link.features import ArticleFeatures, features_from_article
+from storyline.link.features import ArticleFeatures, features_of
 from storyline.model import AnalyzedArticle, Article, Block, DateRef, Sentence
+from storyline.analyze.article_vector import vector_from_text, vector_to_text
 from storyline.serialize import analysis_from_dict, analysis_to_dict
 
 ARTICLE_COLUMNS = ("id", "date", "date_start", "date_end", "date_precision", "title", "outlet", "url", "path",
@@ -52,7 +53,7 @@ def analyze_rows(articles: list[Article]) -> list[dict]:
 
 
 def analyzed_row(analyzed: AnalyzedArticle) -> dict:
-    features = features_from_article(analyzed.article, analyzed.mentions, analyzed.places)
+    features = features_of(analyzed)
     return article_row(analyzed, features)
 
 
@@ -74,7 +75,8 @@ def dump_features(features: ArticleFeatures) -> str:
     """SimHash as a string: it is an unsigned 64-bit number, which Parquet's int64 cannot hold."""
     return dump_json({"terms": features.terms, "entities": sorted(features.entities),
                       "places": sorted(features.places), "towns": sorted(features.towns),
-                      "simhash": str(features.simhash)})
+                      "simhash": str(features.simhash), "language": features.language,
+                      "vector": vector_to_text(features.vector)})
 
 
 def row_article(row: dict) -> Article:
@@ -98,7 +100,8 @@ def row_features(row: dict) -> ArticleFeatures:
     end = date.fromisoformat(row["date_end"]) if row.get("date_end") else None
     return ArticleFeatures(id=row["id"], date=start, date_end=end, terms=data["terms"],
                            entities=SortedSet(data["entities"]), places=SortedSet(data["places"]),
-                           towns=SortedSet(data.get("towns", [])), simhash=int(data["simhash"]))
+                           towns=SortedSet(data.get("towns", [])), simhash=int(data["simhash"]),
+                           language=data.get("language"), vector=vector_from_text(data.get("vector")))
 
 
 def story_row(story: dict) -> dict:

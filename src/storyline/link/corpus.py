@@ -50,11 +50,11 @@ def speaker_entity(quote, mentions: list[Mention]) -> str | None:
 
 def link_stories(items: list[AnalyzedArticle]) -> list[dict]:
     """Cluster the articles into stories (stream order = date order) and describe each story."""
-    from storyline.link.features import features_from_article
+    from storyline.link.features import features_of
     from storyline.link.stories import cluster_articles
     from storyline.link.story_view import describe_story
 
-    features = [features_from_article(a.article, a.mentions, a.places) for a in items]
+    features = [features_of(a) for a in items]
     assignment = cluster_articles(features)
     stories: dict[str, list[AnalyzedArticle]] = {}
     for analyzed in sorted(items, key=_date_order):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,6 +50,24 @@ STOPWORDS = frozenset(
 )
 
 
+# English articles: their function words would otherwise tie every English text to every other.
+ENGLISH_STOPWORDS = frozenset(
+    """
+    the and for are was were been being has have had his her hers him she they them their theirs this
+    that these those there here with from into onto over under after before about above below than
+    then when where which while who whom whose what why how all any both each every some such only
+    also just even still yet not nor but can could should would will shall may might must does did
+    doing done its it's our ours your yours you we us out off per via upon against among between
+    during since until because although though very more most much many other another same own one
+    two three four five six seven eight nine ten first second third last next new year years day
+    days week weeks month months time times said says say told according percent per cent million
+    billion monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december mr mrs ms people like get got made make
+    """.split()
+)
+ENGLISH_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+
+
 @dataclass
 class ArticleFeatures:
     """The clustering view of one article; `date_end` > `date` when only the month is known."""
@@ -61,6 +80,8 @@ class ArticleFeatures:
     simhash: int = 0
     date_end: date | None = None
     towns: set[str] = field(default_factory=set)  # resolved populated places: see `find_towns`
+    language: str | None = None
+    vector: Any = None  # the article's title-and-lead vector (analyze.article_vector), if analysed
 
 
 def stem_word(word: str) -> str:
@@ -77,12 +98,25 @@ def find_words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in WORD.finditer(text)]
 
 
-def count_terms(text: str, weight: float, counts: Counter) -> None:
+def count_terms(text: str, weight: float, counts: Counter, language: str | None = None) -> None:
     """Add the content-word stems of `text` to `counts`, each occurrence worth `weight`."""
+    read = english_term_of if language == "en" else term_of
     for word in WORD.findall(text):
-        term = term_of(word)
+        term = read(word)
         if term is not None:
             counts[term] += weight
+
+
+@lru_cache(maxsize=65536)
+def english_term_of(word: str) -> str | None:
+    """`term_of` for English: English function words out, one English suffix stripped."""
+    lower = word.casefold()
+    if len(word) < 3 or lower in ENGLISH_STOPWORDS:
+        return None
+    for suffix in ENGLISH_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_STEM:
+            return lower[: -len(suffix)]
+    return lower
 
 
 @lru_cache(maxsize=65536)
@@ -114,21 +148,21 @@ def article_terms(article: Article) -> dict[str, float]:
     counts: Counter = Counter()
     headline = find_headline(article)
     if headline:
-        count_terms(headline, TITLE_WEIGHT - 1.0 if not article.title else TITLE_WEIGHT, counts)
+        count_terms(headline, TITLE_WEIGHT - 1.0 if not article.title else TITLE_WEIGHT, counts, article.language)
     for rank, sentence in enumerate(article.content_sentences()):
         weight = LEAD_WEIGHT if rank < LEAD_SENTENCES else 1.0
-        count_terms(article.text[sentence.start : sentence.end], weight, counts)
+        count_terms(article.text[sentence.start : sentence.end], weight, counts, article.language)
     return weigh_terms(counts)
 
 
-def compute_simhash(text: str) -> int:
+def compute_simhash(text: str, language: str | None = None) -> int:
     """64-bit SimHash of the text's content words weighted by rarity (Charikar's weighted form).
 
     Word-trigram shingles flip many bits on short wire copies with a new headline; weighted
     words keep an agency copy within a few bits while unrelated texts differ in about half.
     """
     counts: Counter = Counter()
-    count_terms(text, 1.0, counts)
+    count_terms(text, 1.0, counts, language)
     if not counts:
         return 0
     df, n_docs = load_idf()
@@ -164,8 +198,13 @@ def guess_entities(article: Article) -> set[str]:
     return names
 
 
+def features_of(analyzed) -> ArticleFeatures:
+    """The clustering features of an analysed article (names, places and its vector)."""
+    return features_from_article(analyzed.article, analyzed.mentions, analyzed.places, analyzed.vector)
+
+
 def features_from_article(
-    article: Article, mentions: list[Mention] | None = None, places: list[Place] | None = None
+    article: Article, mentions: list[Mention] | None = None, places: list[Place] | None = None, vector=None
 ) -> ArticleFeatures:
     """Build the clustering features; names come from `mentions` when the NER stage ran."""
     if mentions is None:
@@ -183,8 +222,10 @@ def features_from_article(
         terms=article_terms(article),
         entities=entities,
         places=place_names,
-        simhash=compute_simhash(body),
+        simhash=compute_simhash(body, article.language),
         towns=find_towns(places or []),
+        language=article.language,
+        vector=vector,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from storyline.link.crosslingual import add_vector, combine_scores, merge_vectors, uses_vectors, vector_candidates
 from storyline.link.features import ArticleFeatures
 from storyline.link.story_index import (
     KEPT_HASHES,
@@ -22,6 +23,7 @@ from storyline.link.story_index import (
     date_gap,
     extend_dates,
     find_candidates,
+    is_recent,
     open_story,
     observe_terms,
     resolve_story,
@@ -88,7 +90,11 @@ def score_story(index: StoryIndex, story: StoryState, features: ArticleFeatures,
     score = (text + NAME_BONUS * names * text ** 0.5 + PLACE_BONUS * places) * time_factor(
         date_gap(story, features)
     )
-    return score * TOWN_MISMATCH if towns_disagree(features.towns, story_towns(story)) else score
+    if towns_disagree(features.towns, story_towns(story)):
+        score *= TOWN_MISMATCH
+    if uses_vectors(story, features):  # another language is involved: terms alone cannot tell
+        score = combine_scores(score, story, features, JOIN_THRESHOLD, TOWN_MISMATCH, time_factor(date_gap(story, features)))
+    return score
 
 
 def towns_disagree(mine: set[str], theirs) -> bool:
@@ -100,7 +106,10 @@ def towns_disagree(mine: set[str], theirs) -> bool:
 def rank_stories(index: StoryIndex, features: ArticleFeatures) -> list[tuple[float, StoryState]]:
     vector = weigh_vector(index, features.terms)
     norm = math.sqrt(sum(w * w for w in vector.values()))
-    scored = [(score_story(index, story, features, vector, norm), story) for story in find_candidates(index, features)]
+    candidates = find_candidates(index, features)
+    known = {story.id for story in candidates}
+    candidates += [story for story in vector_candidates(index, features, is_recent) if story.id not in known]
+    scored = [(score_story(index, story, features, vector, norm), story) for story in candidates]
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].id))
 
 
@@ -114,6 +123,7 @@ def assign_story(index: StoryIndex, features: ArticleFeatures) -> str:
         story = open_story(index, features)
     observe_terms(index, features)
     add_to_story(index, story, features)
+    add_vector(index, story, features)
     add_postings(index, story.id, features)
     for score, other in ranked[1:]:
         if score >= JOIN_THRESHOLD and should_merge(index, story, other):
@@ -141,6 +151,7 @@ def merge_stories(index: StoryIndex, keep_id: str, drop_id: str) -> StoryState:
     story_towns(keep).update(story_towns(drop))
     keep.simhashes = (keep.simhashes + drop.simhashes)[-KEPT_HASHES:]
     keep.size += drop.size
+    merge_vectors(index, keep, drop)
     extend_dates(keep, drop.first, drop.last)
     for article_id in index.story_articles.pop(drop.id):
         index.article_story[article_id] = keep.id

@@ -25,7 +25,8 @@ def describe_story(story_id: str, members: list[AnalyzedArticle]) -> dict:
     story = {"id": story_id, "title": story_title(members), "articles": [m.article.id for m in members],
              "first_date": min(d.value for d in dated) if dated else None,
              "last_date": max(d.value for d in dated) if dated else None,
-             "outlets": sorted({m.article.outlet for m in members if m.article.outlet}), "facts": []}
+             "outlets": sorted({m.article.outlet for m in members if m.article.outlet}),
+             "languages": sorted({m.article.language for m in members if m.article.language}), "facts": []}
     try:
         from storyline.link.compare import compare_facts
     except ImportError:  # the comparison step is optional while it is being built

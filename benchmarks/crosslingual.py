@@ -1,0 +1,219 @@
+"""Cross-lingual story clustering on the WMT21 German/English development set, beside a baseline.
+
+Every text of a part (tune or frozen, split by pair id in data/crosslingual_frozen_ids.txt) goes
+through the analyze path (analysis, entity linking, story stream) in one date window, the
+late-July-2020 days the articles come from (each text gets one of 27-29 July 2020 by a hash of its
+id). Reported per part:
+- joined: share of texts that share a story with their translation;
+- pair P: pairwise precision, a merge of two different articles counting as correct only when
+  data/crosslingual_same_event.tsv judges them one event;
+- stories, largest story, and wrong merges among English-only and German-only texts.
+Then the German clustering figures (data/clustering_de.jsonl, analyze path) of the same code.
+With --baseline REV the same script also runs on the code of commit REV (a git worktree under
+build/), and both are printed side by side.
+
+Usage: .venv/bin/python benchmarks/crosslingual.py [--baseline REV] [--data PATH]
+The set is research-only data outside the repository; without it the script says so and stops.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = ROOT.parent / "shared" / "data" / "crosslingual_dev" / "pairs.jsonl"
+if not DATA.exists():  # a worktree under build/ finds the shared data next to the main checkout
+    DATA = Path("/work/shared/data/crosslingual_dev/pairs.jsonl")
+FROZEN = HERE / "data" / "crosslingual_frozen_ids.txt"
+JUDGED = HERE / "data" / "crosslingual_same_event.tsv"
+FIRST_DAY = date(2020, 7, 27)
+WINDOW = 3
+
+
+def read_lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def read_records(path: Path) -> list[dict]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for record in records:
+        offset = int(hashlib.sha1(record["id"].encode()).hexdigest(), 16) % WINDOW
+        record["date"] = (FIRST_DAY + timedelta(days=offset)).isoformat()
+    return records
+
+
+def same_events(path: Path = JUDGED) -> set[frozenset]:
+    rows = [line.split("\t") for line in read_lines(path)[1:]]
+    return {frozenset((row[0], row[1])) for row in rows if row[2] == "yes"}
+
+
+def analyse(records: list[dict]):
+    """What `storyline analyze` does: analyse each text, link entities, features for the stream."""
+    from storyline.analyze.pipeline import analyze_articles
+    from storyline.ingest.article import make_article
+    from storyline.link.corpus import link_entities
+    import storyline.link.features as features_module
+
+    articles = [make_article(r["text"], id=r["id"], date=r["date"]) for r in records]
+    analysed = analyze_articles(articles)
+    link_entities(analysed)
+    if hasattr(features_module, "features_of"):
+        return [features_module.features_of(a) for a in analysed]
+    return [features_module.features_from_article(a.article, a.mentions, a.places) for a in analysed]
+
+
+def score_part(records: list[dict], assignment: dict[str, str], judged: set[frozenset]) -> dict:
+    pair_of = {r["id"]: r["pair"] for r in records}
+    lang_of = {r["id"]: r["lang"] for r in records}
+    members = defaultdict(list)
+    for text_id, story in assignment.items():
+        members[story].append(text_id)
+    story_of_pair = defaultdict(set)
+    for text_id, story in assignment.items():
+        story_of_pair[pair_of[text_id]].add(story)
+    joined = sum(1 for r in records if len(story_of_pair[r["pair"]]) == 1)
+    merges = right = 0
+    wrong_by_langs = defaultdict(int)
+    for ids in members.values():
+        for a, b in combinations(sorted(ids), 2):
+            merges += 1
+            if pair_of[a] == pair_of[b] or frozenset((pair_of[a], pair_of[b])) in judged:
+                right += 1
+            else:
+                wrong_by_langs["".join(sorted((lang_of[a], lang_of[b])))] += 1
+    return {"texts": len(records), "joined": joined / len(records), "pair_precision": right / merges if merges else 0.0,
+            "merges": merges, "wrong": merges - right, "wrong_en_en": wrong_by_langs["enen"],
+            "wrong_de_de": wrong_by_langs["dede"], "wrong_de_en": wrong_by_langs["deen"],
+            "stories": len(members), "largest": max(len(ids) for ids in members.values())}
+
+
+def german_figures() -> dict:
+    """BCubed and pairwise figures on the German event set, through the same analyze path."""
+    sys.path.insert(0, str(HERE))
+    import copy
+
+    from clustering import DATA as GERMAN, read_records as read_german, score_bcubed, score_pairs
+    from clustering_cache import load_analyses
+    import storyline.link.features as features_module
+    from storyline.link.corpus import link_entities
+    from storyline.link.stories import cluster_articles
+
+    records = read_german(GERMAN)
+    analysed, _ = load_analyses(records)
+    analysed = copy.deepcopy(analysed)
+    link_entities(analysed)
+    make = getattr(features_module, "features_of", None)
+    features = [make(a) if make else features_module.features_from_article(a.article, a.mentions, a.places)
+                for a in analysed]
+    gold = {r["id"]: r["event"] for r in records}
+    predicted = cluster_articles(features)
+    bp, br, bf = score_bcubed(gold, predicted)
+    pp, pr, pf = score_pairs(gold, predicted)
+    return {"articles": len(records), "bcubed_p": bp, "bcubed_r": br, "bcubed_f1": bf,
+            "pair_p": pp, "pair_r": pr, "pair_f1": pf}
+
+
+def measure(data: Path, parts: tuple[str, ...] = ("tune", "frozen"), german: bool = True) -> dict:
+    from storyline.link.stories import cluster_articles
+
+    records = read_records(data)
+    frozen, judged = set(read_lines(FROZEN)), same_events()
+    result = {"code": os.environ.get("CROSSLINGUAL_CODE", "this checkout"), "parts": {}}
+    for part in parts:
+        chosen = [r for r in records if (r["pair"] in frozen) == (part == "frozen")]
+        started = time.perf_counter()
+        features = analyse(chosen)
+        assignment = cluster_articles(features)
+        result["parts"][part] = {**score_part(chosen, assignment, judged),
+                                 "seconds": round(time.perf_counter() - started, 1)}
+    result["german"] = german_figures() if german else None
+    return result
+
+
+def sweep(data: Path) -> None:
+    """Joined share and pair precision on the tune part for several VECTOR_JOIN values (how the
+    shipped value was chosen; the frozen part is never swept)."""
+    from storyline.link import crosslingual
+    from storyline.link.stories import cluster_articles
+
+    records = [r for r in read_records(data) if r["pair"] not in set(read_lines(FROZEN))]
+    features, judged = analyse(records), same_events()
+    print("| VECTOR_JOIN | joined | pair P | wrong (en-en / de-de / de-en) |\n|---|---|---|---|")
+    for value in (0.55, 0.58, 0.60, 0.62, 0.64, 0.66, 0.70):
+        crosslingual.VECTOR_JOIN = value
+        p = score_part(records, cluster_articles(features), judged)
+        print(f"| {value:.2f} | {p['joined']:.3f} | {p['pair_precision']:.3f} | "
+              f"{p['wrong_en_en']} / {p['wrong_de_de']} / {p['wrong_de_en']} |")
+
+
+def run_baseline(revision: str, data: Path) -> dict:
+    """This script on the code of `revision`, in a detached worktree with its own build/ cache."""
+    tree = ROOT / "build" / f"baseline-{revision}"
+    if not tree.exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), revision], check=True,
+                       capture_output=True)
+    for name in ("crosslingual.py", "data/crosslingual_frozen_ids.txt", "data/crosslingual_same_event.tsv"):
+        (tree / "benchmarks" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(HERE / name, tree / "benchmarks" / name)
+    env = {**os.environ, "PYTHONPATH": str(tree / "src"), "CROSSLINGUAL_CODE": f"commit {revision}"}
+    done = subprocess.run([sys.executable, str(tree / "benchmarks" / "crosslingual.py"), "--emit-json",
+                           "--data", str(data)], env=env, cwd=tree, check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_table(results: list[dict]) -> None:
+    for part in results[-1]["parts"]:
+        first = results[0]["parts"][part]
+        print(f"\n{part} part ({first['texts']} texts, {first['texts'] // 2} translation pairs)\n")
+        print("| code | joined with translation | pair P | merges | wrong (en-en / de-de / de-en) | stories | "
+              "largest | seconds |\n|---|---|---|---|---|---|---|---|")
+        for result in results:
+            p = result["parts"][part]
+            print(f"| {result['code']} | **{p['joined']:.3f}** | **{p['pair_precision']:.3f}** | {p['merges']} | "
+                  f"{p['wrong']} ({p['wrong_en_en']} / {p['wrong_de_de']} / {p['wrong_de_en']}) | {p['stories']} | "
+                  f"{p['largest']} | {p['seconds']} |")
+    if results[-1]["german"] is None:
+        return
+    print(f"\nGerman event set ({results[0]['german']['articles']} articles, benchmarks/data/clustering_de.jsonl)\n")
+    print("| code | BCubed P | BCubed R | BCubed F1 | pair P | pair R | pair F1 |\n|---|---|---|---|---|---|---|")
+    for result in results:
+        g = result["german"]
+        print(f"| {result['code']} | {g['bcubed_p']:.3f} | {g['bcubed_r']:.3f} | **{g['bcubed_f1']:.3f}** | "
+              f"{g['pair_p']:.3f} | {g['pair_r']:.3f} | **{g['pair_f1']:.3f}** |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--baseline", help="git revision to run beside this checkout (e.g. the commit before)")
+    parser.add_argument("--tune-only", action="store_true", help="only the tune part, no German figures (tuning)")
+    parser.add_argument("--sweep", action="store_true", help="VECTOR_JOIN sweep on the tune part only")
+    parser.add_argument("--emit-json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"{args.data} is missing: the cross-lingual development set is research-only shared data")
+    if args.sweep:
+        return sweep(args.data)
+    if args.emit_json:
+        print(json.dumps(measure(args.data)))
+        return
+    print(f"command: {' '.join([Path(sys.executable).name] + sys.argv)}")
+    results = [run_baseline(args.baseline, args.data)] if args.baseline else []
+    results.append(measure(args.data, ("tune",), german=False) if args.tune_only else measure(args.data))
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()

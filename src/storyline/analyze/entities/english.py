@@ -1,0 +1,163 @@
+"""English names without an English model: capitalised spans typed by lists and cue words.
+
+English capitalises names and little else, so a run of capitalised words inside a sentence is
+nearly always a name; the German model would read every English word as a foreign name. A span
+is a place when the gazetteer knows it (GeoNames alternate names include the English exonyms),
+an organisation when it holds an organisation word ("Ministry", "League", "Party") or is an
+acronym, a person when it starts with a known given name, follows a title ("Mr", "President")
+or repeats the last name of a person already found. Sentence-initial words count only with
+support: listed, followed by another capitalised word, or capitalised elsewhere mid-sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storyline.model import Article, Mention, Sentence
+
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*\w|[A-Za-zÀ-ÖØ-öø-ÿ]|\d+")
+CONNECTORS = {"of", "for", "and", "de", "van", "von", "al", "bin", "da", "di", "del", "la", "le", "du", "der"}
+NOT_NAMES = frozenset("""
+a an the this that these those there here he she it they we i you his her its their our my your
+and but or if so as at by in on of for from with to into onto over after before during since until
+while when where what which who whom whose why how all any both each every no not some such than
+then though although because also only just even still yet now today yesterday tomorrow tonight
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december mr mrs ms dr prof sir mister madam lord lady
+president prime minister chancellor secretary senator governor mayor king queen prince princess
+chief leader general coach manager spokesman spokeswoman spokesperson officer director judge
+however meanwhile moreover furthermore instead despite according asked said says told reported
+one two three four five six seven eight nine ten first second third last next many much more
+most other another several few about around under up down out off per via against among between
+covid coronavirus corona breaking update read watch photo video live subscribe advertisement
+is are was were be been being has have had do does did will would can could should may might must
+let let's it's that's there's here's we're they're i'm don't can't won't didn't doesn't isn't
+""".split())
+TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president chancellor minister secretary senator
+governor mayor king queen prince princess pope rep sen gov gen col capt sgt coach manager striker
+midfielder defender goalkeeper captain leader premier chairman chairwoman ceo judge justice""".split())
+ORG_WORDS = frozenset("""ministry department office party council union bank university college school league
+association commission committee organisation organization agency police institute court parliament senate
+congress assembly group company corporation corp inc ltd llc plc fc club united city airlines airways
+news times post guardian journal network channel service services authority federation foundation trust
+fund board bureau army navy force forces government administration hospital clinic church republicans
+democrats conservatives labour nhs uefa fifa""".split())
+SPEECH_AFTER = frozenset({"said", "says", "told", "added", "explained", "warned", "wrote", "tweeted"})
+COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "DRC"}
+DEMONYM_ENDINGS = ("an", "ese", "ish", "ian", "ic", "i")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    from storyline.analyze.word_lists import GIVEN_NAMES, load_word_list
+
+    return load_word_list(GIVEN_NAMES)
+
+
+@lru_cache(maxsize=65536)
+def is_place(name: str) -> bool:
+    """Whether the gazetteer knows the name as a town (of some size), country or region."""
+    from storyline.analyze.places.geocode import lookup_name
+
+    try:
+        entries = lookup_name(name, villages=False)
+    except Exception:  # noqa: BLE001 - a missing gazetteer makes places unknown, not an error
+        return False
+    return any(e.fclass != "P" or e.population >= 50_000 for e in entries)
+
+
+def is_capital_word(word: str) -> bool:
+    return word[0].isupper() and word.casefold() not in NOT_NAMES and not word.isdigit()
+
+
+def words_of(text: str) -> list[re.Match]:
+    return list(WORD.finditer(text))
+
+
+def name_runs(words: list[re.Match]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised runs, connectors allowed between capitalised words."""
+    runs, i = [], 0
+    while i < len(words):
+        if not is_capital_word(words[i].group()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words):
+            word = words[j].group()
+            if is_capital_word(word) and words[j].start() - words[j - 1].end() <= 1:
+                j += 1
+            elif (word in CONNECTORS and j + 1 < len(words) and is_capital_word(words[j + 1].group())
+                  and words[j + 1].start() - words[j].end() == 1):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def strip_possessive(text: str) -> str:
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def type_of(name: str, before: str, after: str, people: set[str]) -> str | None:
+    """PER, ORG, LOC, MISC, or None for a lone word with nothing to say it is a name."""
+    parts = name.split()
+    lower = [p.casefold().strip(".") for p in parts]
+    if any(word in ORG_WORDS for word in lower):
+        return "ORG"
+    if name.isupper() and len(name) >= 2 and " " not in name:
+        return "LOC" if name in COUNTRY_ACRONYMS else "ORG"
+    if before.casefold().strip(".") in TITLES or name in people:
+        return "PER"
+    if is_place(name):
+        return "LOC"
+    if parts[-1].endswith(DEMONYM_ENDINGS) and after[:1].islower() and after.casefold() not in SPEECH_AFTER:
+        return "MISC"  # "North Korean leader", "British government"
+    if parts[0] in given_names() and len(parts) >= 2:
+        return "PER"
+    if after.casefold() in SPEECH_AFTER:
+        return "PER" if len(parts) >= 2 or name in given_names() else "ORG"
+    return "MISC" if len(parts) >= 2 else None
+
+
+def sentence_mentions(article: Article, sentence: Sentence, people: set[str], capitalised: set[str]) -> list[Mention]:
+    text = article.text[sentence.start:sentence.end]
+    words = words_of(text)
+    mentions = []
+    for i, j in name_runs(words):
+        start, end = words[i].start(), words[j - 1].end()
+        name = strip_possessive(text[start:end])
+        end = start + len(name)
+        if i == 0 and j == 1 and name not in capitalised and name not in people and not is_place(name):
+            continue  # a capital at a sentence start says nothing
+        before = words[i - 1].group() if i else ""
+        after = words[j].group() if j < len(words) else ""
+        kind = type_of(name, before, after, people)
+        if kind is None:
+            continue
+        if kind == "PER" and " " in name:
+            people.update((name.split()[0], name.split()[-1]))  # "Johnson said"; "Kim said" (family name first)
+        mentions.append(Mention(sentence.start + start, sentence.start + end, name, kind))
+    return mentions
+
+
+def inner_capitals(article: Article, sentences: list[Sentence]) -> set[str]:
+    """Words capitalised somewhere other than at a sentence start: names, not sentence openers."""
+    found = set()
+    for sentence in sentences:
+        for m in words_of(article.text[sentence.start:sentence.end])[1:]:
+            if is_capital_word(m.group()):
+                found.add(strip_possessive(m.group()))
+    return found
+
+
+def find_english_mentions(article: Article) -> list[Mention]:
+    """Name mentions of an English article, in text order."""
+    sentences = article.content_sentences() or [Sentence(0, len(article.text))]
+    people: set[str] = set()
+    capitalised = inner_capitals(article, sentences)
+    mentions = []
+    for sentence in sentences:
+        mentions.extend(sentence_mentions(article, sentence, people, capitalised))
+    return mentions

@@ -1,0 +1,141 @@
+"""German and English news side by side: English articles get their own readers, and one event
+told in both languages becomes one story while unrelated English news stays apart."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import DATA, SHARED, run_cli, run_json
+from storyline.analyze.entities.english import find_english_mentions
+from storyline.analyze.pipeline import analyze_article
+from storyline.analyze.quotes.english import find_english_quotes
+from storyline.analyze.times.english import find_english_times
+from storyline.ingest.article import make_article
+from storyline.link.features import features_from_article
+from storyline.link.stories import assign_story
+from storyline.link.story_index import StoryIndex
+from storyline.serialize import analysis_from_dict, analysis_to_dict
+
+MIXED = DATA / "mixed_de_en"
+KOREA = (
+    "North Korea declares emergency after suspected Covid case\n\n"
+    "North Korean leader Kim Jong Un declared a state of emergency in the border town of Kaesong, state "
+    "media reported on Sunday. \"The vicious virus could have entered the country,\" Kim said at a meeting "
+    "in Pyongyang. According to the state news agency KCNA, the man had returned from South Korea last week. "
+    "South Korea's unification ministry said that it was checking the report."
+)
+
+
+def english(text: str, date: str = "2020-07-26"):
+    return make_article(text, id="en-1", date=date)
+
+
+@pytest.fixture(scope="module")
+def mixed_db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("mixed") / "mixed.db")
+    run_cli("ingest", str(MIXED), "--db", path)
+    return path
+
+
+def members_by_story(db: str) -> list[set[str]]:
+    ids = [story["id"] for story in run_json("stories", "--db", db, "--limit", "100")["stories"]]
+    return [{article["id"] for article in run_json("story", story_id, "--db", db)["articles"]} for story_id in ids]
+
+
+def test_one_event_in_german_and_english_is_one_story_that_lists_both_languages(mixed_db):
+    stories = run_json("stories", "--db", mixed_db, "--limit", "100")["stories"]
+    groups = members_by_story(mixed_db)
+    assert {"brücke-de", "bridge-en", "brücke-de-2"} in groups
+    assert {"rhodos-de", "rhodes-en"} in groups
+    assert sorted(story["languages"] for story in stories if len(story["languages"]) > 1) == [["de", "en"], ["de", "en"]]
+
+
+def test_unrelated_english_articles_stay_apart(mixed_db):
+    groups = members_by_story(mixed_db)
+    for article_id in ("cricket-en", "rates-en", "phone-en"):
+        assert {article_id} in groups
+
+
+def test_story_page_shows_german_and_english_side_by_side(mixed_db):
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    story_id = next(s["id"] for s in run_json("stories", "--db", mixed_db, "--limit", "100")["stories"]
+                    if "Rhodes" in s["title"] or "Rhodos" in s["title"])
+    page = TestClient(create_app(mixed_db)).get(f"/stories/{story_id}").text
+    columns = page[page.index('<div class="languages">'):]
+    german, english_column = columns.index('lang="de"><h3>Deutsch</h3>'), columns.index('lang="en"><h3>English</h3>')
+    assert german < columns.index("Waldbrand auf Rhodos") < english_column < columns.index("Wildfire on Rhodes")
+
+
+def test_english_article_goes_through_english_readers_not_the_german_model():
+    analyzed = analyze_article(english(KOREA))
+    names = {(m.text, m.type) for m in analyzed.mentions}
+    assert {("Kim Jong Un", "PER"), ("Kaesong", "LOC"), ("Pyongyang", "LOC"), ("KCNA", "ORG")} <= names
+    assert analyzed.quantities == [] and analyzed.tone is None  # German number formats and lexicon: not used
+    assert {p.name for p in analyzed.places} >= {"Pyongyang"}
+    assert analyzed.vector is not None and analyzed.vector.shape == (512,)
+
+
+def test_english_quotes_said_according_to_and_reported_speech():
+    article = english(KOREA)
+    quotes = find_english_quotes(article, find_english_mentions(article))
+    found = {(q.kind, q.cue, q.speaker_text, q.text) for q in quotes}
+    assert ("direct", "said", "Kim", "The vicious virus could have entered the country") in found
+    assert ("indirect", "According to", "the state news agency KCNA",
+            "the man had returned from South Korea last week") in found
+    assert ("indirect", "said", "South Korea", "it was checking the report") in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said on Wednesday that talks had failed.", [("Wednesday", "2020-07-22")]),
+    ("Prices rose in July 2020 and fell on 24 July.", [("July 2020", "2020-07"), ("24 July", "2020-07-24")]),
+    ("The vote is expected on September 3, the party said last month.",
+     [("September 3", "2020-09-03"), ("last month", "2020-06")]),
+    ("Yesterday police arrested him; last week was quiet.",
+     [("Yesterday", "2020-07-25"), ("last week", "2020-07-13/2020-07-19")]),
+    ("Theresa May may visit in spring.", []),
+])
+def test_english_times_resolve_against_the_article_date(sentence, expected):
+    article = english(sentence)  # 2020-07-26 is a Sunday
+    assert [(t.text, t.value) for t in find_english_times(article)] == expected
+
+
+def test_english_exonyms_find_the_same_place_as_the_german_name():
+    german = analyze_article(make_article("Kim Jong Un reiste von Pjöngjang nach Moskau. " * 3, id="d", date="2020-07-26"))
+    english_places = analyze_article(english("Kim Jong Un travelled from Pyongyang to Moscow on Sunday. " * 3)).places
+    assert {p.name for p in german.places} == {p.name for p in english_places} == {"Pyongyang", "Moscow"}
+
+
+def test_vector_survives_the_store_round_trip():
+    analyzed = analyze_article(english(KOREA))
+    again = analysis_from_dict(analyzed.article, json.loads(json.dumps(analysis_to_dict(analyzed))))
+    assert float(np.dot(again.vector, analyzed.vector)) > 0.999
+
+
+def test_german_articles_among_german_stories_ignore_the_vector():
+    """German stories are linked exactly as before: the vector counts only across languages."""
+    first = make_article("Warnstreik an Flughäfen\n\nVerdi ruft zum Warnstreik an den Flughäfen auf.", id="a",
+                         date="2024-03-01")
+    second = make_article("Bahn erhöht Preise\n\nDie Deutsche Bahn erhöht zum Fahrplanwechsel die Preise.", id="b",
+                          date="2024-03-01")
+    same = np.ones(512, dtype=np.float32) / np.sqrt(512)  # identical vectors would join across languages
+    index = StoryIndex()
+    assert assign_story(index, features_from_article(first, vector=same)) != assign_story(
+        index, features_from_article(second, vector=same))
+
+
+def test_english_analysis_keeps_the_json_contract():
+    checker = SHARED / "contract" / "check_analyze.py"
+    if not checker.exists():
+        pytest.skip("needs ../shared/contract (not in a user's clone)")
+    document = run_cli("analyze", str(MIXED / "articles.jsonl"), "--json").stdout
+    result = subprocess.run([sys.executable, str(checker)], input=document, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    languages = {article["language"] for article in json.loads(document)["articles"]}
+    assert languages == {"de", "en"}
