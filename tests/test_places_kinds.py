@@ -64,6 +64,15 @@ def test_facilities_resolve_to_the_facility_not_the_town_centre():
     assert {p.kind for p in places.values()} == {"facility"}
 
 
+def test_towns_listed_after_flughaefen_are_their_airports():
+    places = find_places(make_article("Streiks an den Flughäfen München und Hamburg. In München regnet es.",
+                                      date="2024-05-01"), [])
+    airport, hamburg, town = places
+    assert near(airport, 48.35, 11.79, 5) and airport.kind == "facility"
+    assert near(hamburg, 53.63, 9.99, 5) and hamburg.kind == "facility"
+    assert near(town, 48.14, 11.58, 5) and town.kind == "city"
+
+
 def test_compounds_name_their_place():
     places = places_of("Nach der Nordkorea-Reise und dem Moskau-Besuch tagte man im Rhein-Main-Gebiet.")
     assert places["Nordkorea"].country == "KP" and places["Nordkorea"].kind == "country"

@@ -32,6 +32,7 @@ LINKERS = {"am", "an", "der", "im", "von", "und", "bei", "de", "del", "la", "le"
            "na", "sur", "sul", "di", "da", "do", "dos", "das", "op", "aan", "ob"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines",
                "dieser", "diese", "dieses", "diesem", "jeder", "jede", "seine", "seiner", "ihre", "ihrer"}
+AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
 LINKED_HEAD = re.compile(r"\b[A-ZÄÖÜ][\w-]+ (?:von|der|des) $")
 COMPASS = re.compile(r"(?:\b(?:im|vom|gen|nach|Richtung|den|dem|der|des|äußersten|hohen|tiefen|fernen) )"
                      r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest)en$")
@@ -448,6 +449,23 @@ def german_sense(candidate: Candidate) -> Candidate:
     return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention, candidate.trust)
 
 
+def airport_list_spans(article: Article) -> list[tuple[int, int]]:
+    """Where a list of airports named by their towns runs: 'an den Flughäfen Frankfurt am Main,
+    München und Köln-Bonn' (each town then stands for its airport)."""
+    return [(m.start(1), m.end(1)) for m in AIRPORT_LIST.finditer(article.text)]
+
+
+def as_airport(candidate: Candidate, spans: list[tuple[int, int]]) -> Candidate:
+    """A town in a list after 'Flughäfen' becomes the airport that serves it."""
+    if not any(start <= candidate.start and candidate.end <= end for start, end in spans):
+        return candidate
+    entries = facility_entries("Flughafen", candidate.text, airport=True)
+    if not entries:
+        return candidate
+    return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention,
+                     candidate.trust, "facility")
+
+
 def is_direction(article: Article, candidate: Candidate) -> bool:
     """'im Norden Äthiopiens', 'nach Süden': a direction, not the town Norden."""
     return bool(COMPASS.search(article.text, max(0, candidate.start - 20), candidate.end))
@@ -460,7 +478,9 @@ def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     facilities = [c for c in candidates_from_facilities(article) if not covered(c.start, c.end, named)]
     spans = [(c.start, c.end) for c in facilities]
     candidates = facilities + [c for c in candidates if not covered(c.start, c.end, spans)]
-    candidates = [apply_head(article, german_sense(c)) for c in candidates if not is_direction(article, c)]
+    airports = airport_list_spans(article)
+    candidates = [as_airport(apply_head(article, german_sense(c)), airports) for c in candidates
+                  if not is_direction(article, c)]
     candidates = [c for c in candidates if c.entries or c.from_mention]
     candidates.sort(key=lambda c: c.start)
     anchors = confident_anchors(candidates)
