@@ -41,6 +41,9 @@ TRAILER_HEADING = re.compile(
     r"^(?:Quellen(?:angaben)?|Originalpublikation|(?:Presse)?[Kk]ontakt|Weitere Informationen|Ansprechpartner(?:in)?"
     r"(?: .{1,40})?|Über (?:uns|den Autor|die Autorin)|Zum Autor|Zur Autorin)\s*:?\s*$")
 BOX_LINE_MAX = 300  # a longer line is prose that mentions a newsletter, not the box
+MAX_TEXT_NODES = 20_000  # a teaser sits near the top; a hostile page with millions of nodes costs no more
+MAX_CAPTIONS = 50
+MAX_CANDIDATES = 10  # elements tried as the teaser
 BULLET = re.compile(r"^[-•*–]\s+")
 
 
@@ -64,6 +67,7 @@ def clean_lines(lines: list[str], links: set[str], captions: set[str]) -> tuple[
     body: list[str] = []
     moved: list[str] = []
     in_related = False
+    by_start = captions_by_start(captions)
     for index, line in enumerate(lines):
         bare = norm(BULLET.sub("", line))
         if index >= len(lines) / 2 and TRAILER_HEADING.match(bare):
@@ -79,11 +83,25 @@ def clean_lines(lines: list[str], links: set[str], captions: set[str]) -> tuple[
             continue
         if len(bare) <= BOX_LINE_MAX and BOX_LINE.search(bare):
             continue
-        if bare in captions or any(bare.startswith(c) and len(c) >= 20 for c in captions if len(c) <= len(bare) <= len(c) + 80):
+        if bare in captions or _starts_with_caption(bare, by_start):
             moved.append(bare)
             continue
         body.append(line)
     return body, moved
+
+
+def _starts_with_caption(line: str, by_start: dict[str, list[str]]) -> bool:
+    """A caption that trafilatura joined with its credit line: the caption's first 20 characters
+    begin the line (one dictionary look-up instead of a scan of every caption)."""
+    return any(len(c) <= len(line) <= len(c) + 80 and line.startswith(c) for c in by_start.get(line[:20], ()))
+
+
+def captions_by_start(captions: set[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for caption in captions:
+        if len(caption) >= 20:
+            index.setdefault(caption[:20], []).append(caption)
+    return index
 
 
 def _short_teaser(line: str) -> bool:
@@ -121,12 +139,23 @@ def find_teaser(tree, description: str | None, title: str | None) -> str | None:
         return None
     probe = wanted[:50]
     best = None
-    for node in tree.iter("p", "div", "span", "h2", "strong", "section", "header", "b"):
-        if node.xpath("ancestor::script|ancestor::style|ancestor::noscript|ancestor::head"):
+    matches = 0
+    for piece in tree.xpath("//body//text()")[:MAX_TEXT_NODES]:
+        if not norm(piece).startswith(probe[:30]):
             continue
-        text = norm(node.text_content())
-        if text.startswith(probe) and len(text) <= len(wanted) + 400 and (best is None or len(text) < len(best)):
-            best = text
+        matches += 1
+        if matches > MAX_CANDIDATES:
+            break
+        node = piece.getparent()
+        for _ in range(3):  # from the text to the element that holds the whole teaser
+            if node is None or node.tag in ("script", "style", "noscript", "title", "body"):
+                break
+            text = norm(node.text_content())
+            if len(text) > len(wanted) + 400:
+                break
+            if text.startswith(probe) and (best is None or len(text) < len(best)):
+                best = text
+            node = node.getparent()
     return best
 
 
@@ -136,7 +165,9 @@ def article_captions(tree, body: list[str]) -> list[str]:
     page are not the article's)."""
     starts = {norm(line)[:50] for line in body if len(norm(line)) >= 50}
     found: list[str] = []
-    for caption in tree.iter("figcaption"):
+    for number, caption in enumerate(tree.iter("figcaption")):
+        if number >= MAX_CAPTIONS:
+            break
         text = norm(caption.text_content())
         if len(text) < 3 or text in found:
             continue
