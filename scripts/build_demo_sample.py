@@ -41,6 +41,20 @@ SMARTDATA_FILES = ("v1_20180119/train.json.gz", "v1_20180119/test.json.gz",
                    "v3_20200302/dev.json.gz", "v3_20200302/test.json.gz")
 SMARTDATA_LICENCE = "CC BY 4.0, DFKI SmartData Corpus (Schiersch et al., LREC 2018); text © its outlet, as crawled"
 SEED_LICENCE = "Storyline seed articles (tests/data/seeds); outlet and licence not recorded upstream"
+WRITTEN_LICENCE = "MIT, like the code: written for Storyline's demo from facts the German reports in this sample state"
+# One event told in both languages: an English report written for the demo (no English news text
+# with a compatible licence is at hand), so that the demo shows a German/English story.
+ENGLISH_RECORDS = (
+    {"id": "wire-en-ecuador-quake", "title": "Ecuador earthquake: death toll rises to 350", "date": "2016-04-18",
+     "outlet": "Storyline demo wire (English)", "url": None,
+     "text": "The death toll from the earthquake in Ecuador has risen to 350, the country's security minister "
+             "said on Monday. More than 2,000 people were injured. The magnitude 7.8 quake struck the Pacific "
+             "coast on Saturday evening; the coastal town of Pedernales was hit hardest. President Rafael Correa "
+             "warned that the number of victims could rise further, as people were still believed to be trapped "
+             "under the rubble. Rescue teams and aid from Germany and other countries were arriving in Quito.",
+     "event": "Erdbeben in Ecuador, April 2016", "licence": WRITTEN_LICENCE,
+     "source": "scripts/build_demo_sample.py (ENGLISH_RECORDS)"},
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +193,8 @@ def seed_records() -> list[dict]:
 
 def attribution(records: list[dict]) -> str:
     lines = ["# Demo corpus: one event, several outlets", "",
-             f"`demo_de.jsonl` holds {len(records)} German news articles on {len({r['event'] for r in records})} events, "
+             f"`demo_de.jsonl` holds {len(records)} news articles ({sum(r['licence'] == WRITTEN_LICENCE for r in records)} "
+             f"in English, the rest German) on {len({r['event'] for r in records})} events, "
              "built by `scripts/build_demo_sample.py` (`make sample`). Each record carries its own `licence` "
              "and `source`; `event` names the event it was chosen for (the clustering never reads it).", "",
              "- SmartData articles: DFKI SmartData Corpus, repository DFKI-NLP/smartdata-corpus, commit "
@@ -189,7 +204,9 @@ def attribution(records: list[dict]) -> str:
              "LREC 2018. Texts are the corpus' crawled first ~950 characters of each page, unchanged; the "
              "outlet is the page's host, the date the first date in its header (else the crawl date).",
              "- Seed articles: the two reports of `tests/data/seeds` (Putin–Kim meeting, 2023-09); outlet and "
-             "licence are not recorded upstream.", "", "| event | articles | outlets |", "| --- | --- | --- |"]
+             "licence are not recorded upstream.",
+             "- English article: one report of the Ecuador earthquake written for the demo (MIT), so that one "
+             "story is told in German and English.", "", "| event | articles | outlets |", "| --- | --- | --- |"]
     for event in dict.fromkeys(r["event"] for r in records):
         members = [r for r in records if r["event"] == event]
         outlets = sorted({r["outlet"] or "–" for r in members})
@@ -200,7 +217,7 @@ def attribution(records: list[dict]) -> str:
 def main() -> None:
     if not SMARTDATA.exists() or not SEEDS.exists():
         sys.exit(f"needs the shared data at {SMARTDATA} and {SEEDS}")
-    records = seed_records() + smartdata_records()
+    records = seed_records() + smartdata_records() + [dict(record) for record in ENGLISH_RECORDS]
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "demo_de.jsonl", "w", encoding="utf-8") as out:
         for record in records:

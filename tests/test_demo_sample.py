@@ -60,3 +60,10 @@ def test_digest_prints_one_block_per_story(demo_db):
     out = run_cli("digest", "--db", demo_db, "--limit", "3").stdout
     assert out.count("  differs: ") == 3
     assert "outlets, 2016-04-22 – 2016-04-27" in out
+
+
+def test_one_story_is_told_in_german_and_english(demo_db):
+    stories = run_json("stories", "--db", demo_db, "--limit", "100")["stories"]
+    both = [story for story in stories if story["languages"] == ["de", "en"]]
+    assert [story["title"] for story in both] == ["Opferzahl in Ecuador auf 350 Tote gestiegen"]
+    assert both[0]["article_count"] == 5
