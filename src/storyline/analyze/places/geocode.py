@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.analyze.word_lists import load_common_nouns
 from storyline.analyze.places.context import adjective_countries
-from storyline.analyze.places.facilities import (FACILITY_IN_TEXT, airport_named, airport_near, split_facility,
-                                                 town_forms)
-from storyline.analyze.places.index import (
-    GazetteerEntry,
-    distance_km,
-    lookup_all,
-    lookup_major,
-    stop_words,
-)
-from storyline.analyze.places.kinds import COMPOUND_TAILS, entry_kind, head_kind, mention_head_kind
+from storyline.analyze.places.index import GazetteerEntry, distance_km, lookup_major, stop_words
+from storyline.analyze.places.kinds import entry_kind, head_kind
+from storyline.analyze.places.lookup import (MIN_LETTERS, Candidate, airport_list_spans, as_airport,
+                                             candidates_from_facilities, compound_candidate, covered,
+                                             is_capitalised, is_major_name, lookup_cached, lookup_mention,
+                                             lookup_name, name_variants)
 from storyline.model import Article, Mention, Place
 
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -32,7 +27,6 @@ LINKERS = {"am", "an", "der", "im", "von", "und", "bei", "de", "del", "la", "le"
            "na", "sur", "sul", "di", "da", "do", "dos", "das", "op", "aan", "ob"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines",
                "dieser", "diese", "dieses", "diesem", "jeder", "jede", "seine", "seiner", "ihre", "ihrer"}
-AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
 LINKED_HEAD = re.compile(r"\b[A-ZÄÖÜ][\w-]+ (?:von|der|des) $")
 COMPASS = re.compile(r"(?:\b(?:im|vom|gen|nach|Richtung|den|dem|der|des|äußersten|hohen|tiefen|fernen) )"
                      r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest)en$")
@@ -44,96 +38,6 @@ HOME_COUNTRIES = {"DE": 1.5, "AT": 0.5, "CH": 0.5}  # German-language news: ties
 MIN_SCORE = 4.0  # below this (a far-away hamlet, no context) a name stays unresolved
 NEAR_KM = 300.0
 OWN_NAME_POPULATION = 300_000  # a foreign town the scan finds by its own name, with no context
-MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
-GENERIC_HEADS = {"Flughafen", "Provinz", "Region", "Kreis", "Landkreis", "Bezirk", "Stadt", "Stadtteil",
-                 "Hauptstadt", "Bundesstaat", "Bundesland", "Insel", "Gemeinde", "Kanton", "Distrikt"}
-
-
-@dataclass
-class Candidate:
-    """A text span that may name a place, with every gazetteer entry it could mean; `trust` < 1
-    when the entries belong to part of the span (the town of a district)."""
-
-    start: int
-    end: int
-    text: str
-    entries: list[GazetteerEntry]
-    from_mention: bool
-    trust: float = 1.0
-    kind: str | None = None  # what a head word says it is ('Provinz', 'Insel', 'Flughafen')
-
-
-def name_variants(text: str) -> list[str]:
-    """The forms to look up: as written, then without a genitive ending ('Russlands', 'Moskaus',
-    'Rheines') or a trailing apostrophe ('Rheinland-Pfalz'')."""
-    text = " ".join(text.split()).strip("'’")
-    variants = [text]
-    if text.endswith("es") and len(text) > 5:
-        variants.append(text[:-2])
-    if text.endswith("s") and len(text) > 4:
-        variants.append(text[:-1])
-    return variants
-
-
-def lookup_name(text: str, villages: bool) -> list[GazetteerEntry]:
-    """The first variant the gazetteer knows; villages only for spans NER has called a place."""
-    return list(lookup_cached(text, villages))
-
-
-@lru_cache(maxsize=65536)
-def lookup_cached(text: str, villages: bool) -> tuple[GazetteerEntry, ...]:
-    """`lookup_name` remembered per process: the text scan asks for the same capitalised words in
-    article after article (45,000 lookups per 300 articles), and the gazetteer never changes."""
-    for variant in name_variants(text):
-        entries = lookup_all(variant) if villages else lookup_major(variant)
-        if entries:
-            return tuple(entries)
-    return ()
-
-
-@lru_cache(maxsize=65536)
-def is_major_name(text: str) -> bool:
-    """Whether the major tier knows exactly this name (remembered like `lookup_cached`)."""
-    return bool(lookup_major(text))
-
-
-def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
-    """A mention's entries, how far they can be trusted and the kind its words give it: the name
-    itself ('Kernkraftwerk Krümmel' is curated), else a facility named after a place ('Flughafen
-    Düsseldorf'), else the name after a generic head ('Provinz Yala'), else the town of a district
-    ('Jena-Göschwitz')."""
-    entries = lookup_name(text, villages=True)
-    if entries:
-        return entries, 1.0, None
-    facility = split_facility(text)
-    if facility:
-        entries = facility_entries(facility.head, facility.place, facility.airport)
-        if entries:
-            return entries, 0.9, "facility"
-    head, _, rest = text.partition(" ")
-    kind = mention_head_kind(text)
-    if (head in GENERIC_HEADS or kind) and rest:
-        entries, trust, _ = lookup_mention(rest)  # 'Kreis Trier-Saarburg': the district rule on the rest
-        if entries:
-            return entries, 0.8 * trust, kind
-    town = text.split("-")[0]
-    if "-" in text and len(town) >= MIN_LETTERS:
-        return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5, None
-    return [], 0.0, None
-
-
-def facility_entries(head: str, place: str, airport: bool) -> list[GazetteerEntry]:
-    """What a facility named after `place` may be: for an airport, the airport of that name or the
-    one nearest each town of that name; else (or with no airport near) the town itself."""
-    named = [] if airport else lookup_name(f"{head.rstrip('s')} {place}", villages=False)
-    if named:
-        return named
-    forms = town_forms(place) + ([place.split()[0]] if " " in place else [])  # 'Wien Praterstern'
-    towns = next((found for form in forms if (found := lookup_name(form, villages=True))), [])
-    if not airport:
-        return towns
-    # a town first: 'Frankfurt' is also the distinctive word of 'Frankfurt-Hahn Airport'
-    return [airport_near(town) or town for town in towns] or airport_named(place)
 
 
 def is_place_mention(mention: Mention, entries: list[GazetteerEntry]) -> bool:
@@ -182,10 +86,6 @@ def sentence_words(article: Article) -> list[list[re.Match]]:
     if not sentences:
         return [list(WORD.finditer(article.text))]
     return [list(WORD.finditer(article.text, s.start, s.end)) for s in sentences]
-
-
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | None:
@@ -242,10 +142,6 @@ def plausible_scan(entries: list[GazetteerEntry], text: str, noun_like: bool) ->
     return area or large if genitive else True
 
 
-def covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < s_end and s_start < end for s_start, s_end in spans)
-
-
 def name_parts(article: Article, sentences: list[list[re.Match]] | None = None) -> set[str]:
     """Town names that the article also uses as part of a longer name ('Wladimir Putin', 'Kim
     Jong-un'): a town name followed by a capitalised word that is no place. One sense per article,
@@ -273,34 +169,6 @@ def is_town_name(word: str) -> bool:
         return False
     entries = lookup_major(word)
     return bool(entries) and all(entry.fclass == "P" for entry in entries)
-
-
-def candidates_from_facilities(article: Article) -> list[Candidate]:
-    """Facility names in the text ('Flughafen Düsseldorf', 'Hamburger Flughafen', 'Mojave Airport'):
-    NER often tags only the town, and the town is not the airfield. A match is shortened word by
-    word from the end until it names something ('Flughafen Toronto' of 'Flughafen Toronto Pearson')."""
-    found = []
-    for match in FACILITY_IN_TEXT.finditer(article.text):
-        words = list(re.finditer(r"\S+", match.group()))
-        for last in range(len(words) - 1, -1, -1):
-            end = match.start() + words[last].end()
-            text = article.text[match.start():end]
-            entries, trust, kind = lookup_mention(text)
-            if entries and (kind == "facility" or any(e.fclass == "S" for e in entries)):
-                found.append(Candidate(match.start(), end, text, entries, True, trust, "facility"))
-                break
-    return found
-
-
-def compound_candidate(article: Article, word: re.Match) -> Candidate | None:
-    """The place in a compound ('Nordkorea-Reise', 'Moskau-Besuchs', 'Awash-Fluss')."""
-    name, _, tail = word.group().rpartition("-")
-    if tail not in COMPOUND_TAILS or len(name) < MIN_LETTERS or not is_capitalised(name):
-        return None
-    entries = lookup_cached(name, False)
-    if not entries or (name.lower() in load_common_nouns() and not any(e.fclass != "P" for e in entries)):
-        return None
-    return Candidate(word.start(), word.start() + len(name), name, list(entries), False, 0.9, COMPOUND_TAILS[tail])
 
 
 def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Candidate]:
@@ -447,23 +315,6 @@ def german_sense(candidate: Candidate) -> Candidate:
     entries = [e for e in candidate.entries
                if e.fclass != "P" or e.source == "curated" or e.country in HOME_COUNTRIES]
     return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention, candidate.trust)
-
-
-def airport_list_spans(article: Article) -> list[tuple[int, int]]:
-    """Where a list of airports named by their towns runs: 'an den Flughäfen Frankfurt am Main,
-    München und Köln-Bonn' (each town then stands for its airport)."""
-    return [(m.start(1), m.end(1)) for m in AIRPORT_LIST.finditer(article.text)]
-
-
-def as_airport(candidate: Candidate, spans: list[tuple[int, int]]) -> Candidate:
-    """A town in a list after 'Flughäfen' becomes the airport that serves it."""
-    if not any(start <= candidate.start and candidate.end <= end for start, end in spans):
-        return candidate
-    entries = facility_entries("Flughafen", candidate.text, airport=True)
-    if not entries:
-        return candidate
-    return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention,
-                     candidate.trust, "facility")
 
 
 def is_direction(article: Article, candidate: Candidate) -> bool:
