@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.ingest.html import extract_html
-from storyline.ingest.page_meta import clean_outlet, local_day, outlet_name
+from storyline.ingest.page_meta import clean_outlet, clean_title, local_day, outlet_name
 from storyline.ingest.problems import Problem
 from storyline.ingest.read import ReadOptions, read_paths
 
@@ -122,3 +122,20 @@ def test_clean_outlet(raw, host, clean):
 def test_domain_fallback_of_an_archived_page_is_the_archived_site():
     url = "https://web.archive.org/web/20160218174457/http://bewegliche-lettern.de/2010/05/typo/"
     assert outlet_name([], url) == "bewegliche-lettern.de"
+
+
+@pytest.mark.parametrize("raw, outlet, url, clean", [
+    ("Tanz in der Lokremise: Mit allen Wassern gewaschen | St.Galler Tagblatt", "St.Galler Tagblatt",
+     "https://www.tagblatt.ch/kultur/x", "Tanz in der Lokremise: Mit allen Wassern gewaschen"),
+    ("Interview mit Schriftstellerin Sonja Silberhorn - apolut.net", "apolut.net", "https://apolut.net/x",
+     "Interview mit Schriftstellerin Sonja Silberhorn"),
+    ("Streit ums Feuerholz - www.AussenGedanken.de", "AussenGedanken", "https://aussengedanken.de/x",
+     "Streit ums Feuerholz"),
+    ("Wahl in Berlin - Wer gewinnt?", "Leipziger Tagesbote", URL, "Wahl in Berlin - Wer gewinnt?"),
+])
+def test_title_without_the_site_name(raw, outlet, url, clean):
+    assert clean_title(raw, outlet, url) == clean
+
+
+def test_title_that_is_only_the_site_name_gives_way_to_the_headline():
+    assert clean_title("Leipziger Tagesbote", "Leipziger Tagesbote", URL, headline="Stimmt das?") == "Stimmt das?"

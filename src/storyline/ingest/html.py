@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import PageMeta, local_day, outlet_name, read_meta
+from storyline.ingest.page_meta import PageMeta, clean_title, local_day, outlet_name, read_meta
 from storyline.ingest.page_text import article_captions, clean_lines, find_teaser, page_strings, with_teaser
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
@@ -46,9 +46,12 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
         return Problem(path, f"HTML could not be parsed ({type(error).__name__}: {error})", where)
     if document is None or not (document.text or "").strip():
         return Problem(path, "no main text found in the HTML page", where)
-    title = document.title
+    page_url = url or document.url
+    outlet = outlet_name(meta.site_names, page_url, guesses=[document.sitename])
+    h1 = next((" ".join(node.text_content().split()) for node in tree.iter("h1")), None) if tree is not None else None
+    title = clean_title(document.title, outlet, page_url, meta.headline, h1)
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
-    if title and lines and lines[0] == title.strip():
+    if lines and lines[0] in {(document.title or "").strip(), title}:
         lines = lines[1:]
     body, moved = clean_lines(lines, links, captions)
     if not body:
@@ -58,8 +61,6 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
-    page_url = url or document.url
-    outlet = outlet_name(meta.site_names, page_url, guesses=[document.sitename])
     day = local_day(meta.published) or local_day(document.date) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 

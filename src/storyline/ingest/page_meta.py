@@ -227,3 +227,38 @@ def _matches_host(name: str, host: str) -> bool:
 def _fold(text: str) -> str:
     text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     return re.sub(r"[^a-z0-9]", "", text)
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:[|•·»]|::|[-–—])\s+")
+
+
+def clean_title(title: str | None, outlet: str | None, url: str | None, headline: str | None = None,
+                h1: str | None = None) -> str | None:
+    """The headline without the site name (`… | St.Galler Tagblatt`, `… - apolut.net`); when the
+    page's title is only the site or a section name, the JSON-LD headline or the page's <h1>."""
+    host = page_host(url)
+    names = [n for n in (outlet, host) if n]
+    title = re.sub(r"\s+", " ", title or "").strip()
+    if not title or _is_site(title, names) or len(title.split()) == 1 and (headline or h1):
+        title = re.sub(r"\s+", " ", headline or h1 or "").strip()
+    for _ in range(2):
+        parts = TITLE_SEPARATOR.split(title)
+        if len(parts) > 1 and _is_site(parts[-1], names):
+            title = re.sub(r"\s+(?:[|•·»]|::|[-–—])\s*$", "", title[:title.rfind(parts[-1])].rstrip())
+        elif len(parts) > 1 and _is_site(parts[0], names):
+            title = title[len(parts[0]):].lstrip(" |•·»:-–—")
+    return title or None
+
+
+def _is_site(part: str, names: list[str]) -> bool:
+    folded = _fold(part)
+    if not folded:
+        return False
+    for name in names:
+        other = _fold(name.split(".")[-2] if ADDRESS.search(name) and name.count(".") else name)
+        if other and (folded == other or len(other) >= 4 and other in folded and len(folded) <= len(other) + 12
+                      or len(folded) >= 4 and folded in other):
+            return True
+    return False
