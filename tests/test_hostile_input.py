@@ -244,3 +244,53 @@ def test_entity_ids_do_not_depend_on_the_ingest_order(tmp_path):
     assert {("ORG", "WHO"), ("ORG", "Weltgesundheitsorganisation"), ("LOC", "Russland")} <= set(first)
     assert first == second
 
+
+def posting_client(tmp_path, **worker_options):
+    from storyline.web.app import create_app
+    from storyline.web.worker import IngestWorker
+
+    app = create_app(str(tmp_path / "post.db"), token="geheim")
+    app.state.worker = IngestWorker(app.state.store.url, **worker_options)
+    return TestClient(app), {"Authorization": "Bearer geheim"}
+
+
+def test_serve_refuses_a_two_million_character_post_and_limits_the_analysis_of_others(tmp_path):
+    """Class 5: a 2-million-character POST ran 158 s in a server thread (no time limit there) and
+    its quote step took 3–6.5 GB. Posts now go to a worker process under the CLI's limits."""
+    with posting_client(tmp_path, time_limit=3.0)[0] as client:
+        auth = {"Authorization": "Bearer geheim"}
+        huge = client.post("/api/articles", json={"text": "Er sagte: „" + "Wort " * 400_000 + "“"}, headers=auth)
+        assert huge.status_code == 413 and "200,000" in huge.json()["detail"]
+        # 100,000 digits stall the sentence splitter for minutes: set aside after the worker's 3 s
+        stalled = client.post("/api/articles", json={"id": "ziffern", "text": "Die Zahl lautet " + "7" * 100_000},
+                              headers=auth)
+        assert stalled.status_code == 422
+        assert [p["reason"] for p in stalled.json()["problems"]] == [
+            "cleaning and sentence splitting took longer than 3 s"]
+        good = client.post("/api/articles", json={"id": "gut", "text": GOOD, "date": "2023-09-13"}, headers=auth)
+        assert good.status_code == 201 and good.json()["added"] == ["gut"]
+        assert client.get("/api/articles/gut").json()["entities"]
+
+
+def test_a_post_that_exceeds_the_worker_memory_gets_a_clear_answer_and_the_server_goes_on(tmp_path):
+    client, auth = posting_client(tmp_path, memory_limit=400 * 1024 ** 2)  # less than the models need
+    with client:
+        response = client.post("/api/articles", json={"id": "a", "text": GOOD, "date": "2023-09-13"}, headers=auth)
+        assert response.status_code in (201, 422, 503)
+        if response.status_code != 503:  # set aside, or stored without analysis, for the worker's MemoryError
+            assert "MemoryError" in response.json()["problems"][0]["reason"]
+        else:
+            assert "Einspielen gerade nicht möglich" in response.json()["detail"]
+        assert client.get("/api/stories").status_code == 200
+
+
+def test_posts_with_a_lone_surrogate_or_deep_nesting_get_an_answer_not_a_500(tmp_path):
+    client, auth = posting_client(tmp_path)
+    with client:
+        nested = client.post("/api/articles", content="[" * 5000 + "]" * 5000, headers={
+            **auth, "Content-Type": "application/json"})
+        assert nested.status_code == 400 and "verschachtelt" in nested.json()["detail"]
+        body = '{"articles": [{"id": "s", "text": "Kim \\ud800 sagte"}, {"id": "gut", "text": "%s"}]}' % GOOD
+        mixed = client.post("/api/articles", content=body, headers={**auth, "Content-Type": "application/json"})
+        assert mixed.status_code == 201 and mixed.json()["added"] == ["gut"]
+        assert "lone surrogate" in mixed.json()["problems"][0]["reason"]

@@ -38,3 +38,7 @@ def time_limit(seconds: float | None, error: type[TimeLimitExceeded], what: str)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+# Address space of a process that analyses untrusted text on behalf of a server (`web.worker`):
+# the models take about 0.75 GB of it; the quote step on a 2-million-character text took 3–6.5 GB.
+MEMORY_LIMIT = 3 * 1024 ** 3

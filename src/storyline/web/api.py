@@ -4,12 +4,12 @@ from __future__ import annotations
 from typing import Annotated, Optional
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from storyline import views
 from storyline.web import ingest
 from storyline.web.lookups import resolve_entity, search_hits
+from storyline.web.worker import WorkerBusy, WorkerFailed, ingest_in_worker
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -77,19 +77,24 @@ def api_search(request: Request, q: Annotated[str, Query(max_length=500)] = "", 
 @router.post("/articles", summary="Artikel einspielen (Bearer-Token nötig)", openapi_extra=INGEST_BODY,
              status_code=201, responses={200: {"description": "Nichts Neues (alles schon gespeichert)"}})
 async def api_ingest(request: Request, authorization: Annotated[Optional[str], Header()] = None):
-    """Returns the new article ids and the story of each; the ingest runs in a worker thread."""
+    """Returns the new article ids and the story of each; the ingest runs in the app's worker
+    process (`web.worker`): 503 when too many posts wait or the worker ran out of time or memory."""
     app = request.app
     ingest.check_token(app.state.token, authorization)
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         upload = (await request.form()).get("file")
         if upload is None or isinstance(upload, str):
             raise HTTPException(422, "Formularfeld \"file\" fehlt.")
-        data = await upload.read()
-        result = await run_in_threadpool(ingest.ingest_upload, app.state.store, upload.filename, data,
-                                         app.state.ingest_lock)
+        name, data, format = ingest.upload_name(upload.filename), await upload.read(), None
     else:
         records = ingest.records_from_json(await read_json(request))
-        result = await run_in_threadpool(ingest.ingest_records, app.state.store, records, app.state.ingest_lock)
+        name, data, format = "posted.jsonl", ingest.records_file(records), "jsonl"
+    try:
+        result = await app.state.worker.run(ingest_in_worker, name, data, format)
+    except (WorkerBusy, WorkerFailed) as error:
+        raise HTTPException(503, f"Einspielen gerade nicht möglich: {error}.", headers={"Retry-After": "30"}) from error
+    if not result["added"] and not result["duplicates"] and any(p["severity"] == "error" for p in result["problems"]):
+        return JSONResponse(result, status_code=422)  # every article was set aside: the problems say why
     return JSONResponse(result, status_code=201 if result["added"] else 200)
 
 
@@ -98,6 +103,8 @@ async def read_json(request: Request):
         return await request.json()
     except ValueError as error:
         raise HTTPException(400, f"Kein gültiges JSON: {error}") from error
+    except RecursionError as error:  # `[[[[…` nested deeper than Python's parser goes (fuzz/hostile_run.py)
+        raise HTTPException(400, "Kein gültiges JSON: zu tief verschachtelt.") from error
 
 
 def found(value, what: str):

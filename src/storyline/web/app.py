@@ -7,7 +7,7 @@ capped before they reach a handler.
 from __future__ import annotations
 
 import os
-import threading
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline.web.guards import BodyLimit, HeadAsGet, SecurityHeaders
+from storyline.web.worker import IngestWorker
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY_BYTES = 20 * 1024 * 1024
@@ -31,11 +32,16 @@ def create_app(db: str | None = None, token: str | None = None, max_body: int = 
     from storyline.store.db import Store
     from storyline.web import api, pages
 
-    app = FastAPI(title="Storyline", version="0.1.0", docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.worker.stop()
+
+    app = FastAPI(title="Storyline", version="0.1.0", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Geschichten aus deutschen Nachrichtenartikeln: wer, wer sagte was, wann, wo.")
     app.state.store = Store(db)
     app.state.token = token if token is not None else os.environ.get("STORYLINE_TOKEN") or None
-    app.state.ingest_lock = threading.Lock()
+    app.state.worker = IngestWorker(app.state.store.url)  # posts are analysed there, one at a time
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

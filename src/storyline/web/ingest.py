@@ -1,21 +1,20 @@
 """Ingest over HTTP through the CLI's own code path: posted articles become files for `ingest_paths`.
 
 Writing a JSON body out as JSON Lines (and an upload as the file it is) means the API reads, cleans,
-deduplicates, analyses and links exactly as `storyline ingest` does, with the same problem reports.
+deduplicates, analyses and links exactly as `storyline ingest` does, with the same problem reports;
+that runs in the app's worker process (`web.worker`), under the CLI's time limit and a memory cap.
 """
 from __future__ import annotations
 
 import hmac
 import json
 import re
-import tempfile
 from pathlib import Path
 
 from fastapi import HTTPException
 
-from storyline.web.lookups import stories_of_articles
-
 FIELDS = ("id", "date", "outlet", "url", "title", "text")
+MAX_TEXT_CHARS = 200_000  # one posted article; a long news article has 30,000, the quote step is superlinear
 
 
 def check_token(expected: str | None, authorization: str | None) -> None:
@@ -35,32 +34,19 @@ def records_from_json(body) -> list[dict]:
         raise HTTPException(422, "Erwartet ein Artikel-Objekt, eine Liste davon oder {\"articles\": [...]}.")
     if any(not isinstance(item.get("text"), str) or not item["text"].strip() for item in items):
         raise HTTPException(422, "Jeder Artikel braucht ein nicht leeres Feld \"text\".")
+    longest = max(len(item["text"]) for item in items)
+    if longest > MAX_TEXT_CHARS:
+        raise HTTPException(413, f"Ein Artikeltext hat {longest:,} Zeichen; über die API höchstens "
+                                 f"{MAX_TEXT_CHARS:,} (längere mit `storyline ingest`).")
     return [{name: item.get(name) for name in FIELDS if item.get(name) is not None} for item in items]
 
 
-def ingest_records(store, records: list[dict], lock) -> dict:
-    with tempfile.TemporaryDirectory(prefix="storyline-post-") as folder:
-        path = Path(folder) / "posted.jsonl"
-        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        return ingest_files(store, [path], "jsonl", lock)
+def records_file(records: list[dict]) -> bytes:
+    """Posted JSON as the JSON Lines file the readers take; escaped, so that a lone surrogate
+    (`"\\ud800"`) reaches the reader, which reports that record and keeps the others."""
+    return "".join(json.dumps(r) + "\n" for r in records).encode("ascii")
 
 
-def ingest_upload(store, filename: str | None, data: bytes, lock) -> dict:
-    """An uploaded file in any input format; its name is reduced to safe characters, never used as a path."""
-    safe = re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename or "upload").name)[:80].lstrip(".") or "upload"
-    with tempfile.TemporaryDirectory(prefix="storyline-upload-") as folder:
-        path = Path(folder) / safe
-        path.write_bytes(data)
-        return ingest_files(store, [path], None, lock)
-
-
-def ingest_files(store, paths: list[Path], format: str | None, lock) -> dict:
-    """One ingest at a time per app: the store links stories incrementally and expects one writer."""
-    from storyline.flow import ingest_paths
-    from storyline.ingest.read import ReadOptions
-
-    with lock:  # in the server's thread, no worker processes: forking a threaded server is unsafe
-        report = ingest_paths(store, paths, ReadOptions(format=format), workers=1)
-    ids = report.added + report.duplicates
-    return {"added": report.added, "duplicates": report.duplicates, "stories": stories_of_articles(store, ids),
-            "problems": [{"where": p.where, "reason": p.reason, "severity": p.severity} for p in report.problems]}
+def upload_name(filename: str | None) -> str:
+    """An uploaded file's name reduced to safe characters; never used as a path of the caller's."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", Path(filename or "upload").name)[:80].lstrip(".") or "upload"
