@@ -73,9 +73,10 @@ audit: install
 	$(BIN)/pip install --quiet pip-audit
 	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip --progress-spinner off
 
-## Fuzz the readers and the analysis with atheris for FUZZ_SECONDS each (not in CI); crashes land in build/fuzz.
+## Fuzz the readers, the analysis and the web app with atheris for FUZZ_SECONDS each (not in CI); crashes land in build/fuzz.
 fuzz: install
 	$(BIN)/pip install --quiet atheris
 	mkdir -p build/fuzz
 	cd build/fuzz && $(CURDIR)/$(BIN)/python $(CURDIR)/fuzz/fuzz_readers.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1536
 	cd build/fuzz && $(CURDIR)/$(BIN)/python $(CURDIR)/fuzz/fuzz_analyze.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1536
+	cd build/fuzz && $(CURDIR)/$(BIN)/python $(CURDIR)/fuzz/fuzz_serve.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=3072

@@ -2,6 +2,7 @@
 are kept. Each test uses the small input that reproduced the failure."""
 import gzip
 import json
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -282,6 +283,23 @@ def test_a_post_that_exceeds_the_worker_memory_gets_a_clear_answer_and_the_serve
         else:
             assert "Einspielen gerade nicht möglich" in response.json()["detail"]
         assert client.get("/api/stories").status_code == 200
+
+
+def test_records_found_by_the_hostile_run_cost_only_themselves(tmp_path):
+    """Found by fuzz/hostile_run.py: a JSON number of 5,000 digits (Python's int limit) ended the
+    JSON Lines file; one NUL in a CSV cell made the whole file "binary"; a .jsonl whose first line
+    is junk was read as plain text."""
+    (tmp_path / "ziffern.jsonl").write_text("\n".join([record("a"), '{"text": ' + "9" * 5000 + "}",
+                                                       record("b")]) + "\n", encoding="utf-8")
+    (tmp_path / "nul.csv").write_text(f'id,date,text\nx,2023-09-13,"kaputt\x00"\nc,2023-09-13,"{GOOD}"\n',
+                                      encoding="utf-8")
+    (tmp_path / "anfang.jsonl").write_text("ÜÖÄ kein JSON\n" + record("d") + "\n", encoding="utf-8")
+    articles, problems = split(read_paths([tmp_path]))
+    assert sorted(article.id for article in articles) == ["a", "b", "c", "d", "x"]
+    assert sorted((Path(p.path).name, p.where) for p in problems) == [("anfang.jsonl", "line 1"),
+                                                                      ("ziffern.jsonl", "line 2")]
+    assert (tmp_path / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert [p.reason for p in split(read_paths([tmp_path / "bild.png"]))[1]] == ["binary file, not text"]
 
 
 def test_posts_with_a_lone_surrogate_or_deep_nesting_get_an_answer_not_a_500(tmp_path):

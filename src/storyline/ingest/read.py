@@ -181,8 +181,8 @@ def detect_format(text: str, path: Path) -> str:
         return "html"
     if start == "[" and tabular.is_json_array(text):
         return "json"
-    if start and start in "{[":
-        return "jsonl"
+    if start and start in "{[" or path.name.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson")):
+        return "jsonl"  # by name too: a .jsonl whose first line is junk is still JSON Lines (fuzz/hostile_run.py)
     if path.suffix.lower() in (".csv", ".tsv") or _looks_like_csv(text):
         return "csv"
     return "text"
