@@ -139,3 +139,21 @@ def test_english_analysis_keeps_the_json_contract():
     assert result.returncode == 0, result.stdout + result.stderr
     languages = {article["language"] for article in json.loads(document)["articles"]}
     assert languages == {"de", "en"}
+
+
+def test_names_and_places_meet_across_spellings():
+    """Wladimir Putin / Vladimir Putin become one entity; Pjöngjang / Pyongyang one place."""
+    from storyline.link.corpus import link_entities
+
+    german = analyze_article(make_article("Wladimir Putin empfing Kim Jong Un in Pjöngjang. Putin sprach lange.",
+                                          id="de-1", date="2020-07-26"))
+    english_report = analyze_article(english(
+        "Russian President Vladimir Putin met the North Korean leader Kim Jong Un in Pyongyang on Sunday, state "
+        "media said. Putin and Kim spoke for more than two hours about the economy, the Kremlin said."))
+    link_entities([german, english_report])
+
+    def entity_of(analyzed, text):
+        return next(m.entity for m in analyzed.mentions if m.text == text)
+
+    assert entity_of(german, "Wladimir Putin") == entity_of(english_report, "Vladimir Putin") is not None
+    assert {p.name for p in german.places} == {p.name for p in english_report.places} == {"Pyongyang"}
