@@ -10,6 +10,7 @@ kept. The airports come from `airportsdata` (MIT), packed by scripts/build_gazet
 from __future__ import annotations
 
 import gzip
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,6 +131,7 @@ def airport_named(place: str) -> list[GazetteerEntry]:
     return [airport_entry(a, 1_000_000) for a in airports_by_core().get(key, ())]
 
 
+@lru_cache(maxsize=8192)
 def airport_near(entry: GazetteerEntry) -> GazetteerEntry | None:
     """The airport of a town: within AIRPORT_KM in the town's country, the one that serves the
     town by name first, then an international one, then the nearest (Munich's own airport is
@@ -138,6 +140,9 @@ def airport_near(entry: GazetteerEntry) -> GazetteerEntry | None:
         return (airport.city.casefold() != entry.name.casefold(), "international" not in airport.name.casefold(),
                 distance_km(entry.lat, entry.lon, airport.lat, airport.lon))
 
+    box = AIRPORT_KM / 111.0  # degrees of latitude; a cheap box before the great-circle distance
+    wide = box / max(0.05, math.cos(math.radians(entry.lat)))
     nearby = [a for a in airports_by_country().get(entry.country or "", ())
-              if distance_km(entry.lat, entry.lon, a.lat, a.lon) <= AIRPORT_KM]
+              if abs(a.lat - entry.lat) <= box and abs(a.lon - entry.lon) <= wide
+              and distance_km(entry.lat, entry.lon, a.lat, a.lon) <= AIRPORT_KM]
     return airport_entry(min(nearby, key=rank), entry.population) if nearby else None

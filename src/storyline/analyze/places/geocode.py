@@ -342,7 +342,9 @@ def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
         place = resolve(candidate, countries, anchors)
         if not fits_region_head(candidate, place, countries):
             place = Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
-        others = context_countries([a for a in anchors if a not in candidate.entries]) | named_by_adjective
+        own = {id(e) for e in candidate.entries}  # the context its own anchor gives it does not count
+        others = (context_countries([a for a in anchors if id(a) not in own]) | named_by_adjective
+                  if any(id(a) in own for a in anchors) else countries)
         supported = is_supported(candidate, place, others)
         if candidate.from_mention and not supported and place.name is not None:
             place.confidence = round(place.confidence * 0.5, 3)  # NER says place, context does not

@@ -18,6 +18,7 @@ from storyline.analyze.word_lists import load_common_nouns
 from storyline.model import Article
 
 AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
+FACILITY_WORDS = ("lughafen", "Airport", "lugplatz", "ahnhof", "afen", "raftwerk", "AKW", "osmodrom", "aumfahrt")
 MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
 GENERIC_HEADS = {"Flughafen", "Provinz", "Region", "Kreis", "Landkreis", "Bezirk", "Stadt", "Stadtteil",
                  "Hauptstadt", "Bundesstaat", "Bundesland", "Insel", "Gemeinde", "Kanton", "Distrikt"}
@@ -123,6 +124,8 @@ def candidates_from_facilities(article: Article) -> list[Candidate]:
     NER often tags only the town, and the town is not the airfield. A match is shortened word by
     word from the end until it names something ('Flughafen Toronto' of 'Flughafen Toronto Pearson')."""
     found = []
+    if not any(word in article.text for word in FACILITY_WORDS):  # most articles name none: skip the regex
+        return found
     for match in FACILITY_IN_TEXT.finditer(article.text):
         words = list(re.finditer(r"\S+", match.group()))
         for last in range(len(words) - 1, -1, -1):
@@ -149,6 +152,8 @@ def compound_candidate(article: Article, word: re.Match) -> Candidate | None:
 def airport_list_spans(article: Article) -> list[tuple[int, int]]:
     """Where a list of airports named by their towns runs: 'an den Flughäfen Frankfurt am Main,
     München und Köln-Bonn' (each town then stands for its airport)."""
+    if "Flughäfen" not in article.text:
+        return []
     return [(m.start(1), m.end(1)) for m in AIRPORT_LIST.finditer(article.text)]
 
 
