@@ -22,6 +22,10 @@ from test_bad_input import (test_jsonl_line_that_is_not_json,  # noqa: E402,F401
                             test_latin1_file_is_read_correctly_with_a_warning,
                             test_missing_date_is_stored_without_inventing_one,
                             test_nothing_already_stored_changes)
+from test_search import (searchable, test_or_not_and_prefix,  # noqa: E402,F401
+                         test_quoted_phrase_needs_the_words_next_to_each_other,
+                         test_query_syntax_in_user_input_is_never_an_error, test_ss_finds_sharp_s_and_back,
+                         test_umlauts_written_as_digraphs_or_without_dots_find_the_umlaut)
 
 
 @pytest.fixture(scope="module")
