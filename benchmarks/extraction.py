@@ -19,7 +19,8 @@ The part is chosen by page id: `--part frozen` is `benchmarks/data/webpages_froz
 fixed before any output was looked at; `--part tune` is the rest (the only part for ideas;
 `--errors` lists its failures).
 
-Usage: .venv/bin/python benchmarks/extraction.py --part tune|frozen|all [--errors] [--limit N]
+Usage: .venv/bin/python benchmarks/extraction.py --part tune|frozen|all [--errors] [--limit N] [--src DIR]
+(`--src /tmp/extract_base/src` scores the code of an older commit, checked out with `git worktree add`.)
 """
 from __future__ import annotations
 
@@ -246,14 +247,19 @@ def main() -> None:
     parser.add_argument("--part", choices=("tune", "frozen", "all"), default="tune")
     parser.add_argument("--errors", action="store_true", help="list Storyline's failures (tune part only)")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--src", help="import Storyline from this src folder (a worktree of an older commit)")
     args = parser.parse_args()
+    if args.src:
+        sys.path.insert(0, str(Path(args.src).resolve()))
     if not DATA.exists():
         sys.exit(f"{DATA} is missing: this benchmark needs ../shared/data/webpages_de")
     if args.errors and args.part != "tune":
         sys.exit("--errors lists the tune part only: the frozen part is not for ideas")
     pages = load_pages(args.part, args.limit)
     results = evaluate(pages, args.errors)
-    print(f"part {args.part}: {len(pages)} pages")
+    import storyline
+
+    print(f"part {args.part}: {len(pages)} pages; storyline from {Path(storyline.__file__).parent}")
     print(format_table(results))
 
 
