@@ -27,12 +27,36 @@ def read_feed(text: str, path: Path, fetch: bool = False,
         yield Problem(str(path), f"broken feed ({parsed.get('bozo_exception')})")
         return
     outlet = parsed.feed.get("title")
+    if fetch:
+        yield from _fetched_entries(parsed.entries, str(path), outlet, allow_private)
+        return
     for number, entry in enumerate(parsed.entries, start=1):
-        where = f"entry {number}"
-        if fetch and entry.get("link"):
-            yield _fetched(entry, str(path), where, allow_private)
-        else:
-            yield _entry_article(entry, str(path), where, outlet)
+        yield _entry_article(entry, str(path), f"entry {number}", outlet)
+
+
+def _fetched_entries(entries, path: str, outlet: str | None, allow_private: bool) -> Iterator[RawArticle | Problem]:
+    """The linked pages, one client for the feed and the watch command's host gate: two requests
+    to one host are spaced by its delay (2 s), so a feed of 50 links to one site is not a burst."""
+    with _client() as client:
+        gate = _gate()
+        for number, entry in enumerate(entries, start=1):
+            where = f"entry {number}"
+            if entry.get("link"):
+                yield _fetched(entry, path, where, allow_private, client, gate)
+            else:
+                yield _entry_article(entry, path, where, outlet)
+
+
+def _client():
+    import httpx
+
+    return httpx.Client(timeout=20, headers={"User-Agent": "storyline (news analysis)"})
+
+
+def _gate():
+    from storyline.ingest.watch import HostGate, WatchOptions
+
+    return HostGate(WatchOptions().delay)
 
 
 def _entry_article(entry, path: str, where: str, outlet: str | None) -> RawArticle | Problem:
@@ -68,20 +92,39 @@ def _entry_date(entry) -> str | None:
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
 
-def _fetched(entry, path: str, where: str, allow_private: bool = False) -> RawArticle | Problem:
+def _fetched(entry, path: str, where: str, allow_private: bool, client, gate) -> RawArticle | Problem:
     import httpx
 
     from storyline.ingest import net
 
     url = entry["link"]
     try:
-        with httpx.Client(timeout=20, headers={"User-Agent": "storyline (news analysis)"}) as client:
-            response = net.get(client, url, allow_private=allow_private)
+        gate.wait(url)
+        response = net.get(client, url, allow_private=allow_private)
         response.raise_for_status()
-    except (httpx.HTTPError, net.FetchError) as error:
+        html = page_html(response.content, response.encoding if response.charset_encoding else None)
+    except (httpx.HTTPError, net.FetchError, OSError, EOFError, ValueError) as error:
         return Problem(path, f"could not fetch {url}: {error}", where)
-    article = extract_html(response.text, path, where, url=url, fallback_date=_entry_date(entry))
+    article = extract_html(html, path, where, url=url, fallback_date=_entry_date(entry))
     if isinstance(article, RawArticle):
         article.id = entry.get("id") or url
         article.title = article.title or entry.get("title")
     return article
+
+
+def page_html(data: bytes, charset: str | None) -> str:
+    """A fetched page as text: a gzip file (`page.html.gz` served as is, not as Content-Encoding)
+    is inflated with the reader's cap; the charset the server names, else UTF-8 or Windows-1252."""
+    from storyline.ingest import net
+    from storyline.ingest.decode import decode_bytes
+    from storyline.ingest.read import gunzip_capped
+
+    if data[:2] == b"\x1f\x8b":
+        data, _ = gunzip_capped(data, net.MAX_BYTES)
+        charset = None
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)[0]
