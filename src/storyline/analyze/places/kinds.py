@@ -19,7 +19,7 @@ REGION_HEAD = re.compile(
     r"Landkreises|Kreis|Kreises|Präfektur|Präfekturen|Oblast|Gebiet|Departement|Département|Distrikt|Bezirk|"
     r"Regierungsbezirk|Grafschaft|Republik|Teilrepublik|Föderationskreis|Emirat|Gouvernement|Halbinsel)$")
 ISLAND_HEAD = re.compile(r"(?:\w*insel|\w*inseln|Atoll|Eiland)$", re.IGNORECASE)
-MOUNTAIN_HEAD = re.compile(r"(?:Berg|Berges|Vulkan|Vulkans|Gipfel|Massiv)$")
+MOUNTAIN_HEAD = re.compile(r"(?:Berg|Berges|Vulkan|Vulkans|Massiv)$")
 # 'Nordkorea-Reise', 'Moskau-Besuch', 'Awash-Fluss': the place before the hyphen, and its kind
 COMPOUND_TAILS = {"Reise": None, "Reisen": None, "Besuch": None, "Besuchs": None, "Besuches": None, "Visite": None,
                   "Aufenthalt": None, "Aufenthalts": None, "Urlaub": None, "Gipfel": None, "Gipfels": None,
