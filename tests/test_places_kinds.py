@@ -6,6 +6,7 @@ from storyline.ingest.article import make_article
 from storyline.jsondoc import article_json
 from storyline.model import AnalyzedArticle
 from storyline.web.map import draw_map
+from storyline.web.report import story_html
 
 
 def places_of(text: str) -> dict:
@@ -118,3 +119,14 @@ def test_the_map_names_each_kind_and_escapes_names():
     assert "&lt;b&gt;Flughafen&lt;/b&gt; – Anlage" in svg and "<b>" not in svg
     assert 'class="place kind-other"' in svg and "<script>" not in svg
     assert '<g class="legend"' in svg and ">Gewässer</text>" in svg and ">Anlage</text>" in svg
+
+
+def test_the_story_page_lists_each_place_with_its_kind():
+    story = {"id": "s1", "title": "Hochwasser am Rhein", "articles": [],
+             "places": [{"name": "Rhein", "lat": 50.4, "lon": 7.6, "kind": "water", "mentions": 2, "texts": ["Rhein"]},
+                        {"name": "<i>Köln</i>", "lat": 50.94, "lon": 6.96, "kind": "city", "mentions": 1,
+                         "texts": ["Köln"]}]}
+    html = story_html(story)
+    listing = html[html.index('<ul class="places">'):]
+    assert "<li>Rhein, Gewässer – 2× genannt" in listing
+    assert "<li>&lt;i&gt;Köln&lt;/i&gt;, Ort – 1× genannt" in listing and "<i>Köln" not in html
