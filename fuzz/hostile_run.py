@@ -91,7 +91,7 @@ def run_reader_case(path: Path, options, tally: Tally, family: str, expected: se
 
     try:
         items = list(read_paths([path], options))
-    except Exception:  # the readers promise Problems, never an exception
+    except Exception:  # noqa: BLE001 - the readers promise Problems, never an exception
         tally.crash(family, traceback.format_exc(limit=3))
         return
     found = set()
@@ -219,7 +219,7 @@ def case_warc(rng, folder: Path, tally: Tally, number: int) -> None:
     path.write_bytes(data[:cut])
     try:
         items = list(read_paths([path]))
-    except Exception:
+    except Exception:  # noqa: BLE001 - counted as a crash
         tally.crash("warc", traceback.format_exc(limit=3))
         return
     pages = [item for item in items if not isinstance(item, Problem)]
@@ -336,7 +336,7 @@ def serve_cases(rng, folder: Path, tally: Tally, count: int) -> None:
             path = quote(path, safe="/%:@!$&'()*+,;=?~")
             try:
                 response = client.request(method, path, params=params, headers=headers, **extra)
-            except Exception:
+            except Exception:  # noqa: BLE001 - counted as a crash
                 tally.crash("serve", f"{method} {path!r} {params!r}: {traceback.format_exc().strip().splitlines()[-1]}")
                 continue
             if response.status_code >= 500 and response.status_code != 503:
@@ -396,7 +396,7 @@ def network_cases(rng, folder: Path, tally: Tally, count: int) -> None:
                         net.get(client, url)
                 except (net.FetchError, httpx.HTTPError):
                     pass
-                except Exception:
+                except Exception:  # noqa: BLE001 - counted as a crash
                     tally.crash("network", f"{url}: {traceback.format_exc(limit=3)}")
             tally.private_hits = len(hits)
             hits.clear()  # the control: with the option the same server is reached
@@ -437,7 +437,7 @@ def regression_cases(folder: Path, tally: Tally) -> None:
                 else:
                     document, _ = analyze_paths([path], workers=1)
                     found = {article["id"] for article in document["articles"]}
-            except Exception:
+            except Exception:  # noqa: BLE001 - counted as a crash
                 tally.crash("regression", f"{entry} {name}: {traceback.format_exc(limit=3)}")
                 continue
             tally.good_records += len(expected)

@@ -149,7 +149,7 @@ def test_reads_answer_while_an_ingest_writes_and_posts_wait_for_it(server, tmp_p
     while ingest.poll() is None and not poll(base, ["/api/search?q=Nummer"])[2][0]:
         time.sleep(0.2)  # the ingest has stored its first article: it holds the link lock
     statuses: list[int] = []
-    posts = [threading.Thread(target=lambda n=n: statuses.append(post_article(base, n))) for n in range(50)]
+    posts = [threading.Thread(target=lambda n=n: statuses.append(post_article(base, n)), daemon=True) for n in range(50)]
     for thread in posts:
         thread.start()
     time.sleep(2)  # the posts reach the server first

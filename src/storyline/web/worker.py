@@ -67,7 +67,7 @@ class IngestWorker:
                 future = self._executor().submit(function, self.database_url, *args)
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.deadline)
-            except asyncio.TimeoutError as error:
+            except TimeoutError as error:  # asyncio.wait_for
                 self.stop()
                 raise WorkerFailed(f"das Einspielen dauerte länger als {self.deadline:g} s") from error
             except BrokenProcessPool as error:
