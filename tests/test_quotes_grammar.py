@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.grammar.tagger import load_tagger, text_tags
+from storyline.analyze.grammar.tagger import LazyTags, load_forward, load_tagger, tag_with_spacy, text_tags
 from storyline.analyze.grammar.words import can_head_speaker, is_konjunktiv_one
 from test_quotes import make
 
@@ -24,6 +24,21 @@ def test_tagger_reads_adverbs_names_and_finite_verbs():
     tags = text_tags(text)
     assert tags[0] == "ADV" and tags[text.index("sagte")] == "VVFIN"
     assert tags[text.index("Meier")] == "NE" and tags[text.index("habe")] == "VAFIN"
+
+
+@needs_tagger
+def test_numpy_forward_pass_gives_spacys_tags():
+    words = "Zudem gelte die Regel , erklärte die Ministerin am Montag in Berlin .".split()
+    labels = load_tagger().get_pipe("tagger").labels
+    assert [labels[i] for i in load_forward()(words).argmax(axis=1)] == tag_with_spacy(words)
+
+
+@needs_tagger
+def test_lazy_tags_tag_only_the_sentence_asked_about():
+    text = "Der Tag war lang. Unterdessen sagte Meier, er komme."
+    tags = LazyTags(text)
+    assert tags.get(text.index("Unterdessen")) == "ADV"
+    assert tags.tagged == {1}  # the first sentence was never asked about
 
 
 @needs_tagger

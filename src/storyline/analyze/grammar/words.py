@@ -29,6 +29,17 @@ def can_head_speaker(tags: list[str | None]) -> bool:
     return any(tag in NOMINAL for tag in known) or not all(tag in NEVER_SPEAKER for tag in known)
 
 
+CLOSED_IN_E = frozenset("die eine keine diese jene jede welche meine deine seine ihre unsere eure alle beide "
+                        "manche solche einige viele wenige ohne gerade bitte etwa ferne gerne lange ende".split())
+
+
+def konjunktiv_shaped(word: str) -> bool:
+    """Could be Konjunktiv I by its form alone (asked before the tag, which costs a tagger run)."""
+    lower = word.lower()
+    return lower in SEIN_FORMS or (word.islower() and len(lower) >= 3 and lower.endswith("e")
+                                   and not lower.endswith(("te", "wurde")) and lower not in CLOSED_IN_E)
+
+
 def is_konjunktiv_one(word: str, tag: str | None, before: str | None, after: str | None) -> bool:
     """Konjunktiv I by form: *sei*, or a finite verb in -e (not -te, the weak past, nor after or
     before *ich*, the 1st person indicative)."""

@@ -14,13 +14,12 @@ import bisect
 import re
 
 from storyline.analyze.quotes.coref import describe_reference, resolve_reference
-from storyline.analyze.grammar.tagger import text_tags
+from storyline.analyze.grammar.tagger import LazyTags, load_tagger
 from storyline.analyze.grammar.words import can_head_speaker
 from storyline.analyze.quotes.cues import (
     ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tag_of, tokenize, tokens_of_span,
 )
-from storyline.analyze.quotes.lexicon import load_konjunktiv, load_speech_verbs
 from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
 )
@@ -42,27 +41,13 @@ QuoteResult = Quote
 def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
     """All quotes of an article in text order, with speakers resolved where possible.
 
-    The rules read the words' part-of-speech tags (grammar layer) where the tagger ran: on the
-    sentences with a quotation mark or a speech cue and the one after each."""
-    reset = TAGS.set(text_tags(article.text, speech_sentences))
+    The rules read the words' part-of-speech tags (grammar layer); a sentence is tagged only when
+    a rule first asks about one of its words (`grammar.tagger.LazyTags`)."""
+    reset = TAGS.set(LazyTags(article.text) if load_tagger() else {})
     try:
         return _find_quotes(article, mentions)
     finally:
         TAGS.reset(reset)
-
-
-SPEECH_SIGNS = re.compile(r"[„“”\"»«:]|\b(?:laut|zufolge|angaben|wonach|heißt|hieß|worten|dass|demnach)\b", re.I)
-WORDS = re.compile(r"\w+")
-
-
-def speech_sentences(sentences: list[str]) -> list[bool]:
-    """Which sentences the tagger reads: those with a quotation mark, colon, speech verb, source
-    word or a listed Konjunktiv form, and the one after each (reported speech runs on)."""
-    verbs, (first_forms, second_forms) = load_speech_verbs(), load_konjunktiv()
-    signs = [bool(SPEECH_SIGNS.search(s))
-             or any(w.lower() in verbs or w in first_forms or w in second_forms for w in WORDS.findall(s))
-             for s in sentences]
-    return [any(signs[max(0, i - 1):i + 1]) for i in range(len(sentences))]
 
 
 def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
@@ -374,13 +359,15 @@ def _passive_agents(article: Article, sentences: list[Sentence], found: list[Fou
         sentence = _sentence_at(sentences, item.cue[0])
         tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
         verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
-        if verb is None or tag_of(tokens[verb]) not in ("VVPP", None) or not tokens[verb].text.islower():
+        if verb is None or not tokens[verb].text.islower():
             continue
         begin = verb
         while begin > 0 and tokens[begin - 1].text not in {",", ":", ";", ".", "„", "“", "»", "«"}:
             begin -= 1
         clause = range(begin, verb)
         if not any(tokens[k].lower in {"wird", "wurde", "wurden", "werden", "worden"} for k in clause):
+            continue
+        if tag_of(tokens[verb]) not in ("VVPP", None):
             continue
         for k in clause:
             if tokens[k].lower in {"von", "vom"}:

@@ -59,9 +59,9 @@ FUNCTION_WORDS = (CONJUNCTIONS | LEADING_ADVERBIALS | SUBORDINATORS | SKIP_AFTER
                   | {"es", "man", "wir", "ich", "sich", "nicht", "bislang"}) - {"er", "sie"}
 
 
-# STTS tags of the article being read, by word start offset (set by `attribution.find_quotes` from
-# the grammar layer; empty when the tagger is missing, and then the word lists alone decide).
-TAGS: ContextVar[dict[int, str]] = ContextVar("quote_tags", default={})
+# STTS tags of the article being read, by word start offset (`attribution.find_quotes` sets a
+# `grammar.tagger.LazyTags`; empty when the tagger is missing, and the word lists alone decide).
+TAGS: ContextVar = ContextVar("quote_tags", default={})
 ADVERBIAL_TAGS = frozenset({"ADV", "PAV", "PROAV", "ADJD", "KOUS", "PWAV", "KON"})
 
 
@@ -244,10 +244,11 @@ def _read_parenthesis(tokens: list[Token], j: int) -> int:
 
 
 def _is_adjective(token: Token) -> bool:
-    if token.lower in AUXILIARIES or token.lower in MODALS or (tag_of(token) or "").startswith("V"):
-        return False  # "Das musste Steinbrück einräumen": a verb in -e is no adjective
+    if token.lower in AUXILIARIES or token.lower in MODALS:
+        return False
     text = token.text  # "t-online.de" is a name, not an adjective in -e
-    return text.islower() and "." not in text and text.endswith(("e", "en", "er", "es", "em")) and len(text) > 3
+    shaped = text.islower() and "." not in text and text.endswith(("e", "en", "er", "es", "em")) and len(text) > 3
+    return shaped and not (tag_of(token) or "").startswith("V")  # "Das musste Steinbrück einräumen"
 
 
 def _is_noun(token: Token) -> bool:

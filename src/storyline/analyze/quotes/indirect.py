@@ -14,7 +14,7 @@ from storyline.analyze.quotes.cues import (
     DETERMINERS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
-from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one
+from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
 from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
@@ -227,15 +227,20 @@ def _ends_in_infinitive(tokens: list[Token], first: int, stop: int) -> bool:
     return tokens[stop - 2].lower == "zu" or bool(INFINITIVE_WITH_ZU.fullmatch(last))
 
 
-def has_konjunktiv(tokens: list[Token], quoted) -> bool:
-    """A lowercase Konjunktiv I or II form outside quotation marks: a listed form, or a finite verb
-    (by its tag) whose form is Konjunktiv I (grammar.words)."""
-    for j, token in enumerate(tokens):
+def has_konjunktiv(tokens: list[Token], quoted, morphology: bool = True) -> bool:
+    """A lowercase Konjunktiv I or II form outside quotation marks: a listed form, else (with
+    `morphology`) a finite verb, by its tag, whose form is Konjunktiv I (grammar.words). The list
+    is asked first: a tag costs a tagger run over the sentence."""
+    words = [(j, t) for j, t in enumerate(tokens) if t.text.islower() and _outside(t, quoted)]
+    for j, token in words:
         previous = tokens[j - 1].text if j else None
         following = tokens[j + 1].text if j + 1 < len(tokens) else None
-        if token.text.islower() and _outside(token, quoted) and (
-                is_konjunktiv(token.text, previous, following)
-                or is_konjunktiv_one(token.text, tag_of(token), previous, following)):
+        if is_konjunktiv(token.text, previous, following):
+            return True
+    for j, token in words if morphology else ():
+        previous = tokens[j - 1].text if j else None
+        following = tokens[j + 1].text if j + 1 < len(tokens) else None
+        if konjunktiv_shaped(token.text) and is_konjunktiv_one(token.text, tag_of(token), previous, following):
             return True
     return False
 
@@ -342,14 +347,13 @@ def _whole_sentence(tokens, cue, speaker) -> Found | None:
 def continues_reported(tokens: list[Token], quoted) -> bool:
     """A sentence whose own verb is Konjunktiv I (not inside quotation marks)."""
     first_forms, _ = load_konjunktiv()
-    for j, token in enumerate(tokens):
-        if not _outside(token, quoted) or not token.text.islower():
-            continue
+    words = [(j, t) for j, t in enumerate(tokens) if _outside(t, quoted) and t.text.islower()]
+    if any(t.text in first_forms and (j == 0 or tokens[j - 1].lower != "ich") for j, t in words):
+        return True
+    for j, token in words:  # then a verb not on the list, by its tag and form (a tagger run)
         previous = tokens[j - 1].text if j else None
         following = tokens[j + 1].text if j + 1 < len(tokens) else None
-        if token.text in first_forms and (previous or "").lower() != "ich":
-            return True
-        if is_konjunktiv_one(token.text, tag_of(token), previous, following):  # a verb not on the list
+        if konjunktiv_shaped(token.text) and is_konjunktiv_one(token.text, tag_of(token), previous, following):
             return True
     return False
 
@@ -374,17 +378,19 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     k = _first_break_outside_brackets(tokens)
     if k is None or k < 2 or tokens[k].text != "," or k + 3 >= len(tokens) or not _outside(tokens[k], quoted):
         return None
-    verbs = [i for i in range(k) if tag_of(tokens[i]) in FINITE]
-    if not verbs or tag_of(tokens[0]) in {"KOUS", "PWAV", "PRELS", "PWS"}:
-        return None
     stop = _clause_end_unquoted(tokens, k + 1)
     clause = tokens[k + 1:stop]
     if clause[0].lower in {"dass", "ob"}:
         reported = has_konjunktiv(clause, quoted)
     else:
-        reported = len(clause) >= 3 and has_konjunktiv(clause[:4], quoted)
+        reported = len(clause) >= 3 and has_konjunktiv(clause[:4], quoted, morphology=False)
+    if not reported:
+        return None
+    verbs = [i for i in range(k) if tag_of(tokens[i]) in FINITE]  # tags asked last: they cost a tagger run
+    if not verbs or tag_of(tokens[0]) in {"KOUS", "PWAV", "PRELS", "PWS"}:
+        return None
     subject = clause_subject(tokens, 0, k)
-    if not reported or subject is None or tokens[subject[0]].lower in {"es", "man"}:
+    if subject is None or tokens[subject[0]].lower in {"es", "man"}:
         return None
     message = _message(tokens, k + 1, len(tokens))
     if not message:
