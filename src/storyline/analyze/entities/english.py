@@ -16,7 +16,7 @@ from functools import lru_cache
 from storyline.model import Article, Mention, Sentence
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*\w|[A-Za-zÀ-ÖØ-öø-ÿ]|\d+")
-CONNECTORS = {"of", "for", "and", "de", "van", "von", "al", "bin", "da", "di", "del", "la", "le", "du", "der"}
+CONNECTORS = {"of", "for", "de", "van", "von", "al", "bin", "da", "di", "del", "la", "le", "du", "der"}
 NOT_NAMES = frozenset("""
 a an the this that these those there here he she it they we i you his her its their our my your
 and but or if so as at by in on of for from with to into onto over after before during since until
@@ -34,7 +34,8 @@ is are was were be been being has have had do does did will would can could shou
 let let's it's that's there's here's we're they're i'm don't can't won't didn't doesn't isn't
 """.split())
 TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president chancellor minister secretary senator
-governor mayor king queen prince princess pope rep sen gov gen col capt sgt coach manager striker
+governor mayor king queen prince princess pope rep sen gov gen col capt sgt coach manager striker speaker
+attorney general commissioner ambassador spokesman spokeswoman adviser advisor
 midfielder defender goalkeeper captain leader premier chairman chairwoman ceo judge justice""".split())
 ORG_WORDS = frozenset("""ministry department office party council union bank university college school league
 association commission committee organisation organization agency police institute court parliament senate
@@ -44,6 +45,8 @@ fund board bureau army navy force forces government administration hospital clin
 democrats conservatives labour nhs uefa fifa""".split())
 SPEECH_AFTER = frozenset({"said", "says", "told", "added", "explained", "warned", "wrote", "tweeted"})
 COUNTRY_ACRONYMS = {"US", "USA", "UK", "UAE", "DRC"}
+PLACE_WORDS = frozenset("""lake river beach mount mountain mountains island islands bay sea ocean valley county
+province region street square park station airport bridge canal coast desert""".split())
 DEMONYM_ENDINGS = ("an", "ese", "ish", "ian", "ic", "i")
 
 
@@ -74,8 +77,14 @@ def words_of(text: str) -> list[re.Match]:
     return list(WORD.finditer(text))
 
 
+def is_shouted(word: str) -> bool:
+    return len(word) >= 3 and word.isupper()
+
+
 def name_runs(words: list[re.Match]) -> list[tuple[int, int]]:
-    """Index ranges [i, j) of capitalised runs, connectors allowed between capitalised words."""
+    """Index ranges [i, j) of capitalised runs, connectors allowed between capitalised words. A
+    switch between capitals and all-caps ends a run: "California OAKLAND" is a headline's end and
+    a dateline, two names."""
     runs, i = [], 0
     while i < len(words):
         if not is_capital_word(words[i].group()):
@@ -84,7 +93,8 @@ def name_runs(words: list[re.Match]) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(words):
             word = words[j].group()
-            if is_capital_word(word) and words[j].start() - words[j - 1].end() <= 1:
+            if is_capital_word(word) and words[j].start() - words[j - 1].end() <= 1 and \
+                    is_shouted(word) == is_shouted(words[j - 1].group()):
                 j += 1
             elif (word in CONNECTORS and j + 1 < len(words) and is_capital_word(words[j + 1].group())
                   and words[j + 1].start() - words[j].end() == 1):
@@ -106,8 +116,13 @@ def type_of(name: str, before: str, after: str, people: set[str]) -> str | None:
     lower = [p.casefold().strip(".") for p in parts]
     if any(word in ORG_WORDS for word in lower):
         return "ORG"
-    if name.isupper() and len(name) >= 2 and " " not in name:
-        return "LOC" if name in COUNTRY_ACRONYMS else "ORG"
+    if any(word in PLACE_WORDS for word in lower) and len(parts) >= 2:
+        return "LOC"  # "Lake Tahoe", "Pope Beach", "Mallawi Railway Station"
+    if is_shouted(name) and is_place(name.title()):
+        return "LOC"  # a dateline: "AUGUSTA, Ga."
+    acronym = name.replace(".", "")
+    if acronym.isupper() and len(acronym) >= 2 and " " not in name:
+        return "LOC" if acronym in COUNTRY_ACRONYMS else "ORG"
     if before.casefold().strip(".") in TITLES or name in people:
         return "PER"
     if is_place(name):
@@ -131,15 +146,32 @@ def sentence_mentions(article: Article, sentence: Sentence, people: set[str], ca
         end = start + len(name)
         if i == 0 and j == 1 and name not in capitalised and name not in people and not is_place(name):
             continue  # a capital at a sentence start says nothing
+        title = last_title(words, i, j)
+        if title is not None:  # "House Speaker Nancy Pelosi": the person is after the title
+            i, start = title + 1, words[title + 1].start()
+            name = text[start:end]
         before = words[i - 1].group() if i else ""
         after = words[j].group() if j < len(words) else ""
         kind = type_of(name, before, after, people)
         if kind is None:
             continue
+        if kind == "PER" and " of " in name:  # "Ted Cruz of Texas"
+            name = name[:name.index(" of ")]
+            end = start + len(name)
         if kind == "PER" and " " in name:
             people.update((name.split()[0], name.split()[-1]))  # "Johnson said"; "Kim said" (family name first)
         mentions.append(Mention(sentence.start + start, sentence.start + end, name, kind))
     return mentions
+
+
+def last_title(words: list[re.Match], i: int, j: int) -> int | None:
+    """Index of the last title word inside a run when capitalised words follow it."""
+    found = None
+    for k in range(i, j - 1):
+        if words[k].group().casefold().strip(".") in TITLES and words[k + 1].group()[0].isupper():
+            found = k
+    rest = {w.group().casefold() for w in words[found + 1:j]} if found is not None else set()
+    return None if rest & (PLACE_WORDS | ORG_WORDS) else found  # "Pope Beach" is a beach
 
 
 def inner_capitals(article: Article, sentences: list[Sentence]) -> set[str]:
