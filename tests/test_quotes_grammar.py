@@ -113,3 +113,22 @@ def test_konjunktiv_run_continues_the_report():
     quotes = said("Meier sagte, er komme am Montag. Dann werde er die Lage prüfen.", ["Meier"])
     assert [q[0] for q in quotes] == ["indirect", "indirect"]
     assert quotes[1][1].startswith("Dann werde er") and quotes[1][2] in ("er", "Meier")
+
+
+def test_story_page_shows_the_speaker_as_written_and_as_resolved(tmp_path):
+    """The story report lists "er" under Wladimir Putin (escaped like all article text)."""
+    from conftest import SEEDS
+
+    from storyline import views
+    from storyline.flow import ingest_paths
+    from storyline.store.db import Store
+    from storyline.web.report import build_report
+
+    store = Store(tmp_path / "seeds.db")
+    ingest_paths(store, [SEEDS])
+    story = max(views.list_stories(store)["stories"], key=lambda s: s["article_count"])
+    html = build_report(store, story["id"], "html")
+    putin = html[html.index('aria-label="Zitate von Wladimir Putin"'):]
+    putin = putin[:putin.index("</section>")]
+    assert "Das ist natürlich machbar" in putin and "im Text: er" in putin
+    assert "im Text: das Staatsoberhaupt" in putin
