@@ -383,7 +383,8 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     if clause[0].lower in {"dass", "ob"}:
         reported = has_konjunktiv(clause, quoted)
     else:
-        reported = len(clause) >= 3 and has_konjunktiv(clause[:4], quoted, morphology=False)
+        first_forms = load_konjunktiv()[0]  # Konjunktiv I only: "hätten"/"würde" also open conditions
+        reported = len(clause) >= 3 and any(t.text in first_forms for t in clause[:4] if _outside(t, quoted))
     if not reported:
         return None
     verbs = [i for i in range(k) if tag_of(tokens[i]) in FINITE]  # tags asked last: they cost a tagger run
