@@ -139,3 +139,8 @@ def test_title_without_the_site_name(raw, outlet, url, clean):
 
 def test_title_that_is_only_the_site_name_gives_way_to_the_headline():
     assert clean_title("Leipziger Tagesbote", "Leipziger Tagesbote", URL, headline="Stimmt das?") == "Stimmt das?"
+
+
+def test_lead_marked_only_by_its_class_is_kept():
+    item = article("lead_class.html")  # no meta description: <div class="article__intro"> above the body
+    assert item.text.startswith(TEASER) and item.text.count("Der Stadtrat hat entschieden") == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
 from storyline.ingest.page_meta import PageMeta, clean_title, local_day, outlet_name, read_meta
-from storyline.ingest.page_text import article_captions, clean_lines, find_teaser, page_strings, with_teaser
+from storyline.ingest.page_text import article_captions, clean_lines, find_teaser, marked_lead, page_strings, with_teaser
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
 
@@ -56,7 +56,9 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     body, moved = clean_lines(lines, links, captions)
     if not body:
         body, moved = lines, []
-    teaser = find_teaser(tree, meta.description, title) if tree is not None else None
+    teaser = None
+    if tree is not None:
+        teaser = find_teaser(tree, meta.description, title) or marked_lead(tree, body, links, title)
     body = with_teaser(body, teaser)
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]

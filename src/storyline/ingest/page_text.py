@@ -118,10 +118,8 @@ def with_teaser(lines: list[str], teaser: str | None) -> list[str]:
     """Put the page's teaser first when the extracted text lacks it; never twice."""
     if not teaser:
         return lines
-    head = norm(teaser)
-    text = norm(" ".join(lines[:3]))
-    probe = head[:60].rstrip(" .…")
-    if probe and probe in text:
+    head = norm(teaser).rstrip(" .…")
+    if head in norm(" ".join(lines)):
         return lines
     if lines and len(norm(lines[0])) >= 20 and head.startswith(norm(lines[0]).rstrip(" .…")):
         return [teaser, *lines[1:]]  # the first line was a cut copy of the teaser
@@ -184,3 +182,33 @@ def article_captions(tree, body: list[str]) -> list[str]:
 
 def _inside(node, ancestor) -> bool:
     return any(parent is ancestor for parent in node.iterancestors())
+
+
+# Class names of lead / teaser elements: article__intro, Post__lead, teaser-text, entry-excerpt, a-lead …
+LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|intro|teaser-text|teaser|excerpt|standfirst|summary|abstract|subline)"
+                        r"(?:$|[\s_-])", re.IGNORECASE)
+NOT_ARTICLE = {"nav", "aside", "footer", "a", "script", "style", "noscript", "form", "button", "li"}
+MAX_NODES = 20_000
+
+
+def marked_lead(tree, body: list[str], links: set[str], title: str | None) -> str | None:
+    """The page's lead when the description gives none: the first element before the body whose
+    class names a lead or teaser and whose text is one or a few whole sentences (not a link)."""
+    first = norm(body[0])[:40] if body else None
+    for number, node in enumerate(tree.iter()):
+        if number >= MAX_NODES or not isinstance(node.tag, str):
+            if number >= MAX_NODES:
+                return None
+            continue
+        if node.tag == "p" and first and norm(node.text_content()).startswith(first):
+            return None  # the body begins: a teaser below it is another article's
+        if not LEAD_CLASS.search(node.get("class") or ""):
+            continue
+        if node.tag in NOT_ARTICLE or any(a.tag in NOT_ARTICLE for a in node.iterancestors()):
+            continue
+        text = norm(node.text_content())
+        if title and text.startswith(norm(title)):
+            text = text[len(norm(title)):].strip()
+        if 60 <= len(text) <= 700 and re.search(r"[.!?“\"…)]$", text) and text not in links:
+            return text
+    return None
