@@ -132,3 +132,10 @@ def test_story_page_shows_the_speaker_as_written_and_as_resolved(tmp_path):
     putin = putin[:putin.index("</section>")]
     assert "Das ist natürlich machbar" in putin and "im Text: er" in putin
     assert "im Text: das Staatsoberhaupt" in putin
+
+
+@needs_tagger
+def test_one_word_called_so_is_a_partial_quote_but_a_title_is_not():
+    assert said("Der Minister bezeichnete den Plan als „Kapitulation“.") == [
+        ("partial", "Kapitulation", "Der Minister", None)]
+    assert said("Der „Gipfel“ begann am Montag.") == []
