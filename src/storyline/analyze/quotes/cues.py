@@ -255,7 +255,9 @@ def _is_noun(token: Token) -> bool:
     """Capitalised, or a lowercase prefix before a capitalised part ("el-Baradei", "ai-Bericht")."""
     if token.capitalised:  # "Unterdessen", "Zudem", "Erst": capitalised, tagged ADV, no noun
         return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS and tag_of(token) not in NEVER_SPEAKER
-    return bool(re.match(r"[a-z]{1,10}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text))  # "verdi-Chef"
+    if re.match(r"[a-z]{1,10}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text):
+        return True  # "verdi-Chef", "t-online.de"
+    return token.text.isalpha() and tag_of(token) == "NE"  # a lowercase name: "Die taz vermutet"
 
 
 is_noun = _is_noun  # public name for the document-source rules in quotes_sources
