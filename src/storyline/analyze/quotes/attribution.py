@@ -170,7 +170,7 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     ends_sentence = bool(re.search(r"[.!?…]\W*$|[.!?]\s+[A-ZÄÖÜ„]", inner))
     named = words <= 4 and not ends_sentence and (_looks_like_name(inner) or _tagged_as_name(text, quote))
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
-        return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted), 0.7)
+        return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
         return None  # „Spiegel“, „Shenzhou 6“, „Süddeutsche Zeitung“, „con energy ag“: names and titles
     opens_clause = lead == "" or lead.endswith(":") or (lead.endswith(",") and previous_end > opening.start)
@@ -181,7 +181,7 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     fragment = words >= 2 and inner[:1].islower()  # „schwach radioaktiv“: words, not a name
     if not opens_clause and (cue or fragment or _sentence_has_cue(text, opening, quoted)):
         if cue is None:
-            cue, speaker = _sentence_cue(text, opening, quoted)
+            cue, speaker = _sentence_cue(text, opening, quoted, quote.outer_start)
         return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
     return None
 
@@ -284,12 +284,19 @@ def _sentence_has_cue(text: str, sentence: Sentence, quoted: list[Quoted]) -> bo
     return has_konjunktiv(tokens, marks)
 
 
-def _sentence_cue(text: str, sentence: Sentence, quoted: list[Quoted]):
+def _sentence_cue(text: str, sentence: Sentence, quoted: list[Quoted], at: int | None = None):
     """Cue and subject of a speech verb elsewhere in the sentence: "Wiefelspütz nannte den
-    Bericht eine „Zeitungsente“"."""
+    Bericht eine „Zeitungsente“". With `at` (the quote's offset), the verb of the quote's own
+    clause comes first: the last one before it in the sentence, then the first after it ("X nannte
+    … „überzogen“, Y bezeichnete … als „übertrieben“")."""
     tokens = tokenize(text, sentence.start, sentence.end)
     marks = [(q.outer_start, q.outer_end) for q in quoted]
-    for i, token in enumerate(tokens):
+    order = list(range(len(tokens)))
+    if at is not None:
+        before = [i for i in order if tokens[i].start < at]
+        order = before[::-1] + [i for i in order if tokens[i].start >= at]
+    for i in order:
+        token = tokens[i]
         if any(a <= token.start < b for a, b in marks) or not is_speech_verb(tokens, i):
             continue
         speaker = speaker_before(tokens, _clause_start(tokens, i), i) or speaker_after(tokens, i + 1)
