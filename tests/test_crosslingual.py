@@ -158,3 +158,24 @@ def test_names_and_places_meet_across_spellings():
 
     assert entity_of(german, "Wladimir Putin") == entity_of(english_report, "Vladimir Putin") is not None
     assert {p.name for p in german.places} == {p.name for p in english_report.places} == {"Pyongyang"}
+
+
+def test_analyze_joins_languages_too_and_german_input_never_calls_the_encoder(monkeypatch):
+    from storyline.analyze import pipeline
+    from storyline.flow import analyze_paths
+
+    encoded = []
+    real_encode = pipeline.encode_vectors
+
+    def counting_encode(articles):
+        encoded.extend(article.id for article in articles)
+        return real_encode(articles)
+
+    monkeypatch.setattr(pipeline, "encode_vectors", counting_encode)
+    document, _ = analyze_paths([MIXED / "articles.jsonl"], workers=1)
+    groups = [set(story["articles"]) for story in document["stories"]]
+    assert {"rhodos-de", "rhodes-en"} in groups and "brücke-de" in encoded
+
+    encoded.clear()
+    document, _ = analyze_paths([DATA / "seeds"], workers=1)
+    assert document["articles"] and encoded == []  # German only: the story linker never reads a vector

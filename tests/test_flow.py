@@ -36,7 +36,7 @@ def test_analyze_with_workers_prints_what_one_worker_prints():
     assert together == alone
 
 
-def die_on_boom(chunk, time_limit):
+def die_on_boom(chunk, time_limit, vectors=True):
     if any(article.id == "boom" for article in chunk):
         os._exit(9)  # what the kernel's out-of-memory killer leaves: no exception, no goodbye
     return [article.id for article in chunk]
@@ -76,10 +76,10 @@ def test_an_article_that_times_out_is_reported_once_and_retried_on_request(store
                               (("langsam", "Putin traf Kim in Wostotschny."), ("schnell", "Kim reiste nach Moskau."))))
     real = pipeline.analyze_article
 
-    def too_slow(article, time_limit=None, parsed=None):
+    def too_slow(article, time_limit=None, parsed=None, vectors=True):
         if article.id == "langsam":
             raise pipeline.AnalysisTimeout("analysis took longer than 60 s")
-        return real(article, time_limit, parsed)
+        return real(article, time_limit, parsed, vectors)
 
     monkeypatch.setattr(pipeline, "analyze_article", too_slow)
     first = ingest_paths(store, [source], workers=1)

@@ -108,8 +108,8 @@ def with_payload_names(real_analysis):
     """The real analysis plus mentions, a quote and a place whose names carry payloads."""
     from storyline.model import Mention, Place, Quote
 
-    def analyze(article, time_limit=None, parsed=None):
-        analyzed = real_analysis(article, time_limit, parsed)
+    def analyze(article, time_limit=None, parsed=None, vectors=True):
+        analyzed = real_analysis(article, time_limit, parsed, vectors)
         added = [(article.text.find(name), name, kind) for name, kind in
                  ((ORG_NAME, "ORG"), (PER_NAME, "PER"), (LOC_NAME, "LOC"))]
         for start, name, kind in [item for item in added if item[0] >= 0]:

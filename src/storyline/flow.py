@@ -71,19 +71,20 @@ def analyze_paths(paths: Iterable[str | Path], options: ReadOptions | None = Non
                   workers: int | None = None) -> tuple[dict, list[Problem]]:
     """The JSON document of `docs/json.md` for the given files, and what was set aside."""
     from storyline.analyze.parallel import analyze_stream
-    from storyline.analyze.pipeline import TIME_LIMIT
+    from storyline.analyze.pipeline import TIME_LIMIT, add_vectors_across_languages
     from storyline.jsondoc import analysis_document
     from storyline.link.corpus import link_entities, link_stories
 
     analyzed, problems = [], []
     articles = _articles_only(read_paths(paths, options), problems, on_article)
-    for article, result in analyze_stream(articles, workers, TIME_LIMIT):
+    for article, result in analyze_stream(articles, workers, TIME_LIMIT, vectors=False):
         if isinstance(result, Exception):
             problems.append(analysis_problem(article, result))
         else:
             analyzed.append(result)
         if on_article:
             on_article(article)
+    add_vectors_across_languages(analyzed)  # German input needs no encoder: no vectors, no load
     registry = link_entities(analyzed)
     stories = link_stories(analyzed) if analyzed else []
     document = analysis_document(analyzed, registry.as_list(), stories, problems=[problem_dict(p) for p in problems])

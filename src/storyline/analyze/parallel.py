@@ -39,16 +39,17 @@ def default_workers() -> int:
 
 
 def analyze_stream(articles: Iterable[Article], workers: int | None = None,
-                   time_limit: float | None = None) -> Iterator[Result]:
-    """(article, its analysis or the exception it raised) for every article, in input order."""
+                   time_limit: float | None = None, vectors: bool = True) -> Iterator[Result]:
+    """(article, its analysis or the exception it raised) for every article, in input order.
+    `vectors=False` leaves out the article vectors (see `analyze_articles`)."""
     workers = workers or default_workers()
     chunks = _chunked(iter(articles))
     head = list(islice(chunks, 2))
     if workers <= 1 or len(head) < 2:
         for chunk in chain(head, chunks):
-            yield from zip(chunk, analyze_chunk(chunk, time_limit))
+            yield from zip(chunk, analyze_chunk(chunk, time_limit, vectors))
         return
-    yield from _analyze_in_pool(chain(head, chunks), workers, time_limit)
+    yield from _analyze_in_pool(chain(head, chunks), workers, time_limit, vectors)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -68,9 +69,10 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
-def analyze_chunk(chunk: list[Article], time_limit: float | None) -> list[AnalyzedArticle | Exception]:
+def analyze_chunk(chunk: list[Article], time_limit: float | None,
+                  vectors: bool = True) -> list[AnalyzedArticle | Exception]:
     """One task: a chunk of articles, one model call for their entities (`analyze_articles`)."""
-    return analyze_articles(chunk, time_limit)
+    return analyze_articles(chunk, time_limit, vectors)
 
 
 def _chunked(source: Iterator[Article]) -> Iterator[list[Article]]:
@@ -78,21 +80,22 @@ def _chunked(source: Iterator[Article]) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _analyze_in_pool(chunks: Iterator[list], workers: int, time_limit: float | None) -> Iterator[Result]:
+def _analyze_in_pool(chunks: Iterator[list], workers: int, time_limit: float | None,
+                     vectors: bool) -> Iterator[Result]:
     pending: deque[tuple[list, Future]] = deque()
     pool = _pool(workers)
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(analyze_chunk, chunk, time_limit)))
+            pending.append((chunk, pool.submit(analyze_chunk, chunk, time_limit, vectors)))
             while len(pending) > workers * IN_FLIGHT:
-                pool = yield from _collect(pending, pool, workers, time_limit)
+                pool = yield from _collect(pending, pool, workers, time_limit, vectors)
         while pending:
-            pool = yield from _collect(pending, pool, workers, time_limit)
+            pool = yield from _collect(pending, pool, workers, time_limit, vectors)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(pending: deque, pool: ProcessPoolExecutor, workers: int, time_limit: float | None):
+def _collect(pending: deque, pool: ProcessPoolExecutor, workers: int, time_limit: float | None, vectors: bool):
     """Yield the oldest chunk's results. A worker that died (killed, out of memory) costs only a
     few articles: the chunks still pending are retried in a new pool, one article per task."""
     chunk, future = pending.popleft()
@@ -101,19 +104,19 @@ def _collect(pending: deque, pool: ProcessPoolExecutor, workers: int, time_limit
     except BrokenProcessPool:
         waiting = chunk + [article for article_chunk, _ in pending for article in article_chunk]
         pending.clear()
-        pool = yield from _retry_alone(waiting, pool, workers, time_limit)
+        pool = yield from _retry_alone(waiting, pool, workers, time_limit, vectors)
         return pool
     yield from zip(chunk, results)
     return pool
 
 
-def _retry_alone(waiting: list, pool: ProcessPoolExecutor, workers: int, time_limit: float | None):
+def _retry_alone(waiting: list, pool: ProcessPoolExecutor, workers: int, time_limit: float | None, vectors: bool):
     """Each article alone; when the pool breaks again, the oldest unfinished article is given up
     (it is the likeliest culprit) and the rest go to a new pool, so this always ends."""
     while waiting:
         pool.shutdown(wait=False, cancel_futures=True)
         pool = _pool(workers)
-        futures = [pool.submit(analyze_chunk, [article], time_limit) for article in waiting]
+        futures = [pool.submit(analyze_chunk, [article], time_limit, vectors) for article in waiting]
         for number, (article, future) in enumerate(zip(waiting, futures)):
             try:
                 result = future.result()[0]

@@ -116,7 +116,8 @@ def stages_for(language: str | None) -> tuple[tuple[str, Stage], ...]:
     return ENGLISH_STAGES if language == "en" else STAGES
 
 
-def analyze_article(article: Article, time_limit: float | None = None, parsed: list | None = None) -> AnalyzedArticle:
+def analyze_article(article: Article, time_limit: float | None = None, parsed: list | None = None,
+                    vectors: bool = True) -> AnalyzedArticle:
     """Run the stages of the article's language; with `time_limit`, raise AnalysisTimeout once
     the article exceeds it.
 
@@ -137,7 +138,7 @@ def analyze_article(article: Article, time_limit: float | None = None, parsed: l
                 stage(analyzed)
             if deadline and time.monotonic() > deadline:
                 raise AnalysisTimeout(f"analysis took longer than {time_limit:g} s")
-        if parsed is None:
+        if parsed is None and vectors:
             analyzed.vector = encode_vectors([article])[0]
     return analyzed
 
@@ -167,7 +168,8 @@ def add_parsed_mentions(analyzed: AnalyzedArticle, parsed: list) -> None:
     analyzed.mentions = find_mentions(analyzed.article, parsed)
 
 
-def analyze_articles(articles: list[Article], time_limit: float | None = None) -> list[AnalyzedArticle | Exception]:
+def analyze_articles(articles: list[Article], time_limit: float | None = None,
+                     vectors: bool = True) -> list[AnalyzedArticle | Exception]:
     """`analyze_article` for several articles, with one model call for the entities of all.
 
     A worker with a chunk of articles saves the model's fixed cost per call (≈ 1 ms per article,
@@ -175,18 +177,35 @@ def analyze_articles(articles: list[Article], time_limit: float | None = None) -
     one that fails or exceeds `time_limit` comes back as its exception, in its place, and the
     others go on. If the shared model call fails or exceeds the limit, each article calls the
     model itself, as `analyze_article` does.
+
+    `vectors=False` leaves out the article vectors, which only the story linker reads and only
+    across languages: `storyline analyze` adds them afterwards when its input is mixed
+    (`add_vectors_across_languages`), so German input does not pay for the encoder.
     """
     results: list[AnalyzedArticle | Exception] = []
     with fewer_collections():
         for article, parsed in zip(articles, parse_together(articles, time_limit)):
             try:
-                results.append(analyze_article(article, time_limit, parsed))
+                results.append(analyze_article(article, time_limit, parsed, vectors))
             except Exception as error:  # one bad article must not cost the others their analysis
                 results.append(error)
-    waiting = [r for r in results if isinstance(r, AnalyzedArticle) and r.vector is None and is_analysed(r.article)]
-    for analyzed, vector in zip(waiting, encode_vectors([r.article for r in waiting])):
-        analyzed.vector = vector
+    if vectors:
+        add_vectors([r for r in results if isinstance(r, AnalyzedArticle)])
     return results
+
+
+def add_vectors(analyzed: list[AnalyzedArticle]) -> None:
+    """Encode the analysed articles that have no vector yet, in one go."""
+    waiting = [item for item in analyzed if item.vector is None and is_analysed(item.article)]
+    for item, vector in zip(waiting, encode_vectors([item.article for item in waiting])):
+        item.vector = vector
+
+
+def add_vectors_across_languages(analyzed: list[AnalyzedArticle]) -> None:
+    """Vectors for articles analysed without them, when they are needed: only if an analysed
+    article is not German does the story linker compare vectors."""
+    if any(is_analysed(item.article) and not is_german(item.article) for item in analyzed):
+        add_vectors(analyzed)
 
 
 def parse_together(articles: list[Article], time_limit: float | None) -> list[list | None]:
