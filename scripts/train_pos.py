@@ -161,10 +161,16 @@ def train() -> None:
 
 MODEL_CARD = """# de_pos: German STTS part-of-speech tagger for the quote rules
 
-Trained by `scripts/train_pos.py` (`make pos-model`, seeded) on the GermEval 2014 train sentences
-(CC BY 4.0) tagged by HanTa 1.2.1 (LGPL-3.0-or-later; used to label text when training, not
-shipped and not run by Storyline). A small hash-embedding CNN and a tagger (spaCy), no vectors.
-Accuracy on gold UD German-GSD sentences: see docs/accuracy-quotes.md.
+Trained by `scripts/train_pos.py` (`make pos-model`, seed 2026; a retrain reproduces these weights
+byte for byte) on the 23,999 GermEval 2014 train sentences (CC BY 4.0) tagged by HanTa 1.2.1
+(LGPL-3.0-or-later; used to label the training text only: not shipped, not run by Storyline).
+A spaCy tok2vec (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE, 64 wide, CNN depth 2, no vectors)
+and a tagger over 55 STTS tags. At run time `analyze/grammar/tagger.Forward` computes the same
+forward pass in numpy from these weights.
+
+Accuracy on gold UD German-GSD sentences (STTS XPOS): dev 0.920, test 0.925; on the tags the quote
+rules read 0.928 / 0.931 (NE 0.83, NN 0.91, PPER 0.96, VVFIN 0.89, ADV 0.92). Details and the
+command: docs/accuracy-quotes.md.
 """
 
 
