@@ -130,3 +130,10 @@ def test_the_story_page_lists_each_place_with_its_kind():
     listing = html[html.index('<ul class="places">'):]
     assert "<li>Rhein, Gewässer – 2× genannt" in listing
     assert "<li>&lt;i&gt;Köln&lt;/i&gt;, Ort – 1× genannt" in listing and "<i>Köln" not in html
+
+
+def test_each_town_in_a_list_of_airports_gets_its_own_airport_not_an_international_neighbour():
+    names = {text: place.name for text, place in
+             places_of("Die Flughäfen München, Düsseldorf und Köln/Bonn sollen betroffen sein.").items()}
+    assert names["Köln"] == "Cologne Bonn Airport" and names["Düsseldorf"] == "Dusseldorf International Airport"
+    assert names["München"] == "Munich International Airport"

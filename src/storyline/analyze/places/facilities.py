@@ -18,6 +18,7 @@ from functools import lru_cache
 from storyline.analyze.places.index import GAZETTEER_DIR, GazetteerEntry, distance_km
 
 AIRPORT_KM = 45.0
+INTERNATIONAL_KM = 15.0  # an international airport a little farther out is still the town's airport
 AIRPORT_HEADS = r"(?:Internationalen |internationalen )?(?:Flughafens?|Flugplatz|Flugplatzes|Airport|Verkehrsflughafen)"
 OTHER_HEADS = (r"(?:Hauptbahnhofs?|Bahnhofs?|Fernbahnhof|Hafens?|Seehafens?|Kernkraftwerks?|Atomkraftwerks?|AKW|"
                r"Kosmodroms?|Weltraumbahnhofs?|Raumfahrtzentrums?)")
@@ -134,11 +135,13 @@ def airport_named(place: str) -> list[GazetteerEntry]:
 @lru_cache(maxsize=8192)
 def airport_near(entry: GazetteerEntry) -> GazetteerEntry | None:
     """The airport of a town: within AIRPORT_KM in the town's country, the one that serves the
-    town by name first, then an international one, then the nearest (Munich's own airport is
-    29 km out, Oberpfaffenhofen 24 km)."""
+    town by name first, then the nearest, an international one counted INTERNATIONAL_KM nearer
+    (Munich's own airport is 29 km out, Oberpfaffenhofen 24 km; Köln's is 12 km out, Düsseldorf
+    International 34 km)."""
     def rank(airport: Airport) -> tuple:
-        return (airport.city.casefold() != entry.name.casefold(), "international" not in airport.name.casefold(),
-                distance_km(entry.lat, entry.lon, airport.lat, airport.lon))
+        distance = distance_km(entry.lat, entry.lon, airport.lat, airport.lon)
+        international = "international" in airport.name.casefold()
+        return (airport.city.casefold() != entry.name.casefold(), distance - INTERNATIONAL_KM * international)
 
     box = AIRPORT_KM / 111.0  # degrees of latitude; a cheap box before the great-circle distance
     wide = box / max(0.05, math.cos(math.radians(entry.lat)))
