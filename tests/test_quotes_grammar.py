@@ -139,3 +139,12 @@ def test_one_word_called_so_is_a_partial_quote_but_a_title_is_not():
     assert said("Der Minister bezeichnete den Plan als „Kapitulation“.") == [
         ("partial", "Kapitulation", "Der Minister", None)]
     assert said("Der „Gipfel“ begann am Montag.") == []
+
+
+def test_seed_speakers_named_in_the_issue():
+    from test_quotes import quote_starting, seed_quotes
+
+    report, commentary = seed_quotes("004"), seed_quotes("000")
+    assert quote_starting(report, "Es sei im Fernen Osten").resolved_text == "Putin"  # not "Die Region"
+    assert "UN-Sanktionen" in quote_starting(commentary, "das Kim-Regime weder").speaker_text  # not "Nordkorea"
+    assert not [q for q in report if q.text.startswith("Doch wo und wann")]  # "sagte Peskow nicht"

@@ -435,9 +435,12 @@ def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found
     """A partial quote without a cue is said by the subject of its own clause ("Von einer
     „gezielten Indiskredition“ sprach der Grünen-Politiker X"), not by the speaker next door."""
     quoted = [(f.start - 1, f.end + 1) for f in found if f.kind in ("partial", "direct")]
+    hosts = [(f.start, f.end) for f in found if f.kind == "indirect"]
     for item in found:
         if item.speaker or item.cue or item.kind != "partial":
             continue
+        if any(a <= item.start and item.end <= b + 2 for a, b in hosts):
+            continue  # inside reported speech: its speaker is the host's ("Die Region müsse … „muss …“")
         sentence = _sentence_at(sentences, item.start)
         tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
         end = next((i for i, t in enumerate(tokens) if t.text in {",", ":", ";"}

@@ -291,8 +291,18 @@ def _phrase_ending_at(tokens: list[Token], comma: int) -> tuple[int, int] | None
     for start in range(max(0, comma - 8), comma):
         if tokens[start].lower in DETERMINERS or tokens[start].capitalised:
             if read_noun_phrase(tokens, start) == comma:
-                return start, comma
+                return _before_attachment(tokens, start, comma)
     return None
+
+
+def _before_attachment(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """"den UN-Sanktionen gegen Nordkorea, wonach …": a phrase after a preposition (by its tag)
+    hangs on the noun before it, which is the source; the phrase keeps the attachment."""
+    if start >= 2 and tag_of(tokens[start - 1]) == "APPR" and tokens[start - 2].capitalised:
+        for head in range(max(0, start - 8), start - 1):
+            if read_noun_phrase(tokens, head) == start - 1:
+                return head, end
+    return start, end
 
 
 def _source_phrase(tokens: list[Token], quoted) -> Found | None:
