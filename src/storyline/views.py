@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from storyline.link.compare import fold_copies
 from storyline.link.timeline import build_timeline
 from storyline.store import queries
 from storyline.store.linked import load_analysis
@@ -89,6 +90,8 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
                                     "speaker_text": quote.speaker_text, "speaker_kind": quote.speaker_kind,
                                     "article": analyzed.article.id,
                                     "outlet": analyzed.article.outlet, "start": quote.start, "end": quote.end})
+    for group in groups.values():  # an agency copy repeats the quote: once, with its other outlets
+        group["quotes"] = fold_copies(group["quotes"], ("text",))
     return sorted(groups.values(), key=lambda g: (g["speaker"] is None, -len(g["quotes"])))
 
 

@@ -71,7 +71,8 @@ def _print_story(detail: dict) -> None:
             say(f"  „{quote['text']}“ ({quote['kind']})")
     say("Places: " + ", ".join(p["name"] for p in detail["places"][:10]))
     for fact in detail.get("facts", []):
-        values = "; ".join(f"{v['value']} ({v['article']})" for v in fact["values"])
+        values = "; ".join(f"{v['value']} ({', '.join([v['article'], *(c['article'] for c in v.get('also', []))])})"
+                           for v in fact["values"])
         say(f"Fact {fact['slot']}: {fact['status']} — {values}")
     for article in detail["articles"]:
         say(f"  {article['date'] or '–'} {article['outlet'] or ''} {article['headline']}")

@@ -192,4 +192,34 @@ def _sentence_of(analyzed: AnalyzedArticle, offset: int) -> str:
 
 
 def compare_facts(members: list[AnalyzedArticle]) -> list[dict]:
-    return compare_places(members) + compare_counts(members) + compare_participants(members)
+    """Every fact of the story, each statement once: agency copies that repeat a sentence word for
+    word are one statement carried by several outlets (its other articles under "also"), and a fact
+    only such copies agree on has a single source."""
+    facts = compare_places(members) + compare_counts(members) + compare_participants(members)
+    for fact in facts:
+        fact["values"] = fold_copies(fact["values"], ("value", "sentence"))
+        if fact["status"] == "agreed" and len(fact["values"]) == 1:
+            fact["status"] = "single-source"
+    return facts
+
+
+DATELINE = re.compile(r"^[^.!?„“\"]{0,60}?\([^()]{1,30}\)\s*[-–—:]\s*")  # 'Frankfurt/Main (dpa) - '
+
+
+def same_words(text: str) -> str:
+    """What two copies of one agency sentence share: the words, without case, spacing or dateline."""
+    return " ".join(DATELINE.sub("", text.strip()).casefold().split())
+
+
+def fold_copies(items: list[dict], fields: tuple[str, ...]) -> list[dict]:
+    """The items with the same `fields` (white space and case aside) folded into the first; the
+    others' articles (and outlets, when the items carry them) are listed under its "also"."""
+    kept: dict[tuple, dict] = {}
+    for item in items:
+        key = tuple(same_words(str(item.get(field) or "")) for field in fields)
+        if key not in kept:
+            kept[key] = dict(item)
+        elif item["article"] != kept[key]["article"]:
+            copy = {"article": item["article"]} | ({"outlet": item["outlet"]} if "outlet" in item else {})
+            kept[key].setdefault("also", []).append(copy)
+    return list(kept.values())

@@ -86,11 +86,16 @@ def markdown_actors(story: dict) -> str:
     return "\n".join(lines) if story.get("actors") else ""
 
 
+def sources(item: dict) -> str:
+    """Where a quote or statement is from: its article's outlet, then those of its agency copies."""
+    return ", ".join(copy.get("outlet") or copy["article"] for copy in [item, *item.get("also", [])])
+
+
 def markdown_quotes(story: dict) -> str:
     lines = ["## Zitate nach Sprecher"]
     for group in story.get("quotes_by_speaker", []):
         lines += ["", f"### {md(group['name'])}", ""]
-        lines += [f"- „{md(q['text'])}“ ({KIND_NAMES.get(q['kind'], q['kind'])}, {md(q.get('outlet') or q['article'])})"
+        lines += [f"- „{md(q['text'])}“ ({KIND_NAMES.get(q['kind'], q['kind'])}, {md(sources(q))})"
                   for q in group["quotes"]]
     return "\n".join(lines) if story.get("quotes_by_speaker") else ""
 
@@ -99,7 +104,7 @@ def markdown_facts(story: dict) -> str:
     lines = ["## Fakten"]
     for fact in story.get("facts") or []:
         lines += ["", f"### {md(fact['slot'])}: {STATUS_NAMES.get(fact['status'], fact['status'])}", ""]
-        lines += [f"- **{md(v['value'])}** – „{md(v['sentence'])}“ ({md(v['article'])})" for v in fact["values"]]
+        lines += [f"- **{md(v['value'])}** – „{md(v['sentence'])}“ ({md(sources(v))})" for v in fact["values"]]
     return "\n".join(lines) if story.get("facts") else ""
 
 
