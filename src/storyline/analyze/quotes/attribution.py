@@ -123,7 +123,7 @@ def _drop_non_nominal_speakers(text: str, found: list[Found]) -> None:
         if item.speaker:
             tags = [None if is_noun(t) and not t.capitalised else tag_of(t)  # "t-online.de", "el-Baradei"
                     for t in tokens_of_span(text, *item.speaker) if t.text[:1].isalnum()]
-            if not can_head_speaker(tags):
+            if not can_head_speaker(tags) or (tags and tags[0] in {"PWAT", "PWS"}):  # "Welche Rolle"
                 item.speaker, item.carried = None, False
 
 
@@ -526,6 +526,9 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
         return
     if quote.speaker_text.lower() in RELATIVE_PRONOUNS:
         _resolve_relative(article, mentions, quote, start)
+        return
+    if re.search(r"\s(?:und|sowie)\s", quote.speaker_text):  # "Die USA und ihr Verbündeter Südkorea"
+        quote.speaker_kind = "group"  # several speakers: no one person to resolve to
         return
     reference = describe_reference(quote.speaker_text)
     first = quote.speaker_text.split()[0].lower()
