@@ -46,6 +46,8 @@ def test_stories_api_lists_the_seed_story_with_outlets(client, story_id):
 def test_stories_filters_by_outlet_entity_and_date(client, story_id):
     assert [s["id"] for s in client.get("/api/stories?outlet=Morgenpost").json()["stories"]] == [story_id]
     assert client.get("/api/stories?outlet=Gibtsnicht").json()["total"] == 0
+    for spelling in ("MORGENPOST", "morgenpost", "beispielblatt.de", "https://www.beispielblatt.de/"):
+        assert [s["id"] for s in client.get(f"/api/stories?outlet={spelling}").json()["stories"]] == [story_id]
     assert client.get("/api/stories?entity=Putin").json()["stories"][0]["id"] == story_id
     assert client.get("/api/stories?since=2024-01-01").json()["total"] == 0
     assert client.get("/api/stories?since=kaputt").status_code == 422

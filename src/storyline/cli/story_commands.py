@@ -15,7 +15,7 @@ def stories(
     db: DbOption = None, json: JsonOption = False,
     since: Annotated[Optional[str], typer.Option(help="Only stories active on or after this date (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Only stories that began on or before this date.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Only stories with an article from this outlet.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only stories with an article from this outlet: its name in any case, or its domain (spiegel.de).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=MAX_ROWS, help="How many stories.")] = 30,
     offset: Annotated[int, typer.Option(min=0, max=MAX_ROWS, help="Skip this many (for paging).")] = 0,
 ):

@@ -28,7 +28,7 @@ def select_stories(conn, *, since: str | None = None, until: str | None = None, 
         conditions.append(S.c.first_date <= until)
     if outlet:
         conditions.append(S.c.id.in_(select(SA.c.story_id).join(A, A.c.id == SA.c.article_id)
-                                     .where(A.c.outlet == outlet)))
+                                     .where(outlet_condition(conn, outlet))))
     if entity:
         conditions.append(S.c.id.in_(select(SA.c.story_id).join(EA, EA.c.article_id == SA.c.article_id)
                                      .where(EA.c.entity_id == entity)))
@@ -37,6 +37,17 @@ def select_stories(conn, *, since: str | None = None, until: str | None = None, 
     rows = conn.execute(select(S).where(where).order_by(S.c.last_date.desc().nulls_last(), S.c.updated_at.desc())
                         .limit(limit).offset(offset))
     return [story_row(r) for r in rows], total
+
+
+def outlet_condition(conn, outlet: str):
+    """Articles of an outlet given by name in any case ('SPIEGEL' for 'Spiegel') or by its domain
+    ('spiegel.de', 'www.spiegel.de', 'https://www.spiegel.de/'). Names are compared in Python, where
+    case folding knows umlauts (SQLite's lower() does not)."""
+    wanted = outlet.strip().casefold()
+    names = [name for name in select_outlets(conn) if name.casefold() == wanted]
+    domain = wanted.split("://")[-1].split("/")[0].removeprefix("www.")
+    by_domain = [A.c.url.ilike(f"%://{host}/%") | A.c.url.ilike(f"%://{host}") for host in (domain, "www." + domain)]
+    return or_(A.c.outlet.in_(names), *by_domain) if "." in domain else A.c.outlet.in_(names)
 
 
 def select_story(conn, story_id: str) -> dict | None:
