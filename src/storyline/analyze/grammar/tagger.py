@@ -101,7 +101,12 @@ class Forward:
         import numpy
         from thinc.api import NumpyOps
 
+        from spacy.attrs import NORM, PREFIX, SHAPE, SUFFIX
+        from spacy.strings import get_string_id
+
+        self.string_id = get_string_id
         self.np, self.ops, self.vocab = numpy, NumpyOps(), nlp.vocab
+        self.getters = [nlp.vocab.lex_attr_getters[attr] for attr in (NORM, PREFIX, SUFFIX, SHAPE)]
         nodes = list(nlp.get_pipe("tok2vec").model.walk())
         self.embed = [(n.get_param("E"), n.attrs["seed"]) for n in nodes if n.name == "hashembed"]
         maxouts = [(n.get_param("W"), n.get_param("b")) for n in nodes if n.name == "maxout"]
@@ -121,9 +126,8 @@ class Forward:
         out = []
         for word in words:
             key = self.keys.get(word)
-            if key is None:
-                lex = self.vocab[word]
-                key = (lex.norm, lex.prefix, lex.suffix, lex.shape)
+            if key is None:  # the lexeme attributes' ids, without making a lexeme in the vocab
+                key = tuple(self.string_id(getter(word)) for getter in self.getters)
                 if len(self.keys) < 200_000:
                     self.keys[word] = key
             out.append(key)
