@@ -179,3 +179,26 @@ def test_analyze_joins_languages_too_and_german_input_never_calls_the_encoder(mo
     encoded.clear()
     document, _ = analyze_paths([DATA / "seeds"], workers=1)
     assert document["articles"] and encoded == []  # German only: the story linker never reads a vector
+
+
+def test_german_only_ingest_never_calls_the_encoder(tmp_path, monkeypatch):
+    from storyline.analyze import pipeline
+    from storyline.flow import ingest_paths
+    from storyline.store.db import Store
+
+    encoded = []
+    monkeypatch.setattr(pipeline, "encode_vectors", lambda articles: encoded.extend(articles) or [None] * len(articles))
+    report = ingest_paths(Store(str(tmp_path / "de.db")), [DATA / "seeds"], workers=1)
+    assert report.added and report.stories and encoded == []
+
+
+def test_an_english_report_arriving_later_joins_the_german_story_stored_before(tmp_path):
+    records = [json.loads(line) for line in (MIXED / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    german, english_only = tmp_path / "de.jsonl", tmp_path / "en.jsonl"
+    for path, keep in ((german, lambda r: not r["id"].endswith("-en")), (english_only, lambda r: r["id"].endswith("-en"))):
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records if keep(r)), encoding="utf-8")
+    db = str(tmp_path / "later.db")
+    run_cli("ingest", str(german), "--db", db)  # German only: stored without vectors
+    run_cli("ingest", str(english_only), "--db", db)
+    groups = members_by_story(db)
+    assert {"rhodos-de", "rhodes-en"} in groups and {"cricket-en"} in groups

@@ -126,7 +126,7 @@ class Linker:
         from storyline.analyze.parallel import analyze_stream
         from storyline.store.linked import record_failure
 
-        for article, result in analyze_stream(articles, self.workers, self.time_limit):
+        for article, result in analyze_stream(articles, self.workers, self.time_limit, vectors=False):
             if isinstance(result, Exception):
                 self.failed.add(article.id)
                 problem = analysis_problem(article, result)
@@ -245,6 +245,7 @@ def assign_stories(store, article_ids: list[str], index=None) -> list[str]:
 
     index = index or load_state(store, "story_index") or StoryIndex()
     items = sorted(filter(None, (load_analysis(store, i) for i in article_ids)), key=date_order)
+    add_vectors_when_needed(store, index, items)
     for analyzed in items:
         assign_story(index, features_of(analyzed))
     touched = sorted({resolve_story(index, index.article_story[a.article.id]) for a in items})
@@ -252,6 +253,29 @@ def assign_stories(store, article_ids: list[str], index=None) -> list[str]:
                for story_id in touched]
     save_stories(store, index, stories)
     return touched
+
+
+def add_vectors_when_needed(store, index, items: list[AnalyzedArticle]) -> None:
+    """Article vectors only where stories may cross languages: when an analysed article in another
+    language than German is among the new ones, or the stories hold one already. A German-only
+    store never loads the encoder (about 9 ms per article); the first article in another language
+    gives the open stories their vectors then, from their stored articles."""
+    import numpy as np
+
+    from storyline.analyze.pipeline import add_vectors, is_analysed, is_german
+    from storyline.link.crosslingual import vector_stories
+    from storyline.store.linked import load_analysis
+
+    if not vector_stories(index) and not any(is_analysed(a.article) and not is_german(a.article) for a in items):
+        return
+    add_vectors(items)
+    for story in index.stories.values():
+        if getattr(story, "vector_sum", None) is None:
+            members = list(filter(None, (load_analysis(store, i) for i in index.story_articles.get(story.id, ()))))
+            add_vectors(members)
+            vectors = [member.vector for member in members if member.vector is not None]
+            if vectors:
+                story.vector_sum = np.sum(vectors, axis=0).astype(np.float32)
 
 
 def recluster(store) -> list[str]:
