@@ -146,3 +146,24 @@ def test_a_batch_killed_while_writing_is_not_taken_as_complete(local_out, tmp_pa
     (copy / "stories" / "part-00000.parquet.tmp").write_bytes(b"PAR1 truncated")
     with pytest.raises(IncompleteOutput, match="did not finish"):
         read_parquet(copy, "stories")
+
+
+def test_a_failing_article_costs_the_batch_only_itself(tmp_path, monkeypatch):
+    from storyline.analyze import pipeline
+
+    def fail_on_kim(analyzed):
+        if "Kim" in analyzed.article.text:
+            raise ValueError("kaputt")
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("fails", fail_on_kim),))
+    source = tmp_path / "artikel.jsonl"
+    texts = {"a": "Olaf Scholz besuchte am Montag Paris.", "k": "Kim Jong Un traf Wladimir Putin in Wostotschny.",
+             "b": "Der Bundestag in Berlin beriet über den Haushalt."}
+    source.write_text("".join(json.dumps({"id": key, "date": "2023-09-13", "text": text}, ensure_ascii=False) + "\n"
+                              for key, text in texts.items()), encoding="utf-8")
+    report = run_batch([str(source)], BatchOptions(out=tmp_path / "out", workers=1), engine="local")
+    analyses = {row["id"]: json.loads(row["analysis"]) for row in read_parquet(tmp_path / "out", "articles")}
+    problems = read_parquet(tmp_path / "out", "problems")
+    assert report.articles == 3 and report.problems == 1
+    assert [p["reason"] for p in problems] == ["k: analysis failed: ValueError: kaputt; written without analysis"]
+    assert analyses["k"]["mentions"] == [] and {m["text"] for m in analyses["a"]["mentions"]} >= {"Olaf Scholz"}

@@ -262,8 +262,8 @@ def test_local_engine_rows_in_chunks_as_one_by_one():
 
     articles = batch_articles() * 3  # more than one chunk
     assert len(articles) > CHUNK
-    with_map = analyze_chunks(lambda fn, items, chunksize=1: map(fn, items), articles)
-    assert with_map == [analyze_row(article) for article in articles]
+    rows, problems = analyze_chunks(lambda fn, items, chunksize=1: map(fn, items), articles)
+    assert rows == [analyze_row(article)[0] for article in articles] and problems == []
 
 
 def test_sentence_tokens_are_made_once_and_each_caller_gets_its_own_list():

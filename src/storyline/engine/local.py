@@ -30,11 +30,13 @@ def worker_map(workers: int):
         yield lambda fn, *iterables, chunksize=CHUNK: pool.map(fn, *iterables, chunksize=chunksize)
 
 
-def analyze_chunks(map_, articles: list) -> list[dict]:
-    """The rows of all articles, CHUNK articles per task: a worker parses a chunk's sentences in
-    one model call (`analyze_rows`), which saves ≈ 1 ms per article (docs/speed.md, round three)."""
+def analyze_chunks(map_, articles: list) -> tuple[list[dict], list[dict]]:
+    """The rows of all articles and the problem rows of those whose analysis failed, CHUNK
+    articles per task: a worker parses a chunk's sentences in one model call (`analyze_rows`),
+    which saves ≈ 1 ms per article (docs/speed.md, round three)."""
     chunks = [articles[start:start + CHUNK] for start in range(0, len(articles), CHUNK)]
-    return [row for rows in map_(analyze_rows, chunks, chunksize=1) for row in rows]
+    results = [result for results in map_(analyze_rows, chunks, chunksize=1) for result in results]
+    return [row for row, _ in results], [problem for _, problems in results for problem in problems]
 
 
 def read_articles(paths, options: BatchOptions) -> tuple[list, list[Problem]]:
@@ -58,13 +60,15 @@ def run_local(paths, options: BatchOptions, on_step: Callable[[str], None] | Non
     articles, problems = read_articles(paths, options)
     with worker_map(options.workers) as map_:
         say(f"analysing {len(articles)} articles")
-        rows = sorted(analyze_chunks(map_, articles), key=lambda row: (row["date_start"] or "~", row["id"]))
+        rows, failed = analyze_chunks(map_, articles)
+        rows.sort(key=lambda row: (row["date_start"] or "~", row["id"]))
         write_parquet(rows, options.out, "articles")
         say("assigning stories")
         assignment = assign_windowed([row_features(row) for row in rows], options.window_days,
                                      options.overlap_days, map_=map_)
         stories = list(map_(describe_pair, group_stories(rows, assignment)))
     write_parquet(stories, options.out, "stories")
-    write_parquet([problem_row(p) for p in problems], options.out, "problems")
-    return BatchReport("local", len(rows), len(stories), len(problems), time.perf_counter() - started,
+    problem_rows = [problem_row(p) for p in problems] + failed
+    write_parquet(problem_rows, options.out, "problems")
+    return BatchReport("local", len(rows), len(stories), len(problem_rows), time.perf_counter() - started,
                        str(options.out))

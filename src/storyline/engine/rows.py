@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from storyline.analyze.pipeline import analyze_article, analyze_articles
+from storyline.analyze.pipeline import TIME_LIMIT, AnalysisTimeout, analyze_articles
+from storyline.ingest.problems import Problem
 from storyline.link.features import ArticleFeatures, features_of
 from storyline.model import AnalyzedArticle, Article, Block, DateRef, Sentence
 from storyline.analyze.article_vector import vector_from_text, vector_to_text
@@ -36,20 +37,28 @@ def dump_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def analyze_row(article: Article) -> dict:
-    """The per-article step of the batch: analysis plus clustering features, as one flat row."""
-    return analyzed_row(analyze_article(article))
+def analyze_row(article: Article) -> tuple[dict, list[dict]]:
+    """The per-article step of the batch: analysis plus clustering features as one flat row, and
+    the problems it raised (see `analyze_rows`)."""
+    return analyze_rows([article])[0]
 
 
-def analyze_rows(articles: list[Article]) -> list[dict]:
-    """`analyze_row` for a chunk of articles, with one model call for all their entities
-    (`analyze_articles`). A failing article raises its error, as `analyze_row` does."""
-    rows = []
-    for analyzed in analyze_articles(articles):
+def analyze_rows(articles: list[Article]) -> list[tuple[dict, list[dict]]]:
+    """Each article's row and its problem rows, with one model call for the chunk's entities
+    (`analyze_articles`). An article whose analysis fails or exceeds the per-article time limit is
+    written without analysis and reported, as `ingest` stores it unanalysed; the others go on."""
+    results = []
+    for article, analyzed in zip(articles, analyze_articles(articles, TIME_LIMIT)):
         if isinstance(analyzed, Exception):
-            raise analyzed
-        rows.append(analyzed_row(analyzed))
-    return rows
+            results.append((analyzed_row(AnalyzedArticle(article=article)), [problem_row(analysis_problem(article, analyzed))]))
+        else:
+            results.append((analyzed_row(analyzed), []))
+    return results
+
+
+def analysis_problem(article: Article, error: Exception) -> Problem:
+    what = str(error) if isinstance(error, AnalysisTimeout) else f"analysis failed: {type(error).__name__}: {error}"
+    return Problem(article.path or "?", f"{article.id}: {what}; written without analysis")
 
 
 def analyzed_row(analyzed: AnalyzedArticle) -> dict:

@@ -79,7 +79,8 @@ def _row_articles(record: dict, options: ReadOptions):
 
 
 def analyze_partition(articles):
-    """mapPartitions body: models load on the first article of the worker, then stay loaded."""
+    """mapPartitions body: models load on the first article of the worker, then stay loaded.
+    Yields (row, problem rows) per article (`analyze_row`)."""
     for article in articles:
         yield analyze_row(article)
 
@@ -121,8 +122,10 @@ def run_spark(paths: list[str], options: BatchOptions, master: str | None = None
     problems = items.filter(lambda item: isinstance(item, Problem)).map(problem_row)
     articles = (items.filter(lambda item: not isinstance(item, Problem)).keyBy(lambda article: article.id)
                 .reduceByKey(pick_article).values())
-    write_rows(spark, articles.mapPartitions(analyze_partition), out, "articles")
-    write_rows(spark, problems, out, "problems")
+    analyzed = articles.mapPartitions(analyze_partition).cache()
+    write_rows(spark, analyzed.map(lambda result: result[0]), out, "articles")
+    write_rows(spark, problems.union(analyzed.flatMap(lambda result: result[1])), out, "problems")
+    analyzed.unpersist()
     items.unpersist()
     assignment = assign_stories(spark, out, options)
     write_rows(spark, describe_stories(spark, out, assignment), out, "stories")
