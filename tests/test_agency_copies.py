@@ -46,3 +46,15 @@ def test_a_fact_stated_only_by_copies_is_one_statement(story):
         if fact["status"] == "agreed":  # agreement needs two different statements
             assert len(fact["values"]) >= 2
     assert any(v.get("also") for fact in story["facts"] for v in fact["values"])
+
+
+def test_a_page_that_prints_its_body_twice_lists_each_quote_once(tmp_path):
+    body = ("Die Zahl der Verletzten habe ebenfalls zugelegt, erklärte der Sicherheitsminister des Landes. "
+            "Staatschef Rafael Correa hatte zuvor von über 2000 Verletzten gesprochen.")
+    source, db = tmp_path / "doppelt.jsonl", str(tmp_path / "doppelt.db")
+    source.write_text(json.dumps({"id": "doppelt", "date": "2016-04-18", "outlet": "beispiel.de",
+                                  "text": body + "\n\n" + body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    run_cli("ingest", str(source), "--db", db)
+    story = run_json("story", run_json("stories", "--db", db)["stories"][0]["id"], "--db", db)
+    texts = [q["text"] for group in story["quotes_by_speaker"] for q in group["quotes"]]
+    assert texts.count("Die Zahl der Verletzten habe ebenfalls zugelegt") == 1

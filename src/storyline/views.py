@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storyline.link.compare import fold_copies
+from storyline.link.compare import fold_copies, same_words
 from storyline.link.timeline import build_timeline
 from storyline.store import queries
 from storyline.store.linked import load_analysis
@@ -82,7 +82,11 @@ def _labels_by_entity(members) -> dict[str, dict[str, list[str]]]:
 def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
     groups: dict[str, dict] = {}
     for analyzed in members:
+        seen = set()  # a page that prints its body twice repeats its quotes: each once, the first
         for quote in analyzed.quotes:
+            if same_words(quote.text) in seen:
+                continue
+            seen.add(same_words(quote.text))
             key = quote.speaker or f"text:{quote.speaker_text or 'unbekannt'}"
             name = entities.get(quote.speaker, {}).get("name") if quote.speaker else quote.speaker_text
             group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or "unbekannt", "quotes": []})
