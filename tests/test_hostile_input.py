@@ -312,3 +312,12 @@ def test_posts_with_a_lone_surrogate_or_deep_nesting_get_an_answer_not_a_500(tmp
         mixed = client.post("/api/articles", content=body, headers={**auth, "Content-Type": "application/json"})
         assert mixed.status_code == 201 and mixed.json()["added"] == ["gut"]
         assert "lone surrogate" in mixed.json()["problems"][0]["reason"]
+
+
+def test_gzip_bomb_is_refused_by_its_ratio_long_before_the_file_limit(tmp_path):
+    bomb = gzip.compress(b" " * 60_000_000)  # about 60 kB that would become 60 MB
+    (tmp_path / "bombe.jsonl.gz").write_bytes(bomb)
+    (tmp_path / "gut.jsonl.gz").write_bytes(gzip.compress((record("gut") + "\n").encode()))
+    articles, problems = split(read_paths([tmp_path]))
+    assert [article.id for article in articles] == ["gut"]
+    assert len(problems) == 1 and "inflates to more than 10,000,000 bytes" in problems[0].reason

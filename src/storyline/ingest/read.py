@@ -147,11 +147,17 @@ def _gzip_is_warc(path: Path) -> bool:
         return False
 
 
+GZIP_RATIO = 100  # news text compresses 3-10x; a file that inflates far beyond that is a bomb
+GZIP_RATIO_FLOOR = 10_000_000  # below this size the ratio is not checked (small, repetitive files)
+
+
 def gunzip_capped(data: bytes, limit: int) -> tuple[bytes, str | None]:
-    """Gzip data inflated in a stream up to `limit` bytes (a few MB of a gzip bomb must not become
-    GBs in memory), and a note when the stream breaks off: what came before the break is kept."""
+    """Gzip data inflated in a stream up to `limit` bytes, and up to GZIP_RATIO times its own size
+    beyond GZIP_RATIO_FLOOR (a few MB of a gzip bomb must not become GBs in memory), and a note when
+    the stream breaks off: what came before the break is kept."""
     if data[:2] != b"\x1f\x8b":
         return data, None
+    limit = min(limit, max(GZIP_RATIO_FLOOR, GZIP_RATIO * len(data)))
     inflater, out = zlib.decompressobj(16 + zlib.MAX_WBITS), bytearray()
     try:
         out += inflater.decompress(data, limit + 1 - len(out))
@@ -162,7 +168,8 @@ def gunzip_capped(data: bytes, limit: int) -> tuple[bytes, str | None]:
             raise
         return bytes(out), f"damaged gzip data ({error}); the complete lines before the damage were read"
     if len(out) > limit:
-        raise OSError(f"inflates to more than {limit:,} bytes (limit); not read")
+        raise OSError(f"inflates to more than {limit:,} bytes (limit: {GZIP_RATIO}x its compressed size "
+                      f"beyond {GZIP_RATIO_FLOOR:,} bytes, or the file limit); not read")
     if not inflater.eof:
         if not out:
             raise EOFError("truncated gzip file: nothing before the break")
