@@ -92,3 +92,21 @@ def test_an_article_that_times_out_is_reported_once_and_retried_on_request(store
     monkeypatch.setattr(pipeline, "analyze_article", real)
     retried = ingest_paths(store, [source], workers=1, retry_failed=True)
     assert retried.problems == [] and unanalyzed_articles(store) == []
+
+
+def test_an_article_that_exhausts_a_workers_memory_costs_only_itself(monkeypatch):
+    from storyline.analyze import pipeline
+
+    def greedy(analyzed):
+        if analyzed.article.id == "gierig":
+            bytearray(8 * 1024 ** 3)  # beyond the workers' address-space cap (limits.MEMORY_LIMIT)
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("greedy", greedy),))
+    ids = [f"a{number}" for number in range(20)]
+    ids[5] = "gierig"
+    text = ("Der russische Präsident Wladimir Putin hat den nordkoreanischen Machthaber Kim Jong Un in "
+            "Wladiwostok empfangen, teilte der Kreml am Mittwoch mit. Das Treffen dauerte mehrere Stunden.")
+    articles = [make_article(text, id=article_id, date="2023-09-13") for article_id in ids]
+    results = {article.id: result for article, result in parallel.analyze_stream(articles, workers=2)}
+    assert isinstance(results["gierig"], MemoryError)
+    assert [i for i, result in results.items() if isinstance(result, Exception)] == ["gierig"]

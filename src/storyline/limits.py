@@ -39,6 +39,24 @@ def time_limit(seconds: float | None, error: type[TimeLimitExceeded], what: str)
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
-# Address space of a process that analyses untrusted text on behalf of a server (`web.worker`):
-# the models take about 0.75 GB of it; the quote step on a 2-million-character text took 3–6.5 GB.
+# Address space of a process that analyses untrusted text (`web.worker`, the analysis workers of
+# the CLI and of `batch`): the models take about 0.75 GB of it; the quote step on a
+# 2-million-character text took 3–6.5 GB.
 MEMORY_LIMIT = 3 * 1024 ** 3
+
+
+def cap_memory(limit: int | None = MEMORY_LIMIT) -> None:
+    """Cap this worker process's address space, so that one pathological article costs a
+    MemoryError in its own analysis, not the machine. BLAS is held to one thread first: OpenBLAS
+    spins when the cap refuses its threads (the workers run one article at a time anyway)."""
+    import os
+    import resource
+
+    if not limit:
+        return
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"  # for a BLAS loaded after this
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)  # for one loaded before (a forked worker)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

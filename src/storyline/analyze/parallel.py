@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from storyline.analyze.pipeline import analyze_articles
+from storyline.limits import cap_memory
 from storyline.model import AnalyzedArticle, Article
 
 CHUNK = 8  # articles per task: enough to hide the pickling, small enough to balance the workers
@@ -65,8 +66,14 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _start_worker(parent: int) -> None:
+    """Worker initializer: die with the parent, and cap the address space (`limits.cap_memory`)."""
+    _die_with_parent(parent)
+    cap_memory()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),))
 
 
 def analyze_chunk(chunk: list[Article], time_limit: float | None,

@@ -16,6 +16,7 @@ from storyline.engine.inputs import read_inputs
 from storyline.engine.rows import analyze_rows, problem_row, row_features
 from storyline.engine.windows import assign_windowed
 from storyline.ingest.problems import Problem
+from storyline.limits import cap_memory
 
 
 
@@ -26,7 +27,7 @@ def worker_map(workers: int):
     if workers <= 1:
         yield lambda fn, *iterables, chunksize=CHUNK: map(fn, *iterables)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=cap_memory) as pool:
         yield lambda fn, *iterables, chunksize=CHUNK: pool.map(fn, *iterables, chunksize=chunksize)
 
 
