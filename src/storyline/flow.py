@@ -262,11 +262,11 @@ def add_vectors_when_needed(store, index, items: list[AnalyzedArticle]) -> None:
     gives the open stories their vectors then, from their stored articles."""
     import numpy as np
 
-    from storyline.analyze.pipeline import add_vectors, is_analysed, is_german
+    from storyline.analyze.pipeline import add_vectors, crosses_languages
     from storyline.link.crosslingual import vector_stories
     from storyline.store.linked import load_analysis
 
-    if not vector_stories(index) and not any(is_analysed(a.article) and not is_german(a.article) for a in items):
+    if not vector_stories(index) and not crosses_languages(items):
         return
     add_vectors(items)
     for story in index.stories.values():

@@ -201,10 +201,14 @@ def add_vectors(analyzed: list[AnalyzedArticle]) -> None:
         item.vector = vector
 
 
+def crosses_languages(analyzed: list[AnalyzedArticle]) -> bool:
+    """Whether an analysed article is not German: only then does the story linker compare vectors."""
+    return any(is_analysed(item.article) and not is_german(item.article) for item in analyzed)
+
+
 def add_vectors_across_languages(analyzed: list[AnalyzedArticle]) -> None:
-    """Vectors for articles analysed without them, when they are needed: only if an analysed
-    article is not German does the story linker compare vectors."""
-    if any(is_analysed(item.article) and not is_german(item.article) for item in analyzed):
+    """Vectors for articles analysed without them, when they are needed (`crosses_languages`)."""
+    if crosses_languages(analyzed):
         add_vectors(analyzed)
 
 
