@@ -49,6 +49,18 @@ def test_analyze_json_passes_the_contract_checker():
         assert "0 problems" in result.stdout
 
 
+def test_analyze_tokens_gives_each_german_word_its_part_of_speech_only_when_asked():
+    plain = run_json("analyze", str(SEEDS / "004_956d5f3b9d4ee0dc.txt"))
+    assert "tokens" not in plain["articles"][0]
+    article = run_json("analyze", str(SEEDS / "004_956d5f3b9d4ee0dc.txt"), "--tokens")["articles"][0]
+    text, tokens = article["text"], article["tokens"]
+    assert all(text[t["start"]:t["end"]] == t["text"] for t in tokens)
+    assert len(tokens) >= len(text.split())  # every word (and punctuation mark), not a few
+    tags = {t["text"]: t["tag"] for t in tokens}
+    assert tags["Peskow"] == "NE" and tags["Wladiwostok"] == "NE"  # proper nouns
+    assert tags["sagte"] == "VVFIN" and tags["und"] == "KON"
+
+
 def test_read_commands_on_a_missing_store_say_so_and_create_nothing(tmp_path):
     db = tmp_path / "vertippt.db"
     for command in (["stories"], ["entities"], ["quotes"], ["articles"], ["search", "Kim"], ["digest"], ["story", "x"]):

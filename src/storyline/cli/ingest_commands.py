@@ -63,17 +63,23 @@ def analyze(
     format: Annotated[Optional[str], typer.Option("--format", help=FORMAT_HELP)] = None,
     field: Annotated[Optional[list[str]], typer.Option("--field", help="Rename an input field.")] = None,
     workers: WorkersOption = None,
+    tokens: Annotated[bool, typer.Option(
+        "--tokens", help="Add every word of a German article with its part-of-speech tag (STTS) to the "
+                         "JSON as `tokens`.")] = False,
 ):
     """Analyse articles and print entities, quotes, times, places and stories.
 
     Example:
         storyline analyze article.txt --json > analysis.json
+        storyline analyze article.txt --json --tokens    # with each word's STTS tag
     """
     from storyline.flow import analyze_paths
 
     with progress_counter("Analysing articles") as advance:
         document, problems = analyze_paths(paths, read_options(format, field), on_article=lambda _: advance(),
                                            workers=workers)
+    if tokens:
+        _add_word_tags(document)
     if json:
         print_json(document)
     else:
@@ -82,6 +88,14 @@ def analyze(
     if not document["articles"]:
         err_console.print("Nothing could be read.")
         raise typer.Exit(1)
+
+
+def _add_word_tags(document: dict) -> None:
+    """Per-word STTS tags, only on request: the JSON contract's default output stays as it is."""
+    from storyline.analyze.grammar.tagger import word_tags
+
+    for article in document["articles"]:
+        article["tokens"] = word_tags(article["text"]) if article.get("language") in ("de", None) else []
 
 
 def _print_analysis(document: dict) -> None:

@@ -65,14 +65,14 @@ def pieces(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def tag_pieces(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
-    """STTS tag of every word in the given spans of `text`, by start offset."""
+def scored_words(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, float]]:
+    """(start, end, STTS tag, probability) of every word in the given spans of `text`."""
     forward = load_forward()
     if forward is None or not spans:
-        return {}
+        return []
     from storyline.analyze.entities.spacy_runtime import blas_threads
 
-    tags, names, scored = {}, labels(), []
+    names, scored, words = labels(), [], []
     with blas_threads().limit(limits=1, user_api="blas"):  # a second BLAS thread only spins on these small matrices
         for start, end in spans:
             matches = list(WORD.finditer(text, start, end))
@@ -81,12 +81,25 @@ def tag_pieces(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
                 scored.append((chunk, forward([m.group() for m in chunk])))
     for chunk, scores in scored:
         best, sure = _best(scores)
-        for match, label, p in zip(chunk, best, sure):
-            # An unknown capitalised word is a guess (a rare name read as adverb: "Glos" ADJD 0.64);
-            # only a sure tag is kept, so the rules fall back to capitalisation there.
-            if p >= (SURE_CAPITALISED if match.group()[:1].isupper() else SURE):
-                tags[match.start()] = names[label]
-    return tags
+        words += [(match.start(), match.end(), names[label], p) for match, label, p in zip(chunk, best, sure)]
+    return words
+
+
+def tag_pieces(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """The sure STTS tags of the words in the given spans of `text`, by start offset.
+
+    An unknown capitalised word is a guess (a rare name read as adverb: "Glos" ADJD 0.64); only a
+    sure tag is kept, so the rules fall back to capitalisation there.
+    """
+    return {start: tag for start, _end, tag, p in scored_words(text, spans)
+            if p >= (SURE_CAPITALISED if text[start:start + 1].isupper() else SURE)}
+
+
+def word_tags(text: str) -> list[dict]:
+    """Every word of a German text with its STTS tag and the tagger's probability, for
+    `storyline analyze --json --tokens` (offsets into `text`, as everywhere in the JSON)."""
+    return [{"start": start, "end": end, "text": text[start:end], "tag": tag, "probability": round(p, 3)}
+            for start, end, tag, p in scored_words(text, pieces(text))]
 
 
 class Forward:
