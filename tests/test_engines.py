@@ -167,3 +167,61 @@ def test_a_failing_article_costs_the_batch_only_itself(tmp_path, monkeypatch):
     assert report.articles == 3 and report.problems == 1
     assert [p["reason"] for p in problems] == ["k: analysis failed: ValueError: kaputt; written without analysis"]
     assert analyses["k"]["mentions"] == [] and {m["text"] for m in analyses["a"]["mentions"]} >= {"Olaf Scholz"}
+
+
+def test_an_article_that_exhausts_memory_in_a_one_worker_batch_costs_only_itself(tmp_path, monkeypatch):
+    """`--workers 1` analyses in the calling process, which starts uncapped: the cap holds per chunk."""
+    from storyline.analyze import pipeline
+
+    def greedy(analyzed):
+        if analyzed.article.id == "gierig":
+            bytearray(8 * 1024 ** 3)  # beyond the cap (limits.MEMORY_LIMIT above the process's size)
+
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("greedy", greedy),))
+    source = tmp_path / "artikel.jsonl"
+    texts = {"a": "Olaf Scholz besuchte am Montag Paris.", "gierig": "Kim Jong Un traf Wladimir Putin in Wostotschny.",
+             "b": "Der Bundestag in Berlin beriet über den Haushalt."}
+    source.write_text("".join(json.dumps({"id": key, "date": "2023-09-13", "text": text}, ensure_ascii=False) + "\n"
+                              for key, text in texts.items()), encoding="utf-8")
+    report = run_batch([str(source)], BatchOptions(out=tmp_path / "out", workers=1), engine="local")
+    analyses = {row["id"]: json.loads(row["analysis"]) for row in read_parquet(tmp_path / "out", "articles")}
+    problems = read_parquet(tmp_path / "out", "problems")
+    assert report.articles == 3 and report.problems == 1
+    assert [p["reason"].split(":")[:3] for p in problems] == [["gierig", " analysis failed", " MemoryError"]]
+    assert {m["text"] for m in analyses["a"]["mentions"]} >= {"Olaf Scholz"}
+
+
+@needs_spark
+def test_an_article_that_exhausts_a_spark_workers_memory_costs_the_batch_only_itself(spark, tmp_path, monkeypatch):
+    """Spark's Python workers get the local engine's address-space cap (`limits.cap_memory`)."""
+    from storyline.engine import spark as spark_engine
+    from storyline.engine.spark import run_spark
+
+    real = spark_engine.analyze_partition
+
+    def greedy_partition(articles):  # shipped to the Spark worker by value, with its stage
+        from storyline.analyze import pipeline
+
+        def greedy(analyzed):
+            if analyzed.article.id == "gierig":
+                bytearray(8 * 1024 ** 3)  # beyond the workers' address-space cap (limits.MEMORY_LIMIT)
+
+        if all(name != "greedy" for name, _ in pipeline.STAGES):
+            pipeline.STAGES = pipeline.STAGES + (("greedy", greedy),)
+        yield from real(articles)
+
+    monkeypatch.setattr(spark_engine, "analyze_partition", greedy_partition)
+    ids = [f"a{number}" for number in range(20)]
+    ids[5] = "gierig"
+    text = ("Der russische Präsident Wladimir Putin hat den nordkoreanischen Machthaber Kim Jong Un in "
+            "Wladiwostok empfangen, teilte der Kreml am Mittwoch mit.")
+    source = tmp_path / "artikel.jsonl"
+    source.write_text("".join(json.dumps({"id": key, "date": "2023-09-13", "text": text}, ensure_ascii=False) + "\n"
+                              for key in ids), encoding="utf-8")
+    report = run_spark([str(source)], BatchOptions(out=tmp_path / "out"), spark=spark)
+    analyses = {row["id"]: json.loads(row["analysis"]) for row in read_parquet(tmp_path / "out", "articles")}
+    problems = read_parquet(tmp_path / "out", "problems")
+    assert report.articles == 20 and report.problems == 1
+    assert [p["reason"].split(":")[:3] for p in problems] == [["gierig", " analysis failed", " MemoryError"]]
+    assert analyses["gierig"]["mentions"] == []
+    assert all({m["text"] for m in analyses[key]["mentions"]} >= {"Wladimir Putin"} for key in ids if key != "gierig")

@@ -110,3 +110,50 @@ def test_an_article_that_exhausts_a_workers_memory_costs_only_itself(monkeypatch
     results = {article.id: result for article, result in parallel.analyze_stream(articles, workers=2)}
     assert isinstance(results["gierig"], MemoryError)
     assert [i for i, result in results.items() if isinstance(result, Exception)] == ["gierig"]
+
+
+def test_a_short_input_analysed_in_the_calling_process_is_memory_capped_per_article(tmp_path, monkeypatch):
+    """One chunk is analysed without workers (`storyline analyze` on one small file): the cap holds
+    there too, around the analysis only, and the process's own limit is back afterwards."""
+    import resource
+
+    from storyline.analyze import pipeline
+    from storyline.flow import analyze_paths
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started for one short input")
+
+    def greedy(analyzed):
+        if analyzed.article.id == "gierig":
+            bytearray(8 * 1024 ** 3)  # beyond the cap (limits.MEMORY_LIMIT above the process's size)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("greedy", greedy),))
+    source = tmp_path / "kurz.jsonl"
+    ids = ["a", "b", "gierig", "c", "d"]
+    source.write_text("".join(json.dumps({"id": name, "date": "2023-09-13", "text": f"Putin traf Kim in Wostotschny, "
+                                          f"meldete Agentur {name}."}, ensure_ascii=False) + "\n" for name in ids),
+                      encoding="utf-8")
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    document, problems = analyze_paths([source], workers=2)
+    assert [article["id"] for article in document["articles"]] == ["a", "b", "c", "d"]
+    assert all({e["text"] for e in article["entities"]} >= {"Putin", "Kim", "Wostotschny"}
+               for article in document["articles"])
+    assert [(p.path, p.reason.split(":")[0:2]) for p in problems] == [(str(source), ["analysis failed for gierig",
+                                                                                    " MemoryError"])]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_the_workers_memory_cap_keeps_a_lower_cap_already_in_place():
+    """A Spark worker started with `spark.executor.pyspark.memory` below the cap keeps that limit."""
+    import subprocess
+    import sys
+
+    script = ("import resource\n"
+              "resource.setrlimit(resource.RLIMIT_AS, (2 * 1024 ** 3, 2 * 1024 ** 3))\n"
+              "from storyline.limits import cap_memory\n"
+              "cap_memory()\n"
+              "print(resource.getrlimit(resource.RLIMIT_AS))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str((2 * 1024 ** 3, 2 * 1024 ** 3))

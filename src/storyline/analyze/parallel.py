@@ -6,7 +6,8 @@ chunk (`analyze_articles`). Results come back in input order, so everything afte
 entity registry, the story stream) sees what one process would see, and the output is the same
 for any number of workers. At most a few chunks per worker are in flight: memory stays flat on
 an input of any length. An input of one chunk or less is analysed in this process, so one short
-article does not pay for starting workers.
+article does not pay for starting workers; there the memory limit is set around each chunk
+(`analyze_articles`, `limits.memory_limit`) instead of once per worker (`limits.cap_memory`).
 """
 from __future__ import annotations
 

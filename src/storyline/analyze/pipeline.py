@@ -174,16 +174,17 @@ def analyze_articles(articles: list[Article], time_limit: float | None = None,
 
     A worker with a chunk of articles saves the model's fixed cost per call (≈ 1 ms per article,
     docs/speed.md round three), with the same entities. Each article still runs its stages alone:
-    one that fails or exceeds `time_limit` comes back as its exception, in its place, and the
-    others go on. If the shared model call fails or exceeds the limit, each article calls the
-    model itself, as `analyze_article` does.
+    one that fails, exceeds `time_limit` or the memory limit (`limits.memory_limit`, for a process
+    that was not started capped) comes back as its exception, in its place, and the others go on.
+    If the shared model call fails or exceeds a limit, each article calls the model itself, as
+    `analyze_article` does. The vectors are encoded after the limit, once for the chunk.
 
     `vectors=False` leaves out the article vectors, which only the story linker reads and only
     across languages: `storyline analyze` adds them afterwards when its input is mixed
     (`add_vectors_across_languages`), so German input does not pay for the encoder.
     """
     results: list[AnalyzedArticle | Exception] = []
-    with fewer_collections():
+    with fewer_collections(), limits.memory_limit():  # a MemoryError costs its article (or the shared parse)
         for article, parsed in zip(articles, parse_together(articles, time_limit)):
             try:
                 results.append(analyze_article(article, time_limit, parsed, vectors))

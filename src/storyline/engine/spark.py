@@ -80,7 +80,13 @@ def _row_articles(record: dict, options: ReadOptions):
 
 def analyze_partition(articles):
     """mapPartitions body: models load on the first article of the worker, then stay loaded.
-    Yields (row, problem rows) per article (`analyze_row`)."""
+    Yields (row, problem rows) per article (`analyze_row`). The Python worker gets the address-space
+    cap of the local engine's workers first (`limits.cap_memory`, BLAS held to one thread), so an
+    article that exhausts it fails alone with a MemoryError; a lower `spark.executor.pyspark.memory`
+    is kept."""
+    from storyline.limits import cap_memory
+
+    cap_memory()
     for article in articles:
         yield analyze_row(article)
 
