@@ -141,6 +141,7 @@ def test_a_short_input_analysed_in_the_calling_process_is_memory_capped_per_arti
                for article in document["articles"])
     assert [(p.path, p.reason.split(":")[0:2]) for p in problems] == [(str(source), ["analysis failed for gierig",
                                                                                     " MemoryError"])]
+    assert problems[0].reason.endswith("; left out of the analysis")  # analyze stores nothing to retry
     assert resource.getrlimit(resource.RLIMIT_AS) == before
 
 

@@ -54,11 +54,14 @@ def problem_dict(problem: Problem) -> dict:
     return {"path": problem.path, "where": problem.where, "reason": problem.reason, "severity": problem.severity}
 
 
-def analysis_problem(article: Article, error: Exception) -> Problem:
-    """The report line for an article whose analysis failed or ran out of time."""
+STORED_UNANALYSED = "; stored without analysis (`storyline ingest --retry-failed` tries again)"
+
+
+def analysis_problem(article: Article, error: Exception, retry: str = STORED_UNANALYSED) -> Problem:
+    """The report line for an article whose analysis failed or ran out of time; `retry` says
+    what became of the article (ingest stores it unanalysed, analyze leaves it out)."""
     from storyline.analyze.pipeline import AnalysisTimeout
 
-    retry = "; stored without analysis (`storyline ingest --retry-failed` tries again)"
     if isinstance(error, AnalysisTimeout):
         return Problem(article.path or "?", f"{article.id}: {error}{retry}")
     traceback.print_exception(error)
@@ -79,7 +82,7 @@ def analyze_paths(paths: Iterable[str | Path], options: ReadOptions | None = Non
     articles = _articles_only(read_paths(paths, options), problems, on_article)
     for article, result in analyze_stream(articles, workers, TIME_LIMIT, vectors=False):
         if isinstance(result, Exception):
-            problems.append(analysis_problem(article, result))
+            problems.append(analysis_problem(article, result, "; left out of the analysis"))
         else:
             analyzed.append(result)
         if on_article:
