@@ -50,7 +50,7 @@ def analyze_rows(articles: list[Article]) -> list[tuple[dict, list[dict]]]:
     results = []
     for article, analyzed in zip(articles, analyze_articles(articles, TIME_LIMIT)):
         if isinstance(analyzed, Exception):
-            results.append((analyzed_row(AnalyzedArticle(article=article)), [problem_row(analysis_problem(article, analyzed, "; written without analysis"))]))
+            results.append((analyzed_row(AnalyzedArticle(article=article)), [problem_row(analysis_problem(article, analyzed))]))
         else:
             results.append((analyzed_row(analyzed), []))
     return results
