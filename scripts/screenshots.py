@@ -1,6 +1,6 @@
 """Screenshots of the demo for the README: the widest story's page, its map and its facts.
 
-    python scripts/screenshots.py [--db demo/storyline.db] [--out docs]
+    python scripts/screenshots.py [--db demo/storyline.db] [--out docs] [--lang de]
 
 Ingests the bundled demo sample into a fresh database (unless --db names an existing one), starts
 `storyline serve` on a free loopback port, and drives Debian's headless Chromium through Playwright
@@ -50,13 +50,13 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> N
     sys.exit(f"storyline serve did not answer at {url}")
 
 
-def shoot(url: str, out: Path) -> None:
+def shoot(url: str, out: Path, lang: str = "en") -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 900})
-        page.goto(url)
+        page.goto(f"{url}?lang={lang}")
         page.screenshot(path=str(out / "demo-story.png"))
         page.locator("section#karte").screenshot(path=str(out / "demo-map.png"))
         page.locator("section#fakten").screenshot(path=str(out / "demo-facts.png"))
@@ -67,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing demo database (default: a fresh one from the sample)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--lang", choices=("en", "de"), default="en", help="language of the page's labels")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = options.db or str(Path(tmp) / "demo.db")
@@ -79,7 +80,7 @@ def main() -> None:
         try:
             wait_until_up(f"http://127.0.0.1:{port}/", process)
             options.out.mkdir(parents=True, exist_ok=True)
-            shoot(f"http://127.0.0.1:{port}/stories/{top}", options.out)
+            shoot(f"http://127.0.0.1:{port}/stories/{top}", options.out, options.lang)
         finally:
             process.terminate()
             process.wait(timeout=10)

@@ -68,7 +68,7 @@ def test_story_page_shows_german_and_english_side_by_side(mixed_db):
     story_id = next(s["id"] for s in run_json("stories", "--db", mixed_db, "--limit", "100")["stories"]
                     if "Rhodes" in s["title"] or "Rhodos" in s["title"])
     page = TestClient(create_app(mixed_db)).get(f"/stories/{story_id}").text
-    assert "Sprachen: de, en" in page
+    assert "Languages: de, en" in page
     columns = page[page.index('<div class="languages">'):]
     german, english_column = columns.index('lang="de"><h3>Deutsch</h3>'), columns.index('lang="en"><h3>English</h3>')
     assert german < columns.index("Waldbrand auf Rhodos") < english_column < columns.index("Wildfire on Rhodes")

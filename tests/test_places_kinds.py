@@ -114,7 +114,7 @@ def test_the_map_names_each_kind_and_escapes_names():
     places = [{"name": "Rhein", "lat": 50.4, "lon": 7.6, "kind": "water", "mentions": 2},
               {"name": "<b>Flughafen</b>", "lat": 50.03, "lon": 8.57, "kind": "facility"},
               {"name": "Köln", "lat": 50.94, "lon": 6.96, "kind": "<script>"}]
-    svg = str(draw_map(places))
+    svg = str(draw_map(places, lang="de"))
     assert "<title>Rhein – Gewässer (2×)</title>" in svg
     assert "&lt;b&gt;Flughafen&lt;/b&gt; – Anlage" in svg and "<b>" not in svg
     assert 'class="place kind-other"' in svg and "<script>" not in svg
@@ -126,7 +126,7 @@ def test_the_story_page_lists_each_place_with_its_kind():
              "places": [{"name": "Rhein", "lat": 50.4, "lon": 7.6, "kind": "water", "mentions": 2, "texts": ["Rhein"]},
                         {"name": "<i>Köln</i>", "lat": 50.94, "lon": 6.96, "kind": "city", "mentions": 1,
                          "texts": ["Köln"]}]}
-    html = story_html(story)
+    html = story_html(story, "de")
     listing = html[html.index('<ul class="places">'):]
     assert "<li>Rhein, Gewässer – 2× genannt" in listing
     assert "<li>&lt;i&gt;Köln&lt;/i&gt;, Ort – 1× genannt" in listing and "<i>Köln" not in html

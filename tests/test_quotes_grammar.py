@@ -127,7 +127,7 @@ def test_story_page_shows_the_speaker_as_written_and_as_resolved(tmp_path):
     store = Store(tmp_path / "seeds.db")
     ingest_paths(store, [SEEDS])
     story = max(views.list_stories(store)["stories"], key=lambda s: s["article_count"])
-    html = build_report(store, story["id"], "html")
+    html = build_report(store, story["id"], "html", lang="de")
     putin = html[html.index('aria-label="Zitate von Wladimir Putin"'):]
     putin = putin[:putin.index("</section>")]
     assert "Das ist natürlich machbar" in putin and "im Text: er" in putin

@@ -45,7 +45,7 @@ def test_markdown_report_groups_quotes_by_speaker(db, story_id):
     text = run_cli("report", story_id, "--db", db, "--format", "md").stdout
     assert text.startswith("# Zug aus Pjöngjang\n")
     speaker = text.index("### Wladimir Putin\n")
-    assert text.index(f"- „{QUOTE}“ (wörtlich, 000\\_a83f360c9ad2210f)") > speaker
+    assert text.index(f"- „{QUOTE}“ (direct, 000\\_a83f360c9ad2210f)") > speaker
     assert "Wostotschny (51.82, 128.25)" in text
 
 

@@ -70,7 +70,7 @@ def test_story_page_shows_quote_speaker_and_map(client, story_id):
 def test_unknown_story_is_404_in_json_and_html(client):
     assert client.get("/api/stories/story-999999").json() == {"detail": "Geschichte nicht gefunden."}
     response = client.get("/stories/story-999999")
-    assert response.status_code == 404 and "<h1>Nicht gefunden</h1>" in response.text
+    assert response.status_code == 404 and "<h1>Not found</h1>" in response.text
 
 
 def test_search_finds_wladiwostok_and_links_its_story(client, story_id):
@@ -78,7 +78,7 @@ def test_search_finds_wladiwostok_and_links_its_story(client, story_id):
     assert {h["article_id"] for h in hits} == {"000_a83f360c9ad2210f", "004_956d5f3b9d4ee0dc"}
     assert {h["story"] for h in hits} == {story_id}
     html = client.get("/search?q=Wladiwostok").text
-    assert "2 Treffer für „Wladiwostok“" in html and f'href="/stories/{story_id}"' in html
+    assert "2 hits for “Wladiwostok”" in html and f'href="/stories/{story_id}"' in html
 
 
 def test_article_with_url_id_opens_by_quoted_path(client):
@@ -89,7 +89,7 @@ def test_article_with_url_id_opens_by_quoted_path(client):
 def test_article_page_highlights_entities_places_and_quotes(client):
     html = client.get("/articles/000_a83f360c9ad2210f").text
     assert '<a class="m-entity" href="/entities/PER%3Avladimir_putin" title="PER">Wladimir Putin</a>' in html
-    assert '<mark class="m-place" title="Ort: Moscow">Moskau</mark>' in html
+    assert '<mark class="m-place" title="Place: Moscow">Moskau</mark>' in html
     assert 'Lieber ein alter Freund als zwei neue, wie man bei uns im Volk sagt</span>' in html
 
 

@@ -89,18 +89,34 @@ def test_front_page_story_quote_map_and_search(server, browser):
     shoot(page, "front")
     page.get_by_role("link", name="Zug aus Pjöngjang").click()
     assert page.locator("h1").inner_text() == "Zug aus Pjöngjang"
-    putin = page.get_by_role("region", name="Zitate von Wladimir Putin")
+    putin = page.get_by_role("region", name="Quotes of Wladimir Putin")
     assert putin.get_by_role("heading", level=3).inner_text().startswith("Wladimir Putin")
     assert putin.get_by_text(f"„{QUOTE}“").is_visible()
     label = page.locator("svg.map text", has_text="Wostotschny")
     assert label.is_visible()
     page.locator("svg.map").screenshot(path=str(SHOTS / "map.png"))
     assert shoot(page, "story").stat().st_size > 10_000
-    page.get_by_label("Artikel durchsuchen").fill("Wladiwostok")
-    page.get_by_label("Artikel durchsuchen").press("Enter")
+    page.get_by_label("Search articles").fill("Wladiwostok")
+    page.get_by_label("Search articles").press("Enter")
     page.wait_for_url("**/search?q=Wladiwostok")
-    assert page.get_by_role("status").inner_text() == "2 Treffer für „Wladiwostok“"
+    assert page.get_by_role("status").inner_text() == "2 hits for “Wladiwostok”"
     shoot(page, "search")
+    page.close()
+
+
+def test_the_language_switch_turns_the_pages_german_and_back(server, browser):
+    page = browser.new_page(java_script_enabled=False)
+    page.goto(server + "/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch").click()
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("h1").inner_text() == "Geschichten"
+    page.get_by_role("link", name="Zug aus Pjöngjang").click()  # the choice holds on the next page
+    assert page.get_by_role("heading", name="Zitate nach Sprecher").is_visible()
+    assert "15. September 2023" in page.locator(".story-head .meta").inner_text()
+    shoot(page, "story-german")
+    page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English").click()
+    assert page.get_by_role("heading", name="Quotes by speaker").is_visible()
     page.close()
 
 
@@ -118,7 +134,7 @@ def test_skip_link_is_the_first_tab_stop(server, browser):
     page = browser.new_page()
     page.goto(server + "/")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#inhalt"
     page.close()

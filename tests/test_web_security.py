@@ -228,7 +228,7 @@ def test_html_report_from_the_command_line_is_inert(db, story_id, tmp_path):
     for payload in (ATTR_DOUBLE, ATTR_SINGLE, SCRIPT, IMG, DATA_URL):
         assert payload not in html
     assert f"„{QUOTE_TEXT}“" in PageAudit(html).text and "<svg class=\"map\"" in html
-    assert f"Erstellt mit Storyline am {datetime.date.today().isoformat()}" in html
+    assert f"Made with Storyline on {datetime.date.today().isoformat()}" in html
 
 
 def test_markdown_report_escapes_html(db, story_id):

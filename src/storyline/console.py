@@ -64,8 +64,10 @@ def print_problems(problems) -> None:
         return
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
-    for title, group, style in (("set aside", errors, "red"), ("warnings", warnings, "yellow")):
+    from storyline.i18n import current
+
+    for key, group, style in (("cli.set_aside", errors, "red"), ("cli.warnings", warnings, "yellow")):
         if group:
-            err_console.print(f"[{style}]{len(group)} {title}:[/{style}]")
+            err_console.print(f"[{style}]{current()(key, n=len(group))}[/{style}]")
             for problem in group:
                 err_console.print(f"  {problem}", markup=False, highlight=False)

@@ -6,6 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from storyline.i18n import current
+
 
 app = typer.Typer(help="Storyline: turn dated German news articles into stories.", no_args_is_help=True,
                   add_completion=False, rich_markup_mode="rich")
@@ -26,8 +28,7 @@ def open_store(db: str | None, create: bool = False):
 
     target = db if db is not None else str(default_db_path())
     if not create and "://" not in target and not Path(target).expanduser().exists():
-        raise typer.BadParameter(f"no store at {target}; `storyline ingest FILES --db {target}` makes one",
-                                 param_hint="--db")
+        raise typer.BadParameter(current()("cli.no_store", target=target), param_hint="--db")
     return Store(db)
 
 
@@ -40,7 +41,7 @@ def read_options(format: str | None, field: list[str] | None, fetch: bool = Fals
     from storyline.ingest.tabular import FieldMap
 
     if format and format not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(current()("cli.choose_one", choices=", ".join(FORMATS)), param_hint="--format")
     try:
         return ReadOptions(format=format, fields=FieldMap.parse(field), fetch=fetch, allow_private=allow_private)
     except ValueError as error:

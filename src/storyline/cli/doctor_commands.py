@@ -7,6 +7,7 @@ import typer
 
 from storyline.cli.common import JsonOption, app
 from storyline.console import console, print_json
+from storyline.i18n import LANGUAGES, current, set_language
 
 
 def _print_version(value: bool) -> None:
@@ -17,10 +18,21 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _check_language(value: str) -> str:
+    if value.lower() not in LANGUAGES:
+        raise typer.BadParameter(f"choose one of {', '.join(LANGUAGES)}")
+    return value.lower()
+
+
 @app.callback()
 def main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.",
-                                               callback=_print_version, is_eager=True)] = False):
+                                               callback=_print_version, is_eager=True)] = False,
+         lang: Annotated[str, typer.Option("--lang", envvar="STORYLINE_LANG", callback=_check_language,
+                                           show_default=False, show_envvar=False,
+                                           help="Language of the messages: en or de (--json output is the same "
+                                                "in both) \\[default: $STORYLINE_LANG or en].")] = "en"):
     """Storyline: turn dated German news articles into stories."""
+    set_language(lang)
 
 
 @app.command()
@@ -39,10 +51,12 @@ def doctor(json: JsonOption = False):
     if json:
         print_json([status.as_dict() for status in statuses])
     else:
-        table = Table("part", "needed for", "status", "how to fix")
+        t = current()
+        table = Table(*t("cli.doctor_columns").split("|"))
         for status in statuses:
-            mark = "[green]ok[/green]" if status.ok else ("[red]missing[/red]" if status.part.required
-                                                          else "[yellow]optional, missing[/yellow]")
+            mark = f"[green]{t('cli.doctor_ok')}[/green]" if status.ok else (
+                f"[red]{t('cli.doctor_missing')}[/red]" if status.part.required
+                else f"[yellow]{t('cli.doctor_optional')}[/yellow]")
             table.add_row(status.part.name, status.part.needed_for, f"{mark} {status.detail}",
                           "" if status.ok else status.part.hint)
         console.print(table)

@@ -10,6 +10,7 @@ from rich.table import Table
 from storyline.cli.common import (FORMAT_HELP, MAX_ROWS, AllowPrivateOption, DbOption, JsonOption, WorkersOption,
                                   app, open_store, read_options)
 from storyline.console import console, err_console, plain, print_json, print_problems, progress_counter
+from storyline.i18n import current
 
 
 @app.command()
@@ -35,24 +36,21 @@ def ingest(
     """
     urls = [str(path).replace(":/", "://", 1) for path in paths if str(path).startswith(("http:", "https:"))]
     if urls:  # Path("https://x") is a file name that does not exist: say what to do instead
-        raise typer.BadParameter(f"{urls[0]} is a web address; for a feed run `storyline watch URL --once`, "
-                                 "for a page save it first (`curl -o page.html URL`) and ingest the file",
-                                 param_hint="PATHS")
+        raise typer.BadParameter(current()("cli.web_address", url=urls[0]), param_hint="PATHS")
     from storyline.flow import ingest_paths
 
     store = open_store(db, create=True)
-    with progress_counter("Ingesting articles") as advance:
+    with progress_counter(current()("cli.progress_ingest")) as advance:
         report = ingest_paths(store, paths, read_options(format, field, fetch, allow_private), on_article=lambda _: advance(),
                               analyze=not skip_analysis, workers=workers, retry_failed=retry_failed)
     if json:
         print_json(report.as_dict())
     else:
-        console.print(f"Stored {len(report.added)} new articles, {len(report.duplicates)} already stored, "
-                      f"{len(report.near_duplicates)} near-duplicate links ({store.count_articles()} in the store).",
-                      soft_wrap=True)
+        console.print(current()("cli.stored", added=len(report.added), duplicates=len(report.duplicates),
+                                near=len(report.near_duplicates), total=store.count_articles()), soft_wrap=True)
         print_problems(report.problems)
     if report.read == 0:
-        err_console.print("Nothing could be read.")
+        err_console.print(current()("cli.nothing_read"))
         raise typer.Exit(1)
 
 
@@ -75,7 +73,7 @@ def analyze(
     """
     from storyline.flow import analyze_paths
 
-    with progress_counter("Analysing articles") as advance:
+    with progress_counter(current()("cli.progress_analyze")) as advance:
         document, problems = analyze_paths(paths, read_options(format, field), on_article=lambda _: advance(),
                                            workers=workers)
     if tokens:
@@ -86,7 +84,7 @@ def analyze(
         _print_analysis(document)
     print_problems(problems)
     if not document["articles"]:
-        err_console.print("Nothing could be read.")
+        err_console.print(current()("cli.nothing_read"))
         raise typer.Exit(1)
 
 
@@ -99,15 +97,16 @@ def _add_word_tags(document: dict) -> None:
 
 
 def _print_analysis(document: dict) -> None:
+    t = current()
     for article in document["articles"]:
-        console.print(f"[bold]{plain(article['id'])}[/bold] {plain(article.get('date'))} {plain(article.get('title'))}",
-                      highlight=False)
-        console.print(f"  {len(article['sentences'])} sentences, {len(article['entities'])} entities, "
-                      f"{len(article['quotes'])} quotes, {len(article['times'])} times, "
-                      f"{len(article['places'])} places", highlight=False)
+        console.print(f"[bold]{plain(article['id'])}[/bold] {plain(t.date(article.get('date')))} "
+                      f"{plain(article.get('title'))}", highlight=False)
+        console.print("  " + t("cli.analysis_counts", sentences=len(article["sentences"]),
+                               entities=len(article["entities"]), quotes=len(article["quotes"]),
+                               times=len(article["times"]), places=len(article["places"])), highlight=False)
     for story in document["stories"]:
-        console.print(f"story {story['id']}: {story.get('title')} ({len(story['articles'])} articles)",
-                      markup=False, highlight=False)
+        console.print(t("cli.story_line", id=story["id"], title=story.get("title"),
+                        articles=t("count.articles", n=len(story["articles"]))), markup=False, highlight=False)
 
 
 @app.command()
@@ -126,12 +125,13 @@ def articles(
     if json:
         print_json([_article_summary(store, article) for article in items])
         return
-    table = Table("id", "date", "outlet", "lang", "title / start of text")
+    t = current()
+    table = Table(*t("cli.articles_columns").split("|"))
     for article in items:
-        table.add_row(*map(plain, (article.id, article.date.value if article.date else "–", article.outlet or "–",
-                                   article.language or "–", _headline(article))))
+        table.add_row(*map(plain, (article.id, t.date(article.date.value) if article.date else "–",
+                                   article.outlet or "–", article.language or "–", _headline(article))))
     console.print(table)
-    console.print(f"{len(items)} of {store.count_articles()} articles")
+    console.print(t("cli.articles_shown", shown=len(items), total=store.count_articles()))
 
 
 def _headline(article) -> str:
@@ -156,7 +156,7 @@ def show(article_id: str, db: DbOption = None, json: JsonOption = False):
     store = open_store(db)
     article = store.get_article(article_id)
     if article is None:
-        err_console.print(f"No article with id {article_id!r}.")
+        err_console.print(current()("cli.no_article", id=repr(article_id)), markup=False)
         raise typer.Exit(1)
     if json:
         print_json({**_article_summary(store, article), "text": article.text,
@@ -164,9 +164,10 @@ def show(article_id: str, db: DbOption = None, json: JsonOption = False):
                     "sentences": [[s.start, s.end] for s in article.sentences]})
         return
     console.print(f"[bold]{plain(_headline(article))}[/bold]", highlight=False)
-    console.print(f"id {article.id} · date {article.date.value if article.date else '–'} · outlet "
-                  f"{article.outlet or '–'} · language {article.language or '–'} · credits "
-                  f"{', '.join(article.credits) or '–'}", markup=False, highlight=False)
+    t = current()
+    console.print(t("cli.article_meta", id=article.id, date=t.date(article.date.value) if article.date else "–",
+                    outlet=article.outlet or "–", language=article.language or "–",
+                    credits=", ".join(article.credits) or "–"), markup=False, highlight=False)
     for block in article.blocks:
         style = {"heading": "bold", "furniture": "dim strike", "credit": "dim"}.get(block.kind, "")
         console.print(article.text[block.start:block.end], style=style or None, markup=False, highlight=False)
@@ -189,7 +190,8 @@ def search(
         print_json([hit.__dict__ for hit in hits])
         return
     for hit in hits:
-        console.print(f"[bold]{plain(hit.article_id)}[/bold] {plain(hit.date)} {plain(hit.title)}", highlight=False)
+        console.print(f"[bold]{plain(hit.article_id)}[/bold] {plain(current().date(hit.date))} {plain(hit.title)}",
+                      highlight=False)
         console.print(f"  {hit.snippet}", markup=False, highlight=False)
-    console.print(f"{len(hits)} hits")
+    console.print(current()("cli.hits", n=len(hits)))
 

@@ -8,6 +8,7 @@ import typer
 
 from storyline.cli.common import FORMAT_HELP, AllowPrivateOption, DbOption, JsonOption, app, open_store, read_options
 from storyline.console import console, err_console, print_json, print_problems
+from storyline.i18n import current
 
 
 @app.command()
@@ -33,19 +34,20 @@ def batch(
     from storyline.flow import run_batch
 
     if engine not in ENGINES:
-        raise typer.BadParameter(f"choose one of {', '.join(ENGINES)}", param_hint="--engine")
+        raise typer.BadParameter(current()("cli.choose_one", choices=", ".join(ENGINES)), param_hint="--engine")
     if overlap_days >= window_days or overlap_days < 0:
-        raise typer.BadParameter("must be at least 0 and less than --window-days", param_hint="--overlap-days")
+        raise typer.BadParameter(current()("cli.overlap"), param_hint="--overlap-days")
     options = BatchOptions(out=out, workers=workers, window_days=window_days, overlap_days=overlap_days,
                            read=read_options(format, field))
     report = run_batch(inputs, options, engine=engine, master=master)
     if json:
         print_json(report.as_dict())
     else:
-        console.print(f"{report.articles} articles, {report.stories} stories, {report.problems} problems "
-                      f"in {report.seconds:.1f} s ({report.engine} engine) → {report.out}", highlight=False)
+        console.print(current()("cli.batch_done", articles=report.articles, stories=report.stories,
+                                problems=report.problems, seconds=f"{report.seconds:.1f}", engine=report.engine,
+                                out=report.out), highlight=False)
     if report.articles == 0:
-        err_console.print("Nothing could be read.")
+        err_console.print(current()("cli.nothing_read"))
         raise typer.Exit(1)
 
 
@@ -69,7 +71,7 @@ def export(
     except ValueError as error:
         raise typer.BadParameter(str(error)) from error
     if out:
-        err_console.print(f"{count} {table} written to {out}.")
+        err_console.print(current()("cli.exported", count=count, table=table, out=out))
 
 
 @app.command()
@@ -102,11 +104,11 @@ def watch(
         if json:
             print_json(poll.as_dict())
         else:
-            console.print(f"poll {poll.number}: {len(poll.added)} new articles, {len(poll.unchanged)} feeds "
-                          f"unchanged, {len(poll.stories)} stories updated", highlight=False)
+            console.print(current()("cli.poll", number=poll.number, added=len(poll.added),
+                                    unchanged=len(poll.unchanged), stories=len(poll.stories)), highlight=False)
             print_problems(poll.problems)
 
     polls = watch_feeds(open_store(db, create=True), feeds, options, on_poll=show)
     if polls and len(polls[-1].failed) == len(feeds):  # scripts and cron jobs must see it
-        err_console.print("No feed could be read.")
+        err_console.print(current()("cli.no_feed"))
         raise typer.Exit(1)

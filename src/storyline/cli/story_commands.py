@@ -8,6 +8,7 @@ from rich.table import Table
 
 from storyline.cli.common import MAX_ROWS, DbOption, JsonOption, app, open_store
 from storyline.console import console, err_console, plain, print_json
+from storyline.i18n import current
 
 
 @app.command()
@@ -30,12 +31,13 @@ def stories(
     if json:
         print_json(page)
         return
-    table = Table("story", "articles", "first", "last", "title")
+    t = current()
+    table = Table(*t("cli.stories_columns").split("|"))
     for story in page["stories"]:
-        table.add_row(*map(plain, (story["id"], story["article_count"], story["first_date"] or "–",
-                                   story["last_date"] or "–", story["title"] or "")))
+        table.add_row(*map(plain, (story["id"], story["article_count"], t.date(story["first_date"]) or "–",
+                                   t.date(story["last_date"]) or "–", story["title"] or "")))
     console.print(table)
-    console.print(f"{len(page['stories'])} of {page['total']} stories")
+    console.print(t("cli.stories_shown", shown=len(page["stories"]), total=page["total"]))
 
 
 @app.command()
@@ -49,7 +51,7 @@ def story(story_id: str, db: DbOption = None, json: JsonOption = False):
 
     detail = views.story_detail(open_store(db), story_id)
     if detail is None:
-        err_console.print(f"No story with id {story_id!r}.")
+        err_console.print(current()("cli.no_story", id=repr(story_id)), markup=False)
         raise typer.Exit(1)
     if json:
         print_json(detail)
@@ -59,23 +61,24 @@ def story(story_id: str, db: DbOption = None, json: JsonOption = False):
 
 def _print_story(detail: dict) -> None:
     say = lambda text="", **kw: console.print(text, markup=False, highlight=False, **kw)  # noqa: E731
-    say(f"{detail['title']}  ({detail['article_count']} articles, {detail['first_date']} – {detail['last_date']})",
-        style="bold")
+    t = current()
+    say(f"{detail['title']}  ({t('count.articles', n=detail['article_count'])}, {t.date(detail['first_date'])} – "
+        f"{t.date(detail['last_date'])})", style="bold")
     for sentence in detail["summary"]:
         say(f"  • {sentence['sentence']} [{sentence['outlet'] or sentence['article']}]")
-    say("Actors: " + ", ".join(f"{a['name']} ({', '.join(a['roles'])})" if a["roles"] else a["name"]
+    say(t("cli.actors") + ": " + ", ".join(f"{a['name']} ({', '.join(a['roles'])})" if a["roles"] else a["name"]
                                for a in detail["actors"][:10]))
     for group in detail["quotes_by_speaker"][:8]:
         say(f"{group['name']}:", style="bold")
         for quote in group["quotes"][:4]:
-            say(f"  „{quote['text']}“ ({quote['kind']})")
-    say("Places: " + ", ".join(p["name"] for p in detail["places"][:10]))
+            say(f"  „{quote['text']}“ ({t.name('quote_kind', quote['kind'])})")
+    say(t("cli.places") + ": " + ", ".join(p["name"] for p in detail["places"][:10]))
     for fact in detail.get("facts", []):
         values = "; ".join(f"{v['value']} ({', '.join([v['article'], *(c['article'] for c in v.get('also', []))])})"
                            for v in fact["values"])
-        say(f"Fact {fact['slot']}: {fact['status']} — {values}")
+        say(t("cli.fact", slot=t.name("fact_slot", fact["slot"]), status=t.name("fact_status", fact["status"]), values=values))
     for article in detail["articles"]:
-        say(f"  {article['date'] or '–'} {article['outlet'] or ''} {article['headline']}")
+        say(f"  {t.date(article['date']) or '–'} {article['outlet'] or ''} {article['headline']}")
 
 
 @app.command()
@@ -95,7 +98,7 @@ def entities(
     if json:
         print_json(items)
         return
-    table = Table("id", "type", "name", "articles", "variants", "roles")
+    table = Table(*current()("cli.entities_columns").split("|"))
     for entity in items:
         table.add_row(*map(plain, (entity["id"], entity["type"], entity["name"], entity["article_count"],
                                    ", ".join(entity["variants"]), ", ".join(entity["roles"]))))
@@ -113,21 +116,24 @@ def entity(name: str, db: DbOption = None, json: JsonOption = False):
 
     detail = views.entity_detail(open_store(db), name)
     if detail is None:
-        err_console.print(f"No entity named {name!r}.")
+        err_console.print(current()("cli.no_entity", name=repr(name)), markup=False)
         raise typer.Exit(1)
     if json:
         print_json(detail)
         return
-    console.print(f"[bold]{plain(detail['name'])}[/bold] ({plain(detail['type'])}, {detail['article_count']} articles)")
-    console.print(f"variants: {', '.join(detail['variants'])}; roles: {', '.join(detail['roles']) or '–'}",
+    t = current()
+    console.print(f"[bold]{plain(detail['name'])}[/bold] ({plain(detail['type'])}, "
+                  f"{t('count.articles', n=detail['article_count'])})")
+    console.print(t("cli.variants_roles", variants=", ".join(detail["variants"]), roles=", ".join(detail["roles"]) or "–"),
                   markup=False)
     for outlet, labels in detail["labels"].items():
         console.print(f"  {outlet}: {', '.join(labels)}", markup=False)
     for quote in detail["quotes"][:10]:
-        console.print(f"  „{quote['text']}“ ({quote['date'] or '–'}, {quote['outlet'] or quote['article']})",
+        console.print(f"  „{quote['text']}“ ({t.date(quote['date']) or '–'}, {quote['outlet'] or quote['article']})",
                       markup=False, highlight=False)
     for story_row in detail["stories"]:
-        console.print(f"  story {story_row['id']}: {story_row['title']}", markup=False, highlight=False)
+        console.print("  " + t("cli.story", id=story_row["id"], title=story_row["title"]), markup=False,
+                      highlight=False)
 
 
 @app.command()
@@ -148,12 +154,13 @@ def quotes(
         print_json(result)
         return
     if speaker and result["speaker"] is None:
-        err_console.print(f"No entity named {speaker!r}.")
+        err_console.print(current()("cli.no_entity", name=repr(speaker)), markup=False)
         raise typer.Exit(1)
+    t = current()
     for quote in result["quotes"]:
-        who = quote["speaker_name"] or quote["speaker_text"] or "unbekannt"
-        console.print(f"[bold]{plain(who)}[/bold] ({plain(quote['kind'])}, {plain(quote['date'] or '–')}):",
-                      highlight=False)
+        who = quote["speaker_name"] or quote["speaker_text"] or t("word.unknown_speaker")
+        console.print(f"[bold]{plain(who)}[/bold] ({plain(t.name('quote_kind', quote['kind']))}, "
+                      f"{plain(t.date(quote['date']) or '–')}):", highlight=False)
         console.print(f"  „{quote['text']}“", markup=False, highlight=False)
 
 
@@ -170,7 +177,7 @@ def recluster(db: DbOption = None, json: JsonOption = False):
     if json:
         print_json({"stories": len(touched)})
     else:
-        console.print(f"Rebuilt {len(touched)} stories.")
+        console.print(current()("cli.rebuilt", n=len(touched)))
 
 
 @app.command()
@@ -190,19 +197,16 @@ def digest(
     if json:
         print_json({"stories": stories})
         return
+    t = current()
     for story in stories:
-        dates = story["first_date"] if story["first_date"] == story["last_date"] else \
-            f"{story['first_date']} – {story['last_date']}"
+        dates = t.date(story["first_date"]) if story["first_date"] == story["last_date"] else \
+            f"{t.date(story['first_date'])} – {t.date(story['last_date'])}"
         console.print(f"[bold]{plain(story['id'])}[/bold]  {plain(story['title'])}", highlight=False)
         say = lambda text: console.print(text, markup=False, highlight=False)  # noqa: E731  (untrusted values)
-        say(f"  {_count(story['article_count'], 'article')}, {_count(len(story['outlets']), 'outlet')}, {dates}: "
-            f"{', '.join(story['outlets']) or '–'}")
+        say(f"  {t('count.articles', n=story['article_count'])}, {t('count.outlets', n=len(story['outlets']))}, "
+            f"{dates}: {', '.join(story['outlets']) or '–'}")
         speakers = f" ({', '.join(story['speakers'][:4])})" if story["speakers"] else ""
-        say(f"  quotes: {story['quote_count']}{speakers}")
-        differs = "; ".join(story["differences"]) or "nothing conflicting or superseded"
-        agreed = f"; agreed: {', '.join(story['agreed'][:2])}" if story["agreed"] else ""
-        say(f"  differs: {differs}{agreed}")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+        say("  " + t("cli.digest_quotes", n=story["quote_count"], speakers=speakers))
+        differs = "; ".join(story["differences"]) or t("cli.digest_nothing")
+        agreed = t("cli.digest_agreed", agreed=", ".join(story["agreed"][:2])) if story["agreed"] else ""
+        say("  " + t("cli.digest_differs", differs=differs, agreed=agreed))

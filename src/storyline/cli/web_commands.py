@@ -9,6 +9,7 @@ import typer
 
 from storyline.cli.common import DbOption, app, open_store
 from storyline.console import err_console
+from storyline.i18n import current
 
 
 class ReportFormat(str, Enum):
@@ -39,8 +40,8 @@ def serve(
     from storyline.web.app import create_app
 
     open_store(db, create=True)  # fail early, with the CLI's message, on a bad --db; an empty store takes POSTs
-    err_console.print(f"Storyline on http://{host}:{port}/ (Ctrl+C stops)"
-                      + ("; POST /api/articles needs the bearer token" if token else ""))
+    err_console.print(current()("cli.serving", url=f"http://{host}:{port}/")
+                      + (current()("cli.serving_token") if token else ""))
     hosts = allowed_hosts(host, allowed_host)
     uvicorn.run(create_app(db, token=token or "", allowed_hosts=hosts), host=host, port=port, log_level="warning")
 
@@ -71,12 +72,13 @@ def report(
     """
     from storyline.web.report import build_report
 
-    text = build_report(open_store(db), story_id, format.value)
+    text = build_report(open_store(db), story_id, format.value, lang=current().lang)
     if text is None:
-        err_console.print(f"No story with id {story_id!r}.")
+        err_console.print(current()("cli.no_story", id=repr(story_id)), markup=False)
         raise typer.Exit(1)
     if output:
         output.write_text(text, encoding="utf-8")
-        err_console.print(f"Wrote {output} ({len(text.encode()):,} bytes).")
+        size = f"{len(text.encode()):,}".replace(",", "." if current().lang == "de" else ",")
+        err_console.print(current()("cli.wrote", path=output, size=size))
     else:
         typer.echo(text, nl=False)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from storyline.i18n import Translator
+
 INNER_ORDER = {"place": 0, "time": 1, "entity": 2}
 
 
@@ -21,10 +23,11 @@ def outer_quotes(quotes: list[dict]) -> list[dict]:
     return kept
 
 
-def inner_spans(article: dict) -> list[dict]:
-    """Entities, times and places as marks, without overlaps."""
-    spans = ([{**p, "kind": "place", "label": f"Ort: {p['name']}"} for p in article.get("places", [])]
-             + [{**t, "kind": "time", "label": f"Zeit: {t['value']}"} for t in article.get("times", []) if t["value"]]
+def inner_spans(article: dict, t: Translator = Translator()) -> list[dict]:
+    """Entities, times and places as marks, without overlaps; `t` words the marks' tooltips."""
+    spans = ([{**p, "kind": "place", "label": t("mark.place", name=p["name"])} for p in article.get("places", [])]
+             + [{**time, "kind": "time", "label": t("mark.time", value=t.date(time["value"], long=True))}
+                for time in article.get("times", []) if time["value"]]
              + [{**e, "kind": "entity", "label": f"{e['type']}"} for e in article.get("entities", [])])
     kept: list[dict] = []
     for span in sorted(spans, key=lambda s: (-(s["end"] - s["start"]), INNER_ORDER[s["kind"]], s["start"])):
@@ -62,10 +65,10 @@ def _group_marks(items):
         yield group[0][1], group
 
 
-def highlight_article(article: dict) -> list[dict]:
+def highlight_article(article: dict, t: Translator = Translator()) -> list[dict]:
     """The article's blocks (paragraphs, headings, furniture) as highlighted pieces."""
     text = article["text"]
-    quotes, inner = outer_quotes(article.get("quotes", [])), inner_spans(article)
+    quotes, inner = outer_quotes(article.get("quotes", [])), inner_spans(article, t)
     anchors = {quote["start"] for quote in article.get("quotes", [])}
     blocks = article.get("blocks") or [{"start": 0, "end": len(text), "kind": "paragraph"}]
     return [{"kind": block["kind"], "groups": cut_block(text, block["start"], block["end"], quotes, inner, anchors)}

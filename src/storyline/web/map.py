@@ -14,6 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from storyline.i18n import Translator, translator
+
 WORLD_FILE = Path(__file__).resolve().parent / "static" / "world-110m.json"
 WIDTH = 800
 MIN_SPAN = 12.0  # degrees: a single place still shows its surroundings
@@ -21,8 +23,8 @@ PAD = 0.15  # share of the span added on each side
 MAX_PLACES = 25
 MAX_VIEW = (110.0, 70.0)  # degrees: wider views are zoomed on the most mentioned places
 CHAR_WIDTH = 9.0  # SVG units per character of a 15px semibold label
-KIND_LABELS = {"country": "Staat", "region": "Region", "city": "Ort", "water": "Gewässer", "island": "Insel",
-               "mountain": "Berg", "facility": "Anlage"}  # analyze.places.kinds, as the legend names them
+PLACE_KINDS = ("country", "region", "city", "water", "island", "mountain", "facility")  # analyze.places.kinds,
+# in the legend's order; their words are the catalogue's place_kind.*
 
 
 @dataclass
@@ -107,14 +109,14 @@ def draw_countries(view: View) -> list[str]:
     return paths
 
 
-def draw_places(places: list[dict], view: View) -> list[str]:
+def draw_places(places: list[dict], view: View, t: Translator = Translator()) -> list[str]:
     """A dot per place; its name right, left, above or below it, wherever it does not cover an earlier
     label; a name with no free spot is left to the dot's <title> and the list under the map."""
     dots, labels, taken = [], [], []
     for place in places:
         x, y = view.project(place["lon"], place["lat"])
         name, kind = escape(place["name"]), place_kind(place)
-        label = f" – {KIND_LABELS[kind]}" if kind in KIND_LABELS else ""
+        label = f" – {escape(t.name('place_kind', kind))}" if kind in PLACE_KINDS else ""
         dots.append(f'<circle class="place kind-{kind}" cx="{x:g}" cy="{y:g}" r="6"><title>{name}{label} '
                     f'({place.get("mentions", 1)}×)</title></circle>')
         spot = free_spot(x, y, len(place["name"]) * CHAR_WIDTH, view, taken)
@@ -128,17 +130,17 @@ def draw_places(places: list[dict], view: View) -> list[str]:
 def place_kind(place: dict) -> str:
     """The place's kind when it is one of the known ones (it becomes a CSS class), else 'other'."""
     kind = place.get("kind")
-    return kind if kind in KIND_LABELS else "other"
+    return kind if kind in PLACE_KINDS else "other"
 
 
-def draw_legend(places: list[dict], view: View) -> list[str]:
+def draw_legend(places: list[dict], view: View, t: Translator = Translator()) -> list[str]:
     """One dot and word per kind on the map, bottom left: which dots are waters, regions, airports."""
-    kinds = [k for k in KIND_LABELS if any(place_kind(p) == k for p in places)]
+    kinds = [k for k in PLACE_KINDS if any(place_kind(p) == k for p in places)]
     items = []
     for i, kind in enumerate(kinds):
         y = view.height - 14 - 20 * (len(kinds) - 1 - i)
         items.append(f'<circle class="place kind-{kind}" cx="16" cy="{y - 5:g}" r="5"/>'
-                     f'<text class="legend-label" x="28" y="{y:g}">{escape(KIND_LABELS[kind])}</text>')
+                     f'<text class="legend-label" x="28" y="{y:g}">{escape(t.name("place_kind", kind))}</text>')
     return [f'<g class="legend" aria-hidden="true">{"".join(items)}</g>'] if len(kinds) > 1 else []
 
 
@@ -160,15 +162,17 @@ def _overlaps(a: tuple, b: tuple) -> bool:
     return not (a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1])
 
 
-def draw_map(places: list[dict], title: str = "Karte der Orte") -> Markup:
+def draw_map(places: list[dict], title: str | None = None, lang: str | None = None) -> Markup:
     """The whole <svg>; empty markup when no place has coordinates. All names are escaped."""
+    t = translator(lang)
     places = [p for p in places if p.get("lat") is not None and p.get("lon") is not None][:MAX_PLACES]
     if not places:
         return Markup("")
     view = fit_view(core_places(places))
     names = ", ".join(p["name"] for p in places)
-    body = "".join(draw_countries(view) + draw_places(places, view) + draw_legend(places, view))
+    body = "".join(draw_countries(view) + draw_places(places, view, t) + draw_legend(places, view, t))
     return Markup(f'<svg class="map" viewBox="0 0 {WIDTH} {view.height}" role="img" '
                   f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
-                  f'<title id="map-title">{escape(title)}</title><desc id="map-desc">Orte: {escape(names)}</desc>'
+                  f'<title id="map-title">{escape(title or t("map.default_title"))}</title>'
+                  f'<desc id="map-desc">{escape(t("map.places", names=names))}</desc>'
                   f'<rect class="sea" width="{WIDTH}" height="{view.height}"/>{body}</svg>')

@@ -12,14 +12,11 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader
 
+from storyline.i18n import NAMES, translator
 from storyline.web.lookups import split_snippet
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = Path(__file__).resolve().parent / "static"
-KIND_NAMES = {"direct": "wörtlich", "partial": "teilweise wörtlich", "indirect": "indirekt"}
-STATUS_NAMES = {"agreed": "übereinstimmend", "conflicting": "widersprüchlich", "superseded": "überholt",
-                "single-source": "eine Quelle"}
-GENRE_NAMES = {"report": "Bericht", "commentary": "Kommentar", "interview": "Interview", "feature": "Reportage"}
 
 
 def quote_id(value) -> str:
@@ -33,8 +30,9 @@ def safe_url(url: str | None) -> bool:
     return bool(url) and url.startswith(("https://", "http://")) and not any(c in url for c in " <>\"'\\\t\r\n")
 
 
-def tone_word(polarity: float) -> str:
-    return "negativ" if polarity <= -0.1 else "positiv" if polarity >= 0.1 else "neutral"
+def tone_key(polarity: float) -> str:
+    """The catalogue's tone.* word for a polarity score."""
+    return "negative" if polarity <= -0.1 else "positive" if polarity >= 0.1 else "neutral"
 
 
 def unique_events(events: list[dict]) -> list[dict]:
@@ -51,9 +49,9 @@ def unique_events(events: list[dict]) -> list[dict]:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(qid=quote_id, tone_word=tone_word, unique_events=unique_events,
-                       snippet_pieces=split_snippet, web_url=safe_url, genre_word=lambda g: GENRE_NAMES.get(g, g))
-    env.globals.update(kind_names=KIND_NAMES, status_names=STATUS_NAMES)
+    env.filters.update(qid=quote_id, tone_key=tone_key, unique_events=unique_events,
+                       snippet_pieces=split_snippet, web_url=safe_url)
+    env.globals.update(language_names=NAMES)  # each language named in itself, as its column is lang-tagged
     return env
 
 
@@ -62,5 +60,7 @@ def stylesheet() -> str:
     return (STATIC / "style.css").read_text(encoding="utf-8")
 
 
-def render(name: str, **context) -> str:
-    return environment().get_template(name).render(**context)
+def render(name: str, lang: str | None = None, **context) -> str:
+    """Every template gets `t` (the catalogue in `lang`, English by default) and `lang` for <html lang>."""
+    t = translator(lang)
+    return environment().get_template(name).render(t=t, lang=t.lang, **context)
