@@ -10,7 +10,8 @@ snippet figure, per page:
   occur in the page at all (the others always pass); *boilerplate* page: precision < 0.90;
 - word F1: the same two shares weighted by the snippets' words, combined as F1;
 - lead kept: every `lead_with` snippet (the sentence is in the page's description) found;
-- title exact (whitespace folded), date the same day, outlet clean (see `outlet_flags`).
+- title exact (whitespace folded; also case-folded, since some gold titles copy a headline that
+  the page's CSS shows in capitals), date the same day, outlet clean (see `outlet_flags`).
 
 Storyline's body is what the analysis reads: the stored text without the blocks that cleaning
 marks as furniture or credits (`clean.clean_text`). The stored text as a whole is scored too.
@@ -175,6 +176,8 @@ def evaluate(pages: list[dict], errors: bool) -> dict:
             row = score_text(page, out["body"], whole)
             row["stored"] = score_text(page, out["stored"], whole)
             row.update(file=page["file"], title=same_title(out["title"], page.get("title")),
+                       title_folded=same_title((out["title"] or "").casefold(), (page.get("title") or "").casefold())
+                       if page.get("title") else None,
                        date=same_day(out["date"], page.get("date")), outlet=out["outlet"],
                        outlet_flags=outlet_flags(out["outlet"], page.get("url")),
                        found_date=out["date"], found_title=out["title"])
@@ -201,6 +204,7 @@ def summarise(rows: list[dict], seconds: float) -> dict:
         "stored text: truncated pages": share([r["stored"]["recall"] < THRESHOLD for r in rows]),
         "lead kept": share([r["lead"] for r in rows]),
         "title exact": share([r["title"] for r in rows]),
+        "title, case folded (gold keeps CSS upper case)": share([r["title_folded"] for r in rows]),
         "date same day": share([r["date"] for r in rows]),
         "outlet clean": share([not r["outlet_flags"] for r in rows]),
         "seconds per page": round(seconds / n, 3),

@@ -6,9 +6,12 @@ Each page in tests/data/pages is hand-made after the markup of real German news 
 from pathlib import Path
 
 import pytest
+from trafilatura.utils import load_html
 
 from storyline.ingest.html import extract_html
-from storyline.ingest.page_meta import clean_outlet, clean_title, local_day, outlet_name
+from storyline.ingest.page_meta import (clean_outlet, clean_title, local_day, outlet_name, publication_day, shown_day,
+                                        shown_title)
+from storyline.ingest.page_text import marked_texts
 from storyline.ingest.problems import Problem
 from storyline.ingest.read import ReadOptions, read_paths
 
@@ -144,3 +147,85 @@ def test_title_that_is_only_the_site_name_gives_way_to_the_headline():
 def test_lead_marked_only_by_its_class_is_kept():
     item = article("lead_class.html")  # no meta description: <div class="article__intro"> above the body
     assert item.text.startswith(TEASER) and item.text.count("Der Stadtrat hat entschieden") == 1
+
+
+# --- the page as shown: headline, its date line, caption and affiliate boxes without <figcaption> ---
+
+def test_title_is_the_headline_the_page_shows_not_the_seo_title():
+    # og:title and <title>: "Brexit: Nervenkrieg geht in nächste Runde"; the <h1> says more
+    assert page("shown_headline.html").title == "Der Nervenkrieg um den Brexit geht in die nächste Runde"
+
+
+@pytest.mark.parametrize("title, headings, shown", [
+    ("Tote Hummeln unter Linden: Die Erklärung", ["Tote Hummeln unter Linden"], "Tote Hummeln unter Linden"),
+    # an <h1> that wraps the title in a kicker keeps the title
+    ("Eigentumsvorbehalt: Das sollten Käufer wissen", ["Forderungen sichern Eigentumsvorbehalt: Das sollten Käufer wissen"],
+     "Eigentumsvorbehalt: Das sollten Käufer wissen"),
+    # a date line inside the <h1> is cut
+    ("MineralölINFO", ["27.01.2022MineralölINFO November 2021 (Absatz)"], "MineralölINFO November 2021 (Absatz)"),
+    # a section name as title gives way to the first <h1> of three words or more
+    ("Fachmeldungen", ["Zoll", "Verkündung des neuen Tabaksteuergesetzes"], "Verkündung des neuen Tabaksteuergesetzes"),
+    # an <h1> about something else (the site's name) changes nothing
+    ("Windpark Steinheim: Bürger können sich beteiligen", ["Leipziger Tagesbote"],
+     "Windpark Steinheim: Bürger können sich beteiligen"),
+])
+def test_shown_title(title, headings, shown):
+    assert shown_title(title, headings, "Leipziger Tagesbote", URL) == shown
+
+
+def test_date_is_the_one_printed_by_the_headline_not_one_of_a_related_list():
+    tree = load_html((PAGES / "shown_headline.html").read_text(encoding="utf-8"))
+    # byline "Von Anna Berg | 04.02.2022, 15:33 Uhr"; the "Mehr zum Thema" list says 21.01.2022
+    assert shown_day(tree, ["Der Nervenkrieg um den Brexit geht in die nächste Runde"]) == "2022-02-04"
+    assert shown_day(tree, ["Eine Überschrift, die nicht auf der Seite steht"]) is None
+    assert page("shown_headline.html").date == "2022-02-04"
+
+
+@pytest.mark.parametrize("published, guess, shown, day", [
+    # datePublished months before the visible date (a first version): the shown date decides
+    ("2021-12-14T15:41:07+01:00", "2022-02-04", "2022-02-04", "2022-02-04"),
+    ("2022-01-04T07:29:00.000Z", "2022-01-06", "2022-01-04", "2022-01-04"),
+    # no shown date: the guess, unless it is only the UTC date of the page's time
+    ("2019-06-17T18:28:00+0200", "2017-07-12", None, "2017-07-12"),
+    ("2022-11-06T23:00:00.000Z", "2022-11-06", None, "2022-11-07"),
+    # no page time: the shown date before the guess (a date of another article's teaser)
+    (None, "2022-01-21", "2022-02-01", "2022-02-01"),
+    (None, "2022-01-21", None, "2022-01-21"),
+    ("2023-05-10T18:00:00+02:00", "2023-05-10", "2023-01-01", "2023-05-10"),  # both agree: kept
+])
+def test_publication_day(published, guess, shown, day):
+    assert publication_day(published, guess, shown) == day
+
+
+def test_caption_and_affiliate_boxes_known_by_their_class_are_not_read():
+    item = article("shown_headline.html")
+    assert "kleine Provision" not in item.text  # <div class="c-affiliate-text"> in the article's flow
+    assert "Bild: Abbildung 2: Der Warenverkehr" in item.text and "Abbildung 2" not in read_text(item)
+    assert "Die nächste Verhandlungsrunde ist für Mitte Februar" in read_text(item)
+    tree = load_html((PAGES / "shown_headline.html").read_text(encoding="utf-8"))
+    marked = marked_texts(tree)
+    assert marked["Die britische Außenministerin vor dem Tre"[:40]] == "caption"
+    assert marked["Wenn Sie über die Links in diesem Beitrag"[:40]] == "furniture"
+    assert "Die Verhandlungen zwischen London und Brüs"[:40] not in marked
+
+
+def test_closing_self_descriptions_of_publisher_and_author_are_cut():
+    text = article("closing_bio.html").text
+    assert "Die Muster-Stiftung ist in rund 40 Ländern" not in text and "Anna Berg ist Redakteurin" not in text
+    assert text.rstrip().endswith("mit Fachleuten der Landesanstalt für Landwirtschaft zu unterstützen.")
+
+
+def test_date_line_download_line_ad_notice_and_contact_trailer_are_cut():
+    text = article("press_trailer.html").text
+    assert text.startswith("Wer in Leipzig ein Lastenrad kauft")  # no "14.10.2021" line, no ad notice as teaser
+    assert "Werbung" not in text and "PDF | 38 KB" not in text
+    # "Weitere Informationen:" opens the second half of the text, though not of its lines
+    assert "Weitere Informationen" not in text and "Prager Straße" not in text and "ohne Gewähr" not in text
+    assert text.rstrip().endswith("gemeinsam mit der Universität auswerten lassen.")
+
+
+def test_article_that_precise_extraction_misses_is_read_with_wider_settings():
+    # the article sits inside <aside class="sidebar">: trafilatura's precision mode finds no text
+    text = article("article_in_sidebar.html").text
+    assert text.startswith("Die Straßenbahnlinie 11 soll ab dem kommenden Jahr")
+    assert "durch Busse ersetzt." in text and "Impressum" not in text

@@ -6,13 +6,39 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import PageMeta, clean_title, local_day, outlet_name, read_meta
-from storyline.ingest.page_text import article_captions, clean_lines, find_teaser, marked_lead, page_strings, with_teaser
+from storyline.ingest.page_meta import (PageMeta, clean_title, outlet_name, publication_day, read_meta, shown_day,
+                                        shown_title)
+from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
+                                        with_teaser)
 from storyline.ingest.problems import Problem
 from storyline.ingest.raw import RawArticle
 
 HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article|div|p)\b",
                         re.IGNORECASE | re.DOTALL)
+
+
+DATE_SEARCH = {"extensive_search": True, "original_date": True}
+SHORT_TEXT = 1000  # characters: a precise extraction this short may have lost the article
+WIDER_GAIN = 1.25  # a wider extraction replaces it when this many times longer
+
+
+def wider_document(trafilatura, html: str, url: str | None, document):
+    """Trafilatura's default, then its recall-first settings, when the precise extraction found
+    no text or a short one and a wider one finds clearly more (pages whose article sits in
+    unusual containers, where precision mode keeps a caption or nothing)."""
+    text = ((document.text or "") if document is not None else "").strip()
+    if len(text) >= SHORT_TEXT:
+        return document
+    for options in ({}, {"favor_recall": True}):
+        wider = trafilatura.bare_extraction(html, url=url, with_metadata=document is None, include_comments=False,
+                                            date_extraction_params=DATE_SEARCH, **options)
+        found = (wider.text or "") if wider is not None else ""
+        if len(found.strip()) >= max(WIDER_GAIN * len(text), len(text) + 200):
+            if document is None:
+                return wider
+            document.text = found
+            return document
+    return document
 
 
 def is_html(text: str) -> bool:
@@ -23,9 +49,11 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
                  fallback_date: str | None = None) -> RawArticle | Problem:
     """One page to one article; pages without a main text are reported, not stored empty.
 
-    Trafilatura finds the main text; `page_text` cuts the related-link, newsletter and paywall
-    lines it keeps, moves captions behind the body and restores a dropped teaser; `page_meta`
-    gives the date (the page's own publication time as the outlet's local day) and the outlet.
+    Trafilatura finds the main text (precision first, wider settings when that finds little);
+    `page_text` cuts the related-link, newsletter, paywall, download and self-description lines
+    it keeps, moves captions behind the body and restores a dropped teaser; `page_meta` gives
+    the title as the page's <h1> shows it, the date (the page's own publication time, the date
+    printed by the headline and trafilatura's guess, as the outlet's local day) and the outlet.
     """
     try:
         trafilatura = require("trafilatura")
@@ -38,22 +66,25 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
         meta = read_meta(tree) if tree is not None else PageMeta()
         links = page_strings(tree, "a") if tree is not None else set()
         captions = page_strings(tree, "figcaption") if tree is not None else set()
+        marked = marked_texts(tree) if tree is not None else {}
         document = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, favor_precision=True,
-            date_extraction_params={"extensive_search": True, "original_date": True},
+            date_extraction_params=DATE_SEARCH,
         )
+        document = wider_document(trafilatura, html, url, document)
     except Exception as error:  # trafilatura raises many kinds on hostile markup
         return Problem(path, f"HTML could not be parsed ({type(error).__name__}: {error})", where)
     if document is None or not (document.text or "").strip():
         return Problem(path, "no main text found in the HTML page", where)
     page_url = url or document.url
     outlet = outlet_name(meta.site_names, page_url, guesses=[document.sitename])
-    h1 = next((" ".join(node.text_content().split()) for node in tree.iter("h1")), None) if tree is not None else None
-    title = clean_title(document.title, outlet, page_url, meta.headline, h1)
+    headings = [" ".join(node.text_content().split()) for node in tree.iter("h1")][:5] if tree is not None else []
+    h1 = headings[0] if headings else None
+    title = shown_title(clean_title(document.title, outlet, page_url, meta.headline, h1), headings, outlet, page_url)
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
-    if lines and lines[0] in {(document.title or "").strip(), title}:
+    if lines and " ".join(lines[0].split()) in {" ".join((document.title or "").split()), title, *headings}:
         lines = lines[1:]
-    body, moved = clean_lines(lines, links, captions)
+    body, moved = clean_lines(lines, links, captions, marked)
     if not body:
         body, moved = lines, []
     teaser = None
@@ -63,7 +94,8 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
-    day = local_day(meta.published) or local_day(document.date) or fallback_date
+    shown = shown_day(tree, [title, *headings]) if tree is not None else None
+    day = publication_day(meta.published, document.date, shown) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 
 

@@ -157,6 +157,79 @@ def berlin_offset(utc: datetime) -> timedelta:
     return timedelta(hours=2 if last_sunday(3) <= utc < last_sunday(10) else 1)
 
 
+MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "dezember")
+SHOWN_DATE = re.compile(
+    r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)?\d\d)\b"                       # 21.01.2022, 6.11.23
+    r"|\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"         # 1. Februar 2022
+    r"|\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b"                                   # 17/02/2022
+    r"|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", re.IGNORECASE)                        # 2022-01-21
+DATE_PREFIX = re.compile(r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d|\d{1,2}\.\s*(?:" + "|".join(MONTHS)
+                         + r")\s+(?:19|20)\d\d)\s*[|:–-]?\s*", re.IGNORECASE)
+SHOWN_BEFORE, SHOWN_AFTER = 150, 200  # characters around the headline where its date line sits
+MAX_SHOWN_TEXT = 200_000
+
+
+def shown_day(tree, headlines: list[str | None]) -> str | None:
+    """The date printed next to the headline (the byline's or kicker's date), nearest first:
+    what a reader sees as the article's date, unlike a date in a related-article list. The
+    first of `headlines` (the title, the page's <h1>s) found on the page is the anchor."""
+    pieces = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    text = re.sub(r"\s+", " ", " ".join(pieces)[:MAX_SHOWN_TEXT])
+    for headline in headlines:
+        headline = re.sub(r"\s+", " ", headline or "").strip()
+        at = text.find(headline) if len(headline) >= 10 else -1
+        if at >= 0:
+            return _nearest_date(text, at, at + len(headline))
+    return None
+
+
+def _nearest_date(text: str, at: int, end: int) -> str | None:
+    best = None
+    for match in SHOWN_DATE.finditer(text, max(0, at - SHOWN_BEFORE), end + SHOWN_AFTER):
+        if at <= match.start() < end:
+            continue  # a date inside the headline itself
+        distance = at - match.end() if match.start() < at else match.start() - end
+        day = _shown_iso(match)
+        if day and (best is None or distance < best[0]):
+            best = (distance, day)
+    return best[1] if best else None
+
+
+def _shown_iso(match: re.Match) -> str | None:
+    g = match.groups()
+    if g[0]:
+        day, month, year = int(g[0]), int(g[1]), int(g[2])
+    elif g[3]:
+        day, month, year = int(g[3]), MONTHS.index(g[4].lower()) + 1, int(g[5])
+    elif g[6]:
+        day, month, year = int(g[6]), int(g[7]), int(g[8])
+    else:
+        day, month, year = int(g[11]), int(g[10]), int(g[9])
+    try:
+        return date(year + 2000 if year < 100 else year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def publication_day(published: str | None, guess: str | None, shown: str | None = None) -> str | None:
+    """The day the article appeared, from the page's own publication time, trafilatura's guess
+    (htmldate) and the date shown by the headline.
+
+    When the page's time and the guess differ, a guess that is only the UTC date of the page's
+    time gives way to the page's time (as a Berlin day); else the shown date decides, and
+    without it the guess wins: a `datePublished` months or years before the visible date is
+    often a first version or a template's value. Without a page time, the shown date goes before the guess, which
+    may be a date from a list of other articles or a footer."""
+    own, other = local_day(published), local_day(guess)
+    if own and other and own != other:
+        if (published or "").strip()[:10] == other:
+            return own
+        return shown if shown in (own, other) else other
+    if own:
+        return own
+    return shown or other
+
 # --- outlet name --------------------------------------------------------------------------------
 
 def page_host(url: str | None) -> str | None:
@@ -262,3 +335,39 @@ def _is_site(part: str, names: list[str]) -> bool:
                       or len(folded) >= 4 and folded in other):
             return True
     return False
+
+
+CSS_TEXT = re.compile(r"\{[^}]*:[^}]*\}")
+
+
+def shown_title(title: str | None, headings: list[str], outlet: str | None, url: str | None) -> str | None:
+    """The headline as the page shows it: an <h1> that shares at least half of its words with
+    the title (og:title and <title> are often an SEO variant: *Brexit: Nervenkrieg geht in
+    nächste Runde* for the shown *Der Nervenkrieg um den Brexit geht in die nächste Runde*).
+    An <h1> that contains the whole title (a kicker or site name around it) gives way to the
+    title; a one-word title (a section name) gives way to the first <h1> of three words or more."""
+    names = [n for n in (outlet, page_host(url)) if n]
+    shown = [h for h in (_undated(_bare(h)) for h in headings)
+             if 10 <= len(h) <= 250 and not CSS_TEXT.search(h) and not _is_site(h, names)]
+    if not title or len(title.split()) == 1:
+        return next((h for h in shown if len(h.split()) >= 3), title)
+    words = _words(title)
+    fitting = [h for h in shown if title not in h and _words(h)
+               and len(_words(h) & words) >= 0.5 * min(len(_words(h)), len(words))]
+    return min(fitting, key=len) if fitting else title
+
+
+def _undated(heading: str) -> str:
+    """`27.01.2022MineralölINFO …`, `1. Februar 2022 Bundesministerin …`: the date line that the
+    page's markup put inside the <h1>, cut."""
+    match = DATE_PREFIX.match(heading)
+    return heading[match.end():] if match and match.end() < len(heading) else heading
+
+
+def _bare(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\u200b", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))

@@ -32,7 +32,7 @@ BOX_LINE = re.compile(
     r"|Um (?:diesen Artikel|den ganzen Artikel|weiterzulesen).{0,80}(?:Abo|anmelden|registrier)"
     r"|Mit Ihrer Anmeldung|erhalten Sie exklusive|Folgen Sie uns (?:auf|bei)|Folgt uns (?:auf|bei)"
     r"|Gefällt (?:dir|Ihnen) unser .{0,40}\?|Kennt ihr schon .{0,60}\?|Lust auf mehr\?"
-    r"|Bewerten Sie diesen Artikel|Artikel bewerten|Bewerten:|^\*?(?:Werbung|Anzeige)\b|^Alle Angaben ohne Gewähr"
+    r"|Bewerten Sie diesen Artikel|Artikel bewerten|Bewerten:|^\*?(?:Werbung|Anzeige)\s*(?:[.:|*)–-]|$)|enthält (?:Werbung|Affiliate)|^\(?Alle Angaben ohne Gewähr|\b[Hh]ier klicken\b"
     r"|Verraten Sie (?:uns )?(?:gerne )?in den Kommentaren|^Kommentare insgesamt|^(?:Titel|Beitrags|Header|Vorschau)bild\b)",
     re.IGNORECASE,
 )
@@ -40,6 +40,23 @@ BOX_LINE = re.compile(
 TRAILER_HEADING = re.compile(
     r"^(?:Quellen(?:angaben)?|Originalpublikation|(?:Presse)?[Kk]ontakt|Weitere Informationen|Ansprechpartner(?:in)?"
     r"(?: .{1,40})?|Über (?:uns|den Autor|die Autorin)|Zum Autor|Zur Autorin)\s*:?\s*$")
+# Lines that are captions by their form, where the page marks them with no <figcaption>: a numbered
+# figure, a screenshot or picture-source label, or a line that ends with the photographer's credit.
+CAPTION_LINE = re.compile(
+    r"^(?:Abbildung|Abb\.|Grafik|Tabelle)\s*\d+\s*[:.]|^(?:Screenshot|Symbolbild|Archivbild)\b"
+    r"|^(?:Bildquelle|Bild|Fotos?)\s*:|\|\s*©\s*[^|]{2,40}$|\((?:Fotos?|Bild):[^()]{2,80}\)\s*$")
+# The author's or the publisher's self-description that closes an article or press release:
+# "Inga Berg ist Redakteurin bei …", "Die Muster-Stiftung ist in rund 110 Ländern …".
+CLOSING_BIO = re.compile(
+    r"^(?:(?:Dr\. |Prof\. )?[A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+){1,2} )(?:ist|war|arbeitet|schreibt|studierte|lebt)"
+    r" (?:(?:seit|als|bei|für|freier?)\b|Redakteur|Autor|Journalist|Head|Gründ|Chef|Leiter|Partner|Mitglied)"
+    r"|^(?:Die|Der|Das) (?:[A-ZÄÖÜ][\w-]+ )*[\w-]*(?:AG|SE|GmbH|e\. ?V\.|Stiftung|Verband|Institut|Gruppe|Group)"
+    r" (?:ist|wurde|bietet)\b")
+CLOSING_LINES = 3  # a closing self-description is among the last lines
+# A line that is only a date (with a section word): the page's date line, not text.
+DATE_LINE = re.compile(r"^(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:\s*[|,·]\s*[\w-]{1,25})?$")
+# A download link: "Merkblatt vom 14. Oktober 2021PDF | 38 KB".
+FILE_LINE = re.compile(r"(?<![^\W\d_])(?:PDF|DOCX?|XLSX?|ZIP)\s*[|,(]\s*\d+(?:[.,]\d+)?\s*[KMG]B\b", re.IGNORECASE)
 BOX_LINE_MAX = 300  # a longer line is prose that mentions a newsletter, not the box
 MAX_TEXT_NODES = 20_000  # a teaser sits near the top; a hostile page with millions of nodes costs no more
 MAX_CAPTIONS = 50
@@ -62,15 +79,55 @@ def page_strings(tree, tag: str) -> set[str]:
     return found
 
 
-def clean_lines(lines: list[str], links: set[str], captions: set[str]) -> tuple[list[str], list[str]]:
+# Class or id words of a box around a text: a caption that is no <figcaption>, a related-articles
+# box, an affiliate-link notice.
+MARKED_BOX = re.compile(r"(caption)|(related|affiliate)", re.IGNORECASE)
+MARKED_DEPTH = 3  # ancestors looked at: the box, not the page layout far above it
+MARKED_KEY = 40  # a line is matched to the text that begins it, by its first characters
+
+
+def marked_texts(tree) -> dict[str, str]:
+    """First characters of the texts inside a box whose class or id names a caption
+    ("caption") or a related/affiliate box ("furniture"); a text that also occurs outside such
+    a box is not marked."""
+    marked: dict[str, str] = {}
+    plain: set[str] = set()
+    pieces = tree.xpath("//body//text()[not(ancestor::script or ancestor::style)]")[:MAX_TEXT_NODES]
+    for piece in pieces:
+        key = norm(piece)[:MARKED_KEY]
+        if len(key) < 25:
+            continue
+        kind = None
+        node = piece.getparent()
+        for _ in range(MARKED_DEPTH + 1):
+            if node is None or not isinstance(node.tag, str):
+                break
+            match = MARKED_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+            if match:
+                kind = "caption" if match.group(1) else "furniture"
+                break
+            node = node.getparent()
+        if kind is None:
+            plain.add(key)
+        else:
+            marked.setdefault(key, kind)
+    return {key: kind for key, kind in marked.items() if key not in plain}
+
+
+def clean_lines(lines: list[str], links: set[str], captions: set[str],
+                marked: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """(body lines, caption lines) after dropping related-link boxes and newsletter/paywall lines."""
+    marked = marked or {}
     body: list[str] = []
     moved: list[str] = []
     in_related = False
     by_start = captions_by_start(captions)
+    total = sum(map(len, lines))
+    done = 0  # characters before this line: a trailer heading counts in the text's second half
     for index, line in enumerate(lines):
-        bare = norm(BULLET.sub("", line))
-        if index >= len(lines) / 2 and TRAILER_HEADING.match(bare):
+        done += len(line)
+        bare = norm(BULLET.sub("", line)).strip("| ")
+        if done - len(line) >= total / 2 and TRAILER_HEADING.match(bare):
             break
         is_link = bare in links
         if RELATED_HEADING.match(bare):
@@ -81,12 +138,19 @@ def clean_lines(lines: list[str], links: set[str], captions: set[str]) -> tuple[
         in_related = False
         if is_link and (BULLET.match(line) or _link_neighbour(lines, index, links)):
             continue
-        if len(bare) <= BOX_LINE_MAX and BOX_LINE.search(bare):
+        if len(bare) <= BOX_LINE_MAX and (BOX_LINE.search(bare) or FILE_LINE.search(bare)) or DATE_LINE.match(bare):
             continue
-        if bare in captions or _starts_with_caption(bare, by_start):
+        box = marked.get(bare[:MARKED_KEY])
+        if box == "furniture":
+            continue
+        if (bare in captions or box == "caption" or _starts_with_caption(bare, by_start)
+                or len(bare) <= BOX_LINE_MAX and CAPTION_LINE.search(bare)):
             moved.append(bare)
             continue
         body.append(line)
+    for index in range(max(1, len(body) - CLOSING_LINES), len(body)):
+        if CLOSING_BIO.search(norm(body[index])):
+            return body[:index], moved
     return body, moved
 
 
@@ -116,7 +180,7 @@ def _link_neighbour(lines: list[str], index: int, links: set[str]) -> bool:
 
 def with_teaser(lines: list[str], teaser: str | None) -> list[str]:
     """Put the page's teaser first when the extracted text lacks it; never twice."""
-    if not teaser:
+    if not teaser or len(norm(teaser)) <= BOX_LINE_MAX and BOX_LINE.search(norm(teaser)):
         return lines
     head = norm(teaser).rstrip(" .…")
     if head in norm(" ".join(lines)):
