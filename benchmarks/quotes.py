@@ -226,7 +226,7 @@ def score_spkatt(doc: SpkAttDoc, quotes: list[dict], totals: Counter, nouns: set
             totals[f"class {cls}|n"] += 1
             totals[f"class {cls}|right"] += right
             if not right and misses is not None:
-                misses.append((doc.name, doc.text, annotation, hits[0]))
+                misses.append((doc.name, doc.text, annotation, hits[0], cls))
 
 
 def head_word(phrase: str) -> str:
@@ -278,11 +278,11 @@ def print_part(part: str, results: dict[str, Counter], ndocs: int, seconds: floa
             print(f"| {err[5:]} (count) | " + " | ".join(str(t[err]) for t in results.values()) + " |")
 
 
-def print_miss(name: str, text: str, annotation, quote: dict) -> None:
+def print_miss(name: str, text: str, annotation, quote: dict, cls: str) -> None:
     start = min([a for a, _ in annotation.message + annotation.source] + [quote["start"]])
     end = max([b for _, b in annotation.message + annotation.source] + [quote["end"]])
     gold = " | ".join(text[a:b] for a, b in annotation.source)
-    print(f"--- {name} [{annotation.form}] gold={gold!r} predicted={quote['speaker_text']!r} "
+    print(f"--- {name} [{annotation.form}] ({cls}) gold={gold!r} predicted={quote['speaker_text']!r} "
           f"resolved={quote['resolved_text']!r} cue={quote['cue']!r} kind={quote['kind']}")
     print("    " + text[max(0, start - 120):end + 60].replace("\n", " "))
 
@@ -293,7 +293,8 @@ def main() -> None:
     parser.add_argument("--base", default=BASE, help="commit whose rules run beside this checkout's")
     parser.add_argument("--mentions", default="ner", choices=["gold", "ner"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each part")
-    parser.add_argument("--errors", type=int, default=0, help="print up to N speaker misses (tune part only)")
+    parser.add_argument("--errors", type=int, default=0,
+                        help="print up to N speaker misses, by error class (tune part only)")
     parser.add_argument("--predict-to", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.predict_to:  # the subprocess that runs the base commit's code
@@ -323,8 +324,10 @@ def main() -> None:
             results[name] = totals
         label = part + (" (shipped NER)" if part == "smartdata" else f" ({args.mentions} mentions)")
         print_part(label, results, len(predictions), time.time() - started)
-        if part == "tune":
-            for miss in misses[:args.errors]:
+        if part == "tune" and args.errors:
+            print("\nspeaker misses by class (tune part): " + ", ".join(
+                f"{cls} {n}" for cls, n in Counter(miss[-1] for miss in misses).most_common()))
+            for miss in sorted(misses, key=lambda miss: miss[-1])[:args.errors]:
                 print_miss(*miss)
 
 

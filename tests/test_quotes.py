@@ -150,7 +150,7 @@ def test_quoted_words_inside_reported_clause_and_quoted_names_in_speakers():
 
 
 def test_source_nouns_in_compounds_and_in_mid_sentence():
-    assert speech("Bei dem Unfall wurden nach Polizeiangaben zwei Menschen verletzt.")[0][2] == "Polizeiangaben"
+    assert speech("Bei dem Unfall wurden nach Polizeiangaben zwei Menschen verletzt.")[0][2] == "Polizei"
     assert speech("Es handele sich ersten Angaben zufolge um einen Kurzschluss.")[0][2] == "ersten Angaben"
 
 

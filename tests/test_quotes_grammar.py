@@ -148,3 +148,58 @@ def test_seed_speakers_named_in_the_issue():
     assert quote_starting(report, "Es sei im Fernen Osten").resolved_text == "Putin"  # not "Die Region"
     assert "UN-Sanktionen" in quote_starting(commentary, "das Kim-Regime weder").speaker_text  # not "Nordkorea"
     assert not [q for q in report if q.text.startswith("Doch wo und wann")]  # "sagte Peskow nicht"
+
+
+def kinds(text: str, names=()):
+    """(speaker as written, speaker as resolved, speaker kind) of every quote."""
+    return [(q.speaker_text, q.resolved_text, q.speaker_kind) for q in make(text, list(names))]
+
+
+def test_a_compound_source_noun_speaks_for_the_group_it_names():
+    assert kinds("Nach Regierungsangaben seien bei den Kämpfen 40 Menschen getötet worden.") == [
+        ("Regierung", None, "group")]
+    assert kinds("Laut ersten Polizeiangaben habe der Fahrer zu schnell fahren wollen.") == [("Polizei", None, "group")]
+    assert kinds("UN-Angaben zufolge sind 3000 Menschen auf der Flucht.") == [("UN", None, "group")]
+    # a bare source noun names nobody: it stays the phrase and is never resolved to a person
+    assert kinds("Präsident Rafael Correa reiste ab. Nach ersten Informationen sei der Mann geflohen.",
+                 ["Rafael Correa"]) == [("ersten Informationen", None, "phrase")]
+
+
+def test_an_office_resolves_only_to_the_person_the_text_gives_it():
+    before = "Präsident Rafael Correa besuchte am Montag die Hauptstadt. "
+    assert kinds(before + "Der Sicherheitsminister des Landes sagte, die Lage sei unter Kontrolle.",
+                 ["Rafael Correa"]) == [("Der Sicherheitsminister des Landes", None, "role")]
+    tied = "Sicherheitsminister Miguel Carvajal besuchte die Stadt. Der Sicherheitsminister sagte, die Lage sei ruhig."
+    assert kinds(tied, ["Miguel Carvajal"]) == [("Der Sicherheitsminister", "Miguel Carvajal", "role")]
+    apposition = "Miguel Carvajal, der Minister des Landes, besuchte die Stadt. Der Minister sagte, die Lage sei ruhig."
+    assert kinds(apposition, ["Miguel Carvajal"])[0][1] == "Miguel Carvajal"
+    assert kinds(before + "Der Staatspräsident sagte, die Lage sei ruhig.", ["Rafael Correa"])[0][1] == "Rafael Correa"
+    other = "Außenminister Hans Meier reiste ab. Der Innenminister sagte, die Lage sei ruhig."
+    assert kinds(other, ["Hans Meier"])[0][1] is None  # sharing "-minister" is not the same office
+
+
+@needs_tagger
+def test_the_subject_after_the_verb_when_a_thing_stands_before_it():
+    text = ("Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in Frage: "
+            "„Das ist nicht lebenswirklich.“")
+    assert said(text, ["Franz Müntefering"])[0][2].startswith("der SPD-Vorsitzende Franz Müntefering")
+    plural = "Die Äußerungen Hassemers und Papiers bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“."
+    assert said(plural, ["Hassemers", "Papiers", "Wiefelspütz"])[0][2] == "Wiefelspütz"
+    assert said("Die Polizei sagte der Zeitung, der Mann sei geflohen.")[0][2] == "Die Polizei"
+
+
+@needs_tagger
+def test_long_participle_attributes_and_von_der_attachments():
+    text = "So sagte der für die Region zuständige Koordinator, Hans Meier, es seien nur 14 Boote im Einsatz."
+    assert said(text, ["Hans Meier"])[0][2:] == ("der für die Region zuständige Koordinator", "Hans Meier")
+    text = "Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, es sei ein falscher Eindruck entstanden."
+    assert said(text, ["Moritz Wohlrab"])[-1][2] == "Moritz Wohlrab von der „Aktion Deutschland hilft“"
+    text = "Das musste Finanzminister Peer Steinbrück zu Beginn der Debatte einräumen: „Es gibt Zumutungen.“"
+    assert "Debatte" not in said(text, ["Peer Steinbrück"])[0][2]
+
+
+def test_a_demonstrative_pronoun_speaks_for_the_person_just_named():
+    text = "Im Gespräch mit dem Anwalt der Familie, Rainer Wittner, sagte dieser, dass Delmare krank sei."
+    assert said(text, ["Rainer Wittner", "Delmare"])[0][2:] == ("dieser", "Rainer Wittner")
+    text = "Nova Meierhenrich verteilte Zettel. „Das Elend geht weiter.“, so letztere."
+    assert said(text, ["Nova Meierhenrich"])[0][2:] == ("letztere", "Nova Meierhenrich")

@@ -23,8 +23,9 @@ from storyline.analyze.quotes.cues import (
 from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
 )
+from storyline.analyze.quotes.lexicon import role_gender
 from storyline.analyze.quotes.marks import Quoted, find_quoted
-from storyline.analyze.quotes.sources import document_source, is_passive_cue, written_source
+from storyline.analyze.quotes.sources import compound_source, document_source, is_passive_cue, written_source
 from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
@@ -66,6 +67,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _carry_speakers(found, sentences)
     _speakers_from_previous_subject(article, sentences, found)
     _drop_non_nominal_speakers(article.text, found)
+    _sources_in_compounds(article.text, found)
     found = _without_nested_partials(found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
@@ -93,6 +95,19 @@ def _confirmed_before(article: Article, sentences: list[Sentence], found: list[F
             out.append(Found(previous[0].start, previous[last - 1].end, "indirect",
                              char_span(tokens, (1, 2)), char_span(tokens, speaker), 0.7))
     return out
+
+
+def _sources_in_compounds(text: str, found: list[Found]) -> None:
+    """"Nach Regierungsangaben", "Polizeiangaben zufolge": the speaker is the source the compound
+    names ("Regierung", a group), a span inside the word (`sources.compound_source`)."""
+    for item in found:
+        if not item.speaker:
+            continue
+        words = list(re.finditer(r"[\w-]+", text[item.speaker[0]:item.speaker[1]]))
+        stem = compound_source(words[-1].group()) if words else None
+        if stem:
+            start = item.speaker[0] + words[-1].start()
+            item.speaker, item.speaker_kind = (start, start + len(stem)), "group"
 
 
 def _negated_cue(article: Article, sentences: list[Sentence], item: Found) -> bool:
@@ -446,8 +461,9 @@ def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found
         end = next((i for i, t in enumerate(tokens) if t.text in {",", ":", ";"}
                     and not any(a <= t.start < b for a, b in quoted)), len(tokens))
         subject = clause_subject(tokens, 0, end) if tokens else None
-        if subject == (0, 1) and tokens[0].lower not in {"er", "sie"}:
+        if subject == (0, 1) and tokens[0].lower not in {"er", "sie"} and not role_gender(tokens[0].text):
             continue  # "Zwar", "Erstmals", "Dies": a capitalised first word is rarely a name alone
+            # (but a person noun is: "Meteorologen rechnen mit „…“")
         if tokens and tag_of(tokens[0]) in ADVERBIAL_TAGS and subject and not _personal(tokens, subject):
             continue  # "Zwar ist die Lage „sehr ernst“" (but "Ursprünglich wollte er „…“")
         if subject and not any(a <= tokens[subject[0]].start < b for a, b in quoted):
@@ -505,6 +521,8 @@ def _to_quote(article: Article, mentions: list[Mention], item: Found) -> QuoteRe
     )
     if item.speaker:
         _attach_speaker(article, mentions, quote, item.speaker)
+        if item.speaker_kind and quote.resolved_text is None:
+            quote.speaker_kind = item.speaker_kind  # a group the text names: no person to resolve
     return quote
 
 
@@ -534,7 +552,7 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
     first = quote.speaker_text.split()[0].lower()
     quote.speaker_kind = reference.kind if reference else ("group" if first in GROUP_WORDS else "phrase")
     if reference:
-        mention, confidence = resolve_reference(article, mentions, start, end)
+        mention, confidence = resolve_reference(article, mentions, start, end, tied_roles=True)
         if mention:
             _set_resolved(quote, mention, confidence, reference.kind)
 

@@ -17,7 +17,8 @@ from storyline.analyze.quotes.lexicon import load_first_names, load_speech_verbs
 from storyline.analyze.quotes.marks import find_quoted
 from storyline.model import Article, Mention
 
-PRONOUN_GENDER = {"er": "m", "sie": "f", "ihm": "m", "ihn": "m", "ihr": "f", "seiner": "m", "ihrer": "f"}
+PRONOUN_GENDER = {"er": "m", "sie": "f", "ihm": "m", "ihn": "m", "ihr": "f", "seiner": "m", "ihrer": "f",
+                  "dieser": "m", "letzterer": "m", "letztere": "f"}
 ARTICLE_GENDER = {"der": "m", "die": "f", "das": "n", "den": "m", "dem": None, "des": None}
 INDEFINITE = set("ein eine einer eines einem einen einige mehrere viele zahlreiche".split())
 WINDOW_SENTENCES = 8
@@ -57,12 +58,17 @@ def describe_reference(text: str, following: str = "") -> Reference | None:
 
 def resolve_reference(article: Article, mentions: list[Mention], start: int, end: int,
                       exclude: frozenset[str] = frozenset(), bonus: dict[str, float] | None = None,
-                      min_confidence: float = MIN_CONFIDENCE) -> tuple[Mention | None, float]:
+                      min_confidence: float = MIN_CONFIDENCE,
+                      tied_roles: bool = False) -> tuple[Mention | None, float]:
     """The PER mention that `article.text[start:end]` refers to, with a confidence in 0..1;
     (None, 0.0) when the expression is not a reference or no candidate is clearly best.
     `exclude` holds person keys (`person_key`) the expression cannot be — the subject of its own
     clause ("er führt den Diktator") — and `bonus` adds evidence per person, e.g. an earlier label
-    sharing the description's stem ("nordkoreanische Machthaber" … "dem Nordkoreaner")."""
+    sharing the description's stem ("nordkoreanische Machthaber" … "dem Nordkoreaner").
+    With `tied_roles` an office ("der Sicherheitsminister des Landes", `is_office`) resolves
+    only to a person the text gave that office (`_role_match`), not to the president named just
+    before it: an article names several office holders, and the nearest one is often another.
+    An epithet ("der Gewaltherrscher aus Pjöngjang") has no holder to tie, and keeps recency."""
     own = [m for m in mentions if m.type == "PER" and m.start < end and start < m.end]
     if own:
         return own[-1], 1.0
@@ -72,6 +78,8 @@ def resolve_reference(article: Article, mentions: list[Mention], start: int, end
     scored = [(score + (bonus or {}).get(person_key(m), 0.0), m)
               for score, m in _score_candidates(article, mentions, start, reference)
               if person_key(m) not in exclude]
+    if tied_roles and reference.kind == "role" and is_office(reference.role):
+        scored = [(score, m) for score, m in scored if _role_match(article, mentions, m, reference.role)]
     if not scored:
         return None, 0.0
     scored.sort(key=lambda pair: pair[0], reverse=True)
@@ -136,10 +144,12 @@ def mention_gender(article: Article, mentions: list[Mention], mention: Mention) 
 
 def _role_match(article: Article, mentions: list[Mention], mention: Mention, role: str) -> float:
     """1.0 when the same role noun stood right before this person's name earlier ("Kremlsprecher
-    Dimitri Peskow"), 0.5 when a role of the same kind did ("Präsident" for "Staatspräsident")."""
+    Dimitri Peskow") or in an apposition after it ("Peskow, der Sprecher des Kremls"), 0.5 when
+    a role of the same kind did ("Präsident" for "Staatspräsident")."""
     key = _group_key(mention)
-    previous = [_previous_word(article.text, m.start) for m in mentions
-                if m.type == "PER" and _group_key(m) == key and m.start <= mention.start]
+    same = [m for m in mentions if m.type == "PER" and _group_key(m) == key and m.start <= mention.start]
+    previous = [_previous_word(article.text, m.start) for m in same]
+    previous += [_apposition_noun(article.text, m.end) for m in same]
     if any(word.lower() == role.lower() for word in previous):
         return 1.0
     if any(word and _same_role(word, role) for word in previous):
@@ -147,9 +157,39 @@ def _role_match(article: Article, mentions: list[Mention], mention: Mention, rol
     return 0.0
 
 
+OFFICES = ("minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "kanzler",
+           "kanzlerin", "chef", "chefin", "leiter", "leiterin", "vorsitzende", "vorsitzender", "sekretär",
+           "sekretärin", "direktor", "direktorin", "botschafter", "botschafterin", "bürgermeister",
+           "bürgermeisterin", "kommissar", "kommissarin", "beauftragte", "beauftragter", "gouverneur",
+           "gouverneurin", "senator", "senatorin", "staatsanwalt", "staatsanwältin", "trainer", "trainerin")
+
+
+def is_office(role: str | None) -> bool:
+    """A post held in an institution ("Sicherheitsminister", "Polizeisprecherin"), as opposed to
+    an epithet ("Machthaber", "Gastgeber") that describes whoever the story is about."""
+    stem = _role_stem(role or "")
+    return stem.endswith(OFFICES)
+
+
 def _same_role(word: str, role: str) -> bool:
-    a, b = word.lower(), role.lower()
-    return bool(role_gender(word)) and (a.endswith(b[-6:]) or b.endswith(a[-6:]))
+    """One role noun ends in the other ("Präsident", "Staatspräsident"); sharing an ending is
+    not enough: "Innenminister" is not the "Außenminister"."""
+    a, b = _role_stem(word), _role_stem(role)
+    return bool(role_gender(word)) and len(min(a, b, key=len)) >= 5 and (a.endswith(b) or b.endswith(a))
+
+
+def _role_stem(word: str) -> str:
+    lower = word.lower()
+    for ending in ("innen", "in", "en", "s", "n"):
+        if lower.endswith(ending) and role_gender(lower[:-len(ending)]):
+            return lower[:-len(ending)]
+    return lower
+
+
+def _apposition_noun(text: str, end: int) -> str:
+    """"Rafael Correa, der Präsident Ecuadors": the head noun of an apposition after a name."""
+    match = re.match(r",\s+(?:der|die|dem|den|des)\s+(?:[a-zäöüß-]+\s+){0,2}([A-ZÄÖÜ][\w-]+)", text[end:end + 80])
+    return match.group(1) if match and role_gender(match.group(1)) else ""
 
 
 def _is_subject(article: Article, mention: Mention) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from storyline.analyze.grammar.words import FINITE as FINITE_TAGS, NEVER_SPEAKER
 
-from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phrases, load_speech_verbs
+from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phrases, load_speech_verbs, role_gender
 
 TOKEN = re.compile(r"\w+(?:[-.’']\w+)*|\S")
 CLAUSE_BREAKS = {",", ".", ":", ";", "!", "?", "–", "„", "“", "»", "«", '"', "(", ")"}
@@ -39,6 +39,7 @@ LEADING_ADVERBIALS = set(
 )
 OBLIQUE = {"dem", "den", "einem", "einen"}  # never open a subject
 NOMINATIVE_PRONOUNS = {"er", "ich", "wir"}
+DEMONSTRATIVES = {"dieser", "letzterer", "letztere"}  # standing alone: a pronoun, masculine or feminine
 TIME_WORDS = set(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni "
     "juli august september oktober november dezember ende anfang mitte bislang abend morgen mittag "
@@ -183,6 +184,7 @@ def read_noun_phrase(tokens: list[Token], i: int) -> int:
         return _read_quoted_name(tokens, i)
     while j < len(tokens) and tokens[j].lower in DETERMINERS:
         j += 1
+    j = _participle_attribute(tokens, j) if j > i else j
     while j < len(tokens) and (_is_adjective(tokens[j]) or tokens[j].text.isdigit()):
         j += 1
     head = j
@@ -192,6 +194,26 @@ def read_noun_phrase(tokens: list[Token], i: int) -> int:
     if j == head:
         return _headless_phrase(tokens, i, head)
     return _read_attachment(tokens, _read_quoted_name(tokens, j))
+
+
+def _participle_attribute(tokens: list[Token], j: int) -> int:
+    """"der für die Region zuständige Koordinator", "die seit Jahren in Berlin lebende Autorin":
+    between the article and its noun German puts a whole phrase that ends in an inflected
+    adjective or participle; the phrase is skipped to that adjective when a noun follows it."""
+    if j >= len(tokens) or _is_adjective(tokens[j]) or _is_noun(tokens[j]) or _ends_attribute(tokens[j]):
+        return j
+    for k in range(j + 1, min(j + 9, len(tokens) - 1)):
+        if _ends_attribute(tokens[k]):
+            return j  # "Das musste Steinbrück … einräumen": a verb, so no attribute
+        if _is_adjective(tokens[k]) and _is_noun(tokens[k + 1]) and tag_of(tokens[k]) in ("ADJA", None):
+            return k
+    return j
+
+
+def _ends_attribute(token: Token) -> bool:
+    """A clause break, conjunction or verb cannot stand inside a participle attribute."""
+    return (token.text in CLAUSE_BREAKS or token.lower in CONJUNCTIONS | AUXILIARIES | MODALS
+            or (tag_of(token) or "").startswith("V"))
 
 
 def _headless_phrase(tokens: list[Token], i: int, head: int) -> int:
@@ -225,6 +247,10 @@ def _read_attachment(tokens: list[Token], j: int) -> int:
         if j < len(tokens) and tokens[j].lower in {"des", "der"}:
             k = read_noun_phrase(tokens, j)
             j = k if k > j + 1 else j
+        if j + 2 < len(tokens) and tokens[j].lower == "von" and tokens[j + 1].lower in {"der", "dem", "den"}:
+            k = _read_quoted_name(tokens, j + 2)  # "Moritz Wohlrab von der „Aktion Deutschland hilft“"
+            k = k if k > j + 2 else (j + 3 if _is_noun(tokens[j + 2]) and tokens[j + 2].capitalised else j)
+            j = k if k > j else j
         if j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _read_quoted_name(tokens, j + 1) > j + 1:
             j = _read_quoted_name(tokens, j + 1)  # "der Geschäftsführer von „Ener1“"
         elif j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _is_noun(tokens[j + 1]):
@@ -277,6 +303,8 @@ def speaker_after(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return None
     if tokens[i].lower in PRONOUNS:
         return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
+    if tokens[i].lower in DEMONSTRATIVES and (i + 1 == len(tokens) or not tokens[i + 1].capitalised):
+        return i, i + 1  # "sagte dieser, dass …": the person just named
     end = read_noun_phrase(tokens, i)
     return (i, end) if end > i else None
 
@@ -313,9 +341,35 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     gap = end
     while gap < verb and tokens[gap].lower in AUXILIARIES | SKIP_AFTER_VERB:
         gap += 1  # "Putin hat am Dienstag gesagt"
+    if end == verb and _fronted_object(tokens, start, end, verb):
+        return _bounded_after(tokens, verb)  # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …"
     if end > start and (gap == verb or tokens[end].lower in AUXILIARIES | MODALS):
         return start, end  # "Stoiber hatte besonders die Rolle … betont"
     return (start, end) if end > start and verb - start <= 8 else None
+
+
+THING_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "nahme", "nahmen", "ion", "ionen", "ismus")
+
+
+def _fronted_object(tokens: list[Token], start: int, end: int, verb: int) -> bool:
+    """The phrase before the verb is its object, the subject follows it: a thing (no role noun,
+    no name) is followed by "der" + a masculine role ("Die praktische Anwendung … stellte der
+    SPD-Vorsitzende X in Frage"), or a plural phrase stands before a singular verb ("Die
+    Äußerungen Hassemers bezeichnete Wiefelspütz als …"): only the nominative agrees with it."""
+    head = next((t for t in tokens[start:end] if t.capitalised and t.lower not in DETERMINERS), None)
+    if head is None or role_gender(head.text) or tag_of(head) == "NE":
+        return False  # a person or a name is the subject where it stands
+    if tag_of(head) is None and not head.lower.endswith(THING_ENDINGS):
+        return False  # the tagger was unsure and the word does not look like an abstract noun
+    after = verb + 1
+    if after + 1 >= len(tokens) or read_noun_phrase(tokens, after) <= after:
+        return False
+    following = tokens[after + 1]
+    if tokens[after].lower == "der" and following.capitalised and role_gender(following.text) in ("m", "n"):
+        return True
+    plural = tokens[start].lower == "die" and head.lower.endswith(("ungen", "heiten", "keiten", "nahmen", "ionen"))
+    singular = tokens[verb].lower.endswith(("te", "t")) and not tokens[verb].lower.endswith(("ten", "en"))
+    return plural and singular and tokens[after].capitalised
 
 
 def _bounded_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
@@ -445,6 +499,7 @@ class Found:
     speaker: tuple[int, int] | None = None
     confidence: float = 1.0
     carried: bool = False  # speaker taken over from a neighbouring quote
+    speaker_kind: str | None = None  # set when the rules already know it ("group" for "Polizeiangaben")
 
 
 def char_span(tokens: list[Token], token_range: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quotes.cues import (
-    DETERMINERS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
+    DEMONSTRATIVES, DETERMINERS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
 from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
@@ -112,7 +112,7 @@ def is_so_attribution(tokens: list[Token], i: int) -> bool:
     nxt = i + 1
     if nxt < len(tokens) and is_speech_verb(tokens, nxt):
         return True
-    end = read_noun_phrase(tokens, nxt)
+    end = nxt + 1 if nxt < len(tokens) and tokens[nxt].lower in DEMONSTRATIVES else read_noun_phrase(tokens, nxt)
     while end > nxt and end < len(tokens) and (tokens[end].lower in {"weiter", "wörtlich", "abschließend"}
                                                 or tag_of(tokens[end]) in {"ADV", "ADJD"}):
         end += 1  # ", so Guttenberg wörtlich", ", so Elshorst weiter: …"
