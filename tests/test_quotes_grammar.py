@@ -203,3 +203,20 @@ def test_a_demonstrative_pronoun_speaks_for_the_person_just_named():
     assert said(text, ["Rainer Wittner", "Delmare"])[0][2:] == ("dieser", "Rainer Wittner")
     text = "Nova Meierhenrich verteilte Zettel. „Das Elend geht weiter.“, so letztere."
     assert said(text, ["Nova Meierhenrich"])[0][2:] == ("letztere", "Nova Meierhenrich")
+
+
+def test_an_aside_with_so_names_the_speaker_of_its_sentence():
+    text = ("Der Betrag werde laut Unternehmenschef Richard Canny nicht reichen. Zwar sei es ein wichtiger "
+            "Schritt – so Canny –, trotzdem suche das Unternehmen Investoren.")
+    assert said(text, ["Richard Canny", "Canny"])[1][2:] == ("Canny", "Canny")
+    text = "Die Schwelle sei zu niedrig. Sie solle sich, so Gall, „auf schwere Fälle“ begrenzen."
+    assert {q[2] for q in said(text, ["Gall"])} == {"Gall"}
+
+
+def test_the_person_quoted_in_a_passive_speaks_not_the_medium():
+    text = "Günther Platter wird von der Nachrichtenagentur Reuters mit den Worten zitiert, es gebe viele Fragen."
+    assert said(text, ["Günther Platter"])[0][2] == "Günther Platter"
+
+
+def test_a_second_figure_after_nach_anderen_angaben_is_no_statement():
+    assert said("Das Auto hat eine Reichweite von 100, nach anderen Angaben 110 Kilometern.") == []

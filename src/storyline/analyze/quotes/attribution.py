@@ -62,6 +62,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _speakers_from_clauses(article, sentences, found)
     _passive_agents(article, sentences, found)
     _speakers_from_reported(found)
+    _speakers_from_so_aside(article, sentences, found)
     _speakers_from_own_clause(article, sentences, found)
     _drop_non_nominal_speakers(article.text, found)
     _carry_speakers(found, sentences)
@@ -399,8 +400,8 @@ def _passive_agents(article: Article, sentences: list[Sentence], found: list[Fou
         sentence = _sentence_at(sentences, item.cue[0])
         tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
         verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
-        if verb is None or not tokens[verb].text.islower():
-            continue
+        if verb is None or not tokens[verb].text.islower() or tokens[verb].lower.startswith("zitiert"):
+            continue  # "X wird von Reuters zitiert": the quoted subject speaks, the agent passes it on
         begin = verb
         while begin > 0 and tokens[begin - 1].text not in {",", ":", ";", ".", "„", "“", "»", "«"}:
             begin -= 1
@@ -468,6 +469,24 @@ def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found
             continue  # "Zwar ist die Lage „sehr ernst“" (but "Ursprünglich wollte er „…“")
         if subject and not any(a <= tokens[subject[0]].start < b for a, b in quoted):
             item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
+
+
+def _speakers_from_so_aside(article: Article, sentences: list[Sentence], found: list[Found]) -> None:
+    """"Zwar sei es ein Schritt – so Canny –, trotzdem …", "Sie solle sich, so Gall, „…“
+    begrenzen": an aside "so X" between commas or dashes names the speaker of every cue-less
+    quote in its sentence, before a neighbour's speaker or the clause subject is taken."""
+    for item in found:
+        if item.speaker or item.cue:
+            continue
+        sentence = _sentence_at(sentences, item.start)
+        tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].lower != "so" or tokens[i - 1].text not in {",", "–", "-"}:
+                continue
+            speaker = speaker_after(tokens, i + 1)
+            if speaker and speaker[1] < len(tokens) and tokens[speaker[1]].text in {",", "–", "-", ":"}:
+                item.cue, item.speaker = char_span(tokens, (i, i + 1)), char_span(tokens, speaker)
+                break
 
 
 def _personal(tokens: list[Token], span: tuple[int, int]) -> bool:

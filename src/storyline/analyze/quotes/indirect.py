@@ -311,6 +311,8 @@ def _source_phrase(tokens: list[Token], quoted) -> Found | None:
         if not _outside(token, quoted):
             continue
         size = source_phrase_before(tokens, i)
+        if size and any(t.lower in {"anderen", "anderer"} for t in tokens[i:i + size]):
+            continue  # "eine Reichweite von 100, nach anderen Angaben 110 Kilometern": a second figure
         if size and token.lower != "so" and is_source_noun(tokens[i + size - 1]):
             return _whole_sentence(tokens, (i, i + 1), _source_of_noun(tokens, i, size))
         if size and token.lower != "so":
