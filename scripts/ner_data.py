@@ -43,6 +43,8 @@ MISSING_RULE = os.environ.get("NER_MISSING_RULE", "none")  # the shipped recipe;
 SWAPPED_COPIES = 2  # GermEval-train copies with names swapped (replace_mentions)
 # seeded parts of GermEval-train for the learning curve (docs/accuracy-ner.md, round seven)
 LEARNING_CURVE = {"germeval_train_half": 0.5, "germeval_train_quarter": 0.25}
+# round nine (issue 26): nested seeded parts of the GermEval 2014 train split, by sentence count
+FULL_LEARNING_CURVE = {"germeval_full_3k": 3000, "germeval_full_6k": 6000, "germeval_full_12k": 12000}
 COMMON_NOUNS = ROOT / "src" / "storyline" / "models" / "gazetteer_ner" / "common_nouns.txt"
 ROLES = ROOT / "src" / "storyline" / "models" / "lexicons" / "roles.txt"
 SENTENCE_OPENERS = {".", "!", "?", ":", ";", "„", "“", "\"", "«", "»", "‚", "'", "(", "[", "-", "–", "—"}
@@ -288,6 +290,11 @@ def build_corpora(only: tuple[str, ...] = ()) -> dict[str, int]:
     sources["germeval_swapped"] = replace_mentions(sources["germeval_train"], SWAPPED_COPIES, SEED)
     for name, fraction in LEARNING_CURVE.items():  # nested: the quarter lies inside the half
         sources[name] = R.split_heldout(sources["germeval_train"], fraction, SEED)[1]
+    order = list(range(len(sources["germeval_full"])))
+    random.Random(SEED).shuffle(order)
+    for name, count in FULL_LEARNING_CURVE.items():  # nested: the first 3,000 of one shuffle lie in the 6,000
+        chosen = set(order[:count])
+        sources[name] = [s for i, s in enumerate(sources["germeval_full"]) if i in chosen]
     known_o = load_common_nouns() | germeval_o_words(sources["germeval_train"])
     roles = load_role_nouns() + ("herr", "herrn", "frau", "fräulein", "dr", "prof")
     for name, sentences in sources.items():

@@ -59,9 +59,13 @@ MIXES["full"] = {"germeval_full": 2, "smartdata": 1, "mobie": 1, "legal": 1, "ne
 # full_ge: the same without the out-of-domain sets but SmartData (does in-domain text now suffice?
 # No: −1.4 tune, −2.6 Europarl; docs/accuracy-ner.md, round eight)
 MIXES["full_ge"] = {"germeval_full": 1, "smartdata": 1}
+# learning curve of round nine: `full` with 3,000 / 6,000 / 12,000 of the 23,999 GermEval train sentences
+MIXES.update({f"full_{size}": {("germeval_full_" + size if c == "germeval_full" else c): n
+                               for c, n in MIXES["full"].items()} for size in ("3k", "6k", "12k")})
 # the checkpoint is chosen on this GermEval dev part: for mixes without dev sentences, the two thirds
 # of dev outside the frozen third (scripts/ner_data.py); else the old 10% tune part
-DEV_PART = {"full": "germeval_dev_tune", "full_ge": "germeval_dev_tune"}
+DEV_PART = {"full": "germeval_dev_tune", "full_ge": "germeval_dev_tune", "full_3k": "germeval_dev_tune",
+            "full_6k": "germeval_dev_tune", "full_12k": "germeval_dev_tune"}
 # leave-one-out mixes: what each out-of-domain set adds to `all` (docs/accuracy-ner.md, round six)
 LEFT_OUT = {"smartdata": ("smartdata",), "mobie": ("mobie",), "legal": ("legal",),
             "historic": ("newseye", "zefys"), "biofid": ("biofid",), "mobie_legal": ("mobie", "legal"),
@@ -74,6 +78,9 @@ MIXES.update({f"all_{part}": {("germeval_train_" + part if c == "germeval_train"
 FINAL_MIX = "full"  # since round eight (issue 26): GermEval train split, no GermEval dev sentence
 FINAL_STEPS = 12000  # an upper bound: patience (3,000 steps) stops `full` at 6,600, best checkpoint 3,600
 FINAL_PRETRAIN = False  # `spacy pretrain` first (scripts/ner_pretrain.py): with the word classes it no longer helps
+FINAL_VECTORS: Path | None = None  # static floret vectors (scripts/ner_vectors.py): round nine's experiment
+FINAL_PROPER_NOUNS = False  # the tagger's NE reading as a word-class flag: round nine's experiment
+FINAL_WIDTH: int | None = None  # None: the config's tok2vec width (96)
 FINAL_FEATURES = True  # word classes from noun, given-name and place lists (storyline.analyze.entities.word_classes)
 
 
@@ -96,10 +103,12 @@ def assemble_mix(name: str, run: str) -> Path:
 
 
 def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None = None,
-                 config: Path = CONFIG, suffix: str = "", seed: int | None = None) -> Path:
+                 config: Path = CONFIG, suffix: str = "", seed: int | None = None,
+                 overrides: tuple[str, ...] = ()) -> Path:
     """Run `spacy train` in a subprocess with pinned threads so timings are comparable.
 
-    The suffix names an experiment's output so that it does not overwrite the recipe's model.
+    The suffix names an experiment's output so that it does not overwrite the recipe's model;
+    overrides are spaCy config settings (`--components.tok2vec.model.encode.width 128`).
     """
     output = BUILD / (f"model_{mix}_{steps}" + ("_pt" if init_tok2vec else "") + suffix)
     env = {**os.environ, "OMP_NUM_THREADS": str(threads), "OPENBLAS_NUM_THREADS": str(threads),
@@ -112,6 +121,7 @@ def run_training(mix: str, steps: int, threads: int, init_tok2vec: Path | None =
         command += ["--paths.init_tok2vec", str(init_tok2vec)]
     if seed is not None:
         command += ["--system.seed", str(seed)]
+    command += list(overrides)
     subprocess.run(command, check=True, env=env, cwd=ROOT)
     return output / "model-best"
 
@@ -160,6 +170,12 @@ def main() -> None:
                         help="the word-class feature (ner_features.cfg); --no-features: ner.cfg")
     parser.add_argument("--suffix", default="", help="appended to the model directory name")
     parser.add_argument("--seed", type=int, help="spaCy's seed instead of the config's 2014 (to see the spread)")
+    parser.add_argument("--vectors", type=Path, default=FINAL_VECTORS,
+                        help="static vectors (a `spacy init vectors` directory, scripts/ner_vectors.py) "
+                             "fed to the tok2vec beside the hashed features")
+    parser.add_argument("--proper-nouns", action=argparse.BooleanOptionalAction, default=FINAL_PROPER_NOUNS,
+                        help="flag words the POS tagger (models/de_pos) reads as proper nouns in the word classes")
+    parser.add_argument("--width", type=int, default=FINAL_WIDTH, help="tok2vec width (the config's: 96)")
     parser.add_argument("--skip-lists", action="store_true",
                         help="keep the shipped word lists (no ner_gazetteer rewrite; for experiments)")
     args = parser.parse_args()
@@ -175,8 +191,16 @@ def main() -> None:
     config = FEATURES_CONFIG if args.features else CONFIG
     weights = args.pretrained_weights or (ner_pretrain.run_pretraining(args.threads, config) if args.pretrain else None)
     print(f"data + pretraining time: {time.perf_counter() - started:.0f} s")
+    overrides: list[str] = []
+    if args.vectors:
+        overrides += ["--paths.vectors", str(args.vectors),
+                      "--components.tok2vec.model.embed.include_static_vectors", "true"]
+    if args.proper_nouns:
+        overrides += ["--components.word_classes.proper_nouns", "true"]
+    if args.width:
+        overrides += ["--components.tok2vec.model.encode.width", str(args.width)]
     model_dir = run_training(args.mix, args.steps, args.threads, weights, config=config, suffix=args.suffix,
-                             seed=args.seed)
+                             seed=args.seed, overrides=tuple(overrides))
     print(f"data + pretraining + training time: {time.perf_counter() - started:.0f} s "
           f"(mix {args.mix}, {args.steps} steps, pretrained: {weights is not None})")
     if not args.no_ship:

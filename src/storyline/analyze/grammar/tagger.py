@@ -102,6 +102,20 @@ def word_tags(text: str) -> list[dict]:
             for start, end, tag, p in scored_words(text, pieces(text))]
 
 
+def proper_nouns(words: list[str]) -> list[bool]:
+    """Whether the tagger's best tag for each word is NE (proper noun), reading the words in
+    context; a feature for the NER (entities/word_classes.py)."""
+    forward = load_forward()
+    if forward is None or not words:
+        return [False] * len(words)
+    ne = labels().index("NE")
+    out: list[bool] = []
+    for first in range(0, len(words), MAX_WORDS):
+        scores = forward(words[first:first + MAX_WORDS])
+        out += (scores.argmax(axis=1) == ne).tolist()
+    return out
+
+
 class Forward:
     """The tagger's forward pass in plain numpy, with the weights of the spaCy model.
 
