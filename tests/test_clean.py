@@ -39,6 +39,18 @@ def test_first_paragraph_is_the_lead():
     assert article.text[lead.start:lead.end].startswith("Ort und Zeitpunkt")
 
 
+def test_a_headline_printed_above_the_first_paragraph_does_not_run_into_its_first_sentence():
+    title = "Verdi-Warnstreiks an Flughäfen: Hunderte Flüge abgesagt"
+    text = f"{title}\nVerdi weitet die Warnstreiks am Mittwoch auf die Flughäfen aus. Vor allem Frankfurt ist betroffen."
+    article = make_article(text, date="2016-04-26", title=title)
+    assert article.text == text
+    assert sentences_of(article)[:2] == [title, "Verdi weitet die Warnstreiks am Mittwoch auf die Flughäfen aus."]
+    lead = next(b for b in article.blocks if b.kind == "lead")
+    assert article.text[lead.start:lead.end].startswith("Verdi weitet")
+    # without the title the line is text like any other (one line break is no paragraph)
+    assert sentences_of(make_article(text, date="2016-04-26"))[0].startswith(title + "\nVerdi weitet")
+
+
 def test_text_is_nfc_normalised():
     decomposed = "Pjo\u0308ngjang liegt in Nordkorea. Das ist bekannt."
     assert make_article(decomposed).text.startswith("Pjöngjang")

@@ -81,7 +81,7 @@ def make_article(
         raise ArticleError("empty article text")
     if len(text) > MAX_CHARS:
         raise ArticleError(f"article text too large ({len(text):,} characters, limit {MAX_CHARS:,})")
-    text, blocks, credits = clean_text(text)
+    text, blocks, credits = clean_text(text, title)
     if not text.strip():
         raise ArticleError("article text is empty after cleaning")
     date_ref = date if isinstance(date, DateRef) or date is None else parse_date(date)

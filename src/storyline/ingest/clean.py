@@ -55,25 +55,30 @@ def normalise_text(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Paragraph blocks with their kind; headings are short lines without final punctuation."""
+def split_blocks(text: str, title: str | None = None) -> list[Block]:
+    """Paragraph blocks with their kind; headings are short lines without final punctuation, and
+    a line that repeats the article's title (scraped text often prints the headline above the
+    first paragraph with one line break: without this, it ran into the first sentence)."""
     blocks: list[Block] = []
     start = 0
+    title_key = " ".join(title.split()) if title and title.strip() else None
     for gap in [*PARAGRAPH_BREAK.finditer(text), None]:
         end = gap.start() if gap else len(text)
-        blocks.extend(_line_blocks(text, start, end))
+        blocks.extend(_line_blocks(text, start, end, title_key))
         if gap:
             start = gap.end()
     return _mark_lead(blocks)
 
 
-def _line_blocks(text: str, start: int, end: int) -> list[Block]:
-    """A paragraph; single lines inside it that are furniture or a picture credit become blocks of
-    their own, and so does a picture credit at the end of a caption line."""
+def _line_blocks(text: str, start: int, end: int, title_key: str | None = None) -> list[Block]:
+    """A paragraph; single lines inside it that are furniture, a picture credit or the title
+    become blocks of their own, and so does a picture credit at the end of a caption line."""
     pieces, cursor = [], start
     for line in re.finditer(r"[^\n]+", text[start:end]):
         a, b = start + line.start(), start + line.end()
         kind, cut = _line_kind(line.group())
+        if kind is None and title_key and " ".join(line.group().split()) == title_key:
+            kind = "heading"
         if kind is None:
             continue
         if text[cursor:a + cut].strip():
@@ -142,9 +147,9 @@ def find_credits(text: str, blocks: list[Block]) -> tuple[list[str], list[Block]
     return agencies, [*blocks, credit]
 
 
-def clean_text(text: str) -> tuple[str, list[Block], list[str]]:
+def clean_text(text: str, title: str | None = None) -> tuple[str, list[Block], list[str]]:
     """Normalise and mark up a raw article text: (text, blocks, agency credits)."""
     text = normalise_text(text)
-    blocks = split_blocks(text)
+    blocks = split_blocks(text, normalise_text(title) if title else None)
     credits, blocks = find_credits(text, blocks)
     return text, blocks, credits
