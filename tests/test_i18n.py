@@ -110,3 +110,17 @@ def test_the_json_api_is_the_same_in_german(app):
 def test_the_switch_keeps_the_query_and_escapes_it(app):
     html = TestClient(app).get('/search?q="><script>&lang=de').text
     assert 'href="/search?q=%22%3E%3Cscript%3E&amp;lang=en"' in html and "<script>" not in html
+
+
+def test_a_quote_without_a_speaker_is_unknown_in_the_chosen_language_and_names_no_speaker(tmp_path):
+    source = tmp_path / "ohne_sprecher.jsonl"
+    source.write_text('{"id": "u1", "date": "2023-09-13", "title": "Hilfe", "text": "Putin traf Kim in Wostotschny. '
+                      '„Wir werden helfen und wir werden es bald tun“, hieß es danach."}\n', encoding="utf-8")
+    db = str(tmp_path / "u.db")
+    run_cli("ingest", str(source), "--db", db)
+    assert "unknown:" in run_cli("story", "story-000001", "--db", db).stdout
+    assert "unbekannt:" in run_cli("--lang", "de", "story", "story-000001", "--db", db).stdout
+    import json
+
+    digest = json.loads(run_cli("digest", "--db", db, "--json").stdout)
+    assert digest["stories"][0]["quote_count"] == 1 and digest["stories"][0]["speakers"] == []

@@ -87,9 +87,10 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
             if same_words(quote.text) in seen:
                 continue
             seen.add(same_words(quote.text))
-            key = quote.speaker or f"text:{quote.speaker_text or 'unbekannt'}"
+            key = quote.speaker or f"text:{quote.speaker_text or ''}"
             name = entities.get(quote.speaker, {}).get("name") if quote.speaker else quote.speaker_text
-            group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or "unbekannt", "quotes": []})
+            # no name for an unknown speaker: the page, report or CLI says "unknown" in its language
+            group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or None, "quotes": []})
             group["quotes"].append({"text": quote.text, "kind": quote.kind, "cue": quote.cue,
                                     "speaker_text": quote.speaker_text, "speaker_kind": quote.speaker_kind,
                                     "article": analyzed.article.id,

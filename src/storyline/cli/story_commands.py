@@ -69,7 +69,7 @@ def _print_story(detail: dict) -> None:
     say(t("cli.actors") + ": " + ", ".join(f"{a['name']} ({', '.join(a['roles'])})" if a["roles"] else a["name"]
                                for a in detail["actors"][:10]))
     for group in detail["quotes_by_speaker"][:8]:
-        say(f"{group['name']}:", style="bold")
+        say(f"{group['name'] or t('word.unknown_speaker')}:", style="bold")
         for quote in group["quotes"][:4]:
             say(f"  „{quote['text']}“ ({t.name('quote_kind', quote['kind'])})")
     say(t("cli.places") + ": " + ", ".join(p["name"] for p in detail["places"][:10]))

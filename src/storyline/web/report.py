@@ -99,7 +99,7 @@ def sources(item: dict) -> str:
 def markdown_quotes(story: dict, t: Translator = Translator()) -> str:
     lines = [f"## {t('story.quotes_by_speaker')}"]
     for group in story.get("quotes_by_speaker", []):
-        lines += ["", f"### {md(group['name'])}", ""]
+        lines += ["", f"### {md(group['name'] or t('word.unknown_speaker'))}", ""]
         lines += [f"- „{md(q['text'])}“ ({t.name('quote_kind', q['kind'])}, {md(sources(q))})"
                   for q in group["quotes"]]
     return "\n".join(lines) if story.get("quotes_by_speaker") else ""
