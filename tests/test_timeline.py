@@ -23,6 +23,16 @@ def test_month_dated_article_keeps_its_interval_without_evidence():
     assert (event["value"], event["narrowed"]) == ("2023-09-06/2023-09-27", False)
 
 
+def test_a_dateline_alone_is_no_event_but_the_sentence_after_it_is():
+    text = "22.04.2016, 11:30 Uhr\n\nVerdi will am Mittwoch an sechs Flughäfen streiken."
+    article = make_article(text, date="2016-04-22", id="d")
+    times = [TimeRef(0, 10, "22.04.2016", "2016-04-22"), TimeRef(12, 21, "11:30 Uhr", "2016-04-22T11:30", kind="time"),
+             TimeRef(text.index("Mittwoch"), text.index("Mittwoch") + 8, "Mittwoch", "2016-04-27")]
+    events = build_timeline([AnalyzedArticle(article=article, times=times)])
+    assert [e["text"] for e in events] == ["Mittwoch"]
+    assert events[0]["sentence"] == "Verdi will am Mittwoch an sechs Flughäfen streiken."
+
+
 def test_seed_wednesday_becomes_the_13th_with_a_dated_report_in_the_story(tmp_path):
     db = str(tmp_path / "news.db")
     run_cli("ingest", str(SEEDS), str(INPUTS / "artikel.jsonl"), "--db", db)

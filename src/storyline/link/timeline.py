@@ -7,6 +7,7 @@ narrows the value; otherwise the interval stays, never a guess.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from storyline.model import AnalyzedArticle
@@ -50,6 +51,16 @@ def _coarser_than_a_year(value: str) -> bool:
     return start[:4] != end[:4]
 
 
+def _only_times(sentence, times, text: str) -> bool:
+    """A sentence that says nothing but when ("22.04.2016, 11:30 Uhr", a page's dateline) tells
+    when the page was printed, not what happened: fewer than two words outside its time expressions."""
+    rest = list(text[sentence.start:sentence.end])
+    for time in times:
+        if sentence.start <= time.start and time.end <= sentence.end:
+            rest[time.start - sentence.start:time.end - sentence.start] = " " * (time.end - time.start)
+    return len(re.findall(r"[^\W\d_]{2,}", "".join(rest))) < 2
+
+
 def build_timeline(members: list[AnalyzedArticle]) -> list[dict]:
     anchors = day_anchors(members)
     events = []
@@ -58,8 +69,10 @@ def build_timeline(members: list[AnalyzedArticle]) -> list[dict]:
         for time in analyzed.times:
             if not time.value or time.kind not in ("date", "time") or _coarser_than_a_year(time.value):
                 continue
-            sentence = next((article.text[s.start:s.end] for s in article.sentences
-                             if s.start <= time.start < s.end), time.text)
+            found = next((s for s in article.sentences if s.start <= time.start < s.end), None)
+            if found is not None and _only_times(found, analyzed.times, article.text):
+                continue
+            sentence = article.text[found.start:found.end] if found is not None else time.text
             narrowed = narrow(time.candidates, anchors)
             events.append({"value": narrowed or time.value, "original_value": time.value,
                            "narrowed": narrowed is not None, "text": time.text, "sentence": sentence,
