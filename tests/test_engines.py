@@ -148,6 +148,19 @@ def test_a_batch_killed_while_writing_is_not_taken_as_complete(local_out, tmp_pa
         read_parquet(copy, "stories")
 
 
+def one_worker_batch(tmp_path, kim_id: str):
+    """`batch --engine local --workers 1` over three short articles, the Kim one under `kim_id`:
+    (report, analyses by id, problem rows)."""
+    source = tmp_path / "artikel.jsonl"
+    texts = {"a": "Olaf Scholz besuchte am Montag Paris.", kim_id: "Kim Jong Un traf Wladimir Putin in Wostotschny.",
+             "b": "Der Bundestag in Berlin beriet über den Haushalt."}
+    source.write_text("".join(json.dumps({"id": key, "date": "2023-09-13", "text": text}, ensure_ascii=False) + "\n"
+                              for key, text in texts.items()), encoding="utf-8")
+    report = run_batch([str(source)], BatchOptions(out=tmp_path / "out", workers=1), engine="local")
+    analyses = {row["id"]: json.loads(row["analysis"]) for row in read_parquet(tmp_path / "out", "articles")}
+    return report, analyses, read_parquet(tmp_path / "out", "problems")
+
+
 def test_a_failing_article_costs_the_batch_only_itself(tmp_path, monkeypatch):
     from storyline.analyze import pipeline
 
@@ -156,14 +169,7 @@ def test_a_failing_article_costs_the_batch_only_itself(tmp_path, monkeypatch):
             raise ValueError("kaputt")
 
     monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("fails", fail_on_kim),))
-    source = tmp_path / "artikel.jsonl"
-    texts = {"a": "Olaf Scholz besuchte am Montag Paris.", "k": "Kim Jong Un traf Wladimir Putin in Wostotschny.",
-             "b": "Der Bundestag in Berlin beriet über den Haushalt."}
-    source.write_text("".join(json.dumps({"id": key, "date": "2023-09-13", "text": text}, ensure_ascii=False) + "\n"
-                              for key, text in texts.items()), encoding="utf-8")
-    report = run_batch([str(source)], BatchOptions(out=tmp_path / "out", workers=1), engine="local")
-    analyses = {row["id"]: json.loads(row["analysis"]) for row in read_parquet(tmp_path / "out", "articles")}
-    problems = read_parquet(tmp_path / "out", "problems")
+    report, analyses, problems = one_worker_batch(tmp_path, kim_id="k")
     assert report.articles == 3 and report.problems == 1
     assert [p["reason"] for p in problems] == ["k: analysis failed: ValueError: kaputt; written without analysis"]
     assert analyses["k"]["mentions"] == [] and {m["text"] for m in analyses["a"]["mentions"]} >= {"Olaf Scholz"}
@@ -178,14 +184,7 @@ def test_an_article_that_exhausts_memory_in_a_one_worker_batch_costs_only_itself
             bytearray(8 * 1024 ** 3)  # beyond the cap (limits.MEMORY_LIMIT above the process's size)
 
     monkeypatch.setattr(pipeline, "STAGES", pipeline.STAGES + (("greedy", greedy),))
-    source = tmp_path / "artikel.jsonl"
-    texts = {"a": "Olaf Scholz besuchte am Montag Paris.", "gierig": "Kim Jong Un traf Wladimir Putin in Wostotschny.",
-             "b": "Der Bundestag in Berlin beriet über den Haushalt."}
-    source.write_text("".join(json.dumps({"id": key, "date": "2023-09-13", "text": text}, ensure_ascii=False) + "\n"
-                              for key, text in texts.items()), encoding="utf-8")
-    report = run_batch([str(source)], BatchOptions(out=tmp_path / "out", workers=1), engine="local")
-    analyses = {row["id"]: json.loads(row["analysis"]) for row in read_parquet(tmp_path / "out", "articles")}
-    problems = read_parquet(tmp_path / "out", "problems")
+    report, analyses, problems = one_worker_batch(tmp_path, kim_id="gierig")
     assert report.articles == 3 and report.problems == 1
     assert [p["reason"].split(":")[:3] for p in problems] == [["gierig", " analysis failed", " MemoryError"]]
     assert {m["text"] for m in analyses["a"]["mentions"]} >= {"Olaf Scholz"}
