@@ -83,11 +83,17 @@ def shoot(page, name: str) -> Path:
     return path
 
 
+def follow(page, link) -> None:
+    """Click a link and wait until the page it leads to has loaded, so no check reads the page before."""
+    with page.expect_navigation():
+        link.click()
+
+
 def test_front_page_story_quote_map_and_search(server, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     page.goto(server + "/")
     shoot(page, "front")
-    page.get_by_role("link", name="Zug aus Pjöngjang").click()
+    follow(page, page.get_by_role("link", name="Zug aus Pjöngjang"))
     assert page.locator("h1").inner_text() == "Zug aus Pjöngjang"
     putin = page.get_by_role("region", name="Quotes of Wladimir Putin")
     assert putin.get_by_role("heading", level=3).inner_text().startswith("Wladimir Putin")
@@ -108,14 +114,14 @@ def test_the_language_switch_turns_the_pages_german_and_back(server, browser):
     page = browser.new_page(java_script_enabled=False)
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "en"
-    page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch").click()
+    follow(page, page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch"))
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.locator("h1").inner_text() == "Geschichten"
-    page.get_by_role("link", name="Zug aus Pjöngjang").click()  # the choice holds on the next page
+    follow(page, page.get_by_role("link", name="Zug aus Pjöngjang"))  # the choice holds on the next page
     assert page.get_by_role("heading", name="Zitate nach Sprecher").is_visible()
     assert "15. September 2023" in page.locator(".story-head .meta").inner_text()
     shoot(page, "story-german")
-    page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English").click()
+    follow(page, page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English"))
     assert page.get_by_role("heading", name="Quotes by speaker").is_visible()
     page.close()
 
@@ -123,7 +129,7 @@ def test_the_language_switch_turns_the_pages_german_and_back(server, browser):
 def test_story_page_reads_on_a_phone(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     page.goto(server + "/")
-    page.get_by_role("link", name="Zug aus Pjöngjang").click()
+    follow(page, page.get_by_role("link", name="Zug aus Pjöngjang"))
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, "no sideways scrolling on a phone"
     shoot(page, "story-phone")
