@@ -16,10 +16,6 @@ import numpy as np
 from storyline.analyze.encoder.tokenizer import Tokenizer
 from storyline.analyze.encoder.weights import dequantize, read_packed
 
-try:
-    from scipy.special import erf
-except ImportError:  # pragma: no cover - scipy comes with scikit-learn
-    erf = np.vectorize(__import__("math").erf, otypes=[np.float32])
 
 
 @dataclass
@@ -98,18 +94,20 @@ class Encoder:
     def _block(self, x: np.ndarray, ly: Layer, mask: np.ndarray) -> np.ndarray:
         b, n, h = x.shape
         heads, hd = self.heads, h // self.heads
-        qkv = (x @ ly.qkv_w + ly.qkv_b).reshape(b, n, 3, heads, hd).transpose(2, 0, 3, 1, 4)
+        flat = x.reshape(b * n, h)  # 2-D matmuls: numpy's stacked 3-D @ 2-D path is many times slower
+        qkv = (flat @ ly.qkv_w + ly.qkv_b).reshape(b, n, 3, heads, hd).transpose(2, 0, 3, 1, 4)
         q, k, v = qkv[0], qkv[1], qkv[2]
         scores = (q @ k.transpose(0, 1, 3, 2)) * np.float32(1.0 / np.sqrt(hd))
         scores = np.where(mask[:, None, None, :], scores, np.float32(-1e30))
         scores -= scores.max(axis=-1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=-1, keepdims=True)
-        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, h)
-        x = layer_norm(x + ctx @ ly.out_w + ly.out_b, ly.ln1_w, ly.ln1_b, self.eps)
-        mid = x @ ly.up_w + ly.up_b
-        mid = 0.5 * mid * (1.0 + erf(mid * np.float32(0.7071067811865476)))
-        return layer_norm(x + mid.astype(np.float32) @ ly.down_w + ly.down_b, ly.ln2_w, ly.ln2_b, self.eps)
+        ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(b * n, h)
+        flat = layer_norm(flat + ctx @ ly.out_w + ly.out_b, ly.ln1_w, ly.ln1_b, self.eps)
+        mid = flat @ ly.up_w + ly.up_b
+        mid = np.float32(0.5) * mid * (np.float32(1.0) + erf(mid * np.float32(0.7071067811865476)))
+        out = layer_norm(flat + mid @ ly.down_w + ly.down_b, ly.ln2_w, ly.ln2_b, self.eps)
+        return out.reshape(b, n, h)
 
     def passage_vectors(self, texts: list[str]) -> np.ndarray:
         """The sentence embedding e5.c computes (prefix "passage: ", mean over all tokens with <s>
@@ -126,6 +124,16 @@ class Encoder:
             mean = x[0].mean(axis=0)
             out.append(mean / np.linalg.norm(mean))
         return np.array(out)
+
+
+def erf(x: np.ndarray) -> np.ndarray:
+    """erf in float32 (Abramowitz & Stegun 7.1.26, error below 1e-6): 3x faster than scipy's, and
+    the exact GELU needs it on every feed-forward value."""
+    a = np.abs(x)
+    t = np.float32(1.0) / (np.float32(1.0) + np.float32(0.3275911) * a)
+    poly = ((((np.float32(1.061405429) * t - np.float32(1.453152027)) * t + np.float32(1.421413741)) * t
+             - np.float32(0.284496736)) * t + np.float32(0.254829592)) * t
+    return np.copysign(np.float32(1.0) - poly * np.exp(-a * a), x)
 
 
 def layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps) -> np.ndarray:
