@@ -56,7 +56,7 @@ def test_a_speaker_phrase_needs_a_nominal_head():
 
 def test_prepositional_sources():
     assert said("Laut Polizeisprecher Hans Meier ist der Mann gefasst.", ["Hans Meier"]) == [
-        ("indirect", "Laut Polizeisprecher Hans Meier ist der Mann gefasst", "Polizeisprecher Hans Meier", "Hans Meier")]
+        ("indirect", "ist der Mann gefasst", "Polizeisprecher Hans Meier", "Hans Meier")]  # the phrase is no message
     assert [q[2] for q in said("Der Polizei zufolge war der Mann betrunken.")] == ["Der Polizei"]
 
 
@@ -220,3 +220,27 @@ def test_the_person_quoted_in_a_passive_speaks_not_the_medium():
 
 def test_a_second_figure_after_nach_anderen_angaben_is_no_statement():
     assert said("Das Auto hat eine Reichweite von 100, nach anderen Angaben 110 Kilometern.") == []
+
+
+@needs_tagger
+def test_a_source_phrase_reports_its_own_clause():
+    text = "Beim Öffnen der Tasche, die nach dessen Angaben eine Bombe enthalten sollte, wurde nichts gefunden."
+    assert [q[1] for q in said(text)] == ["die nach dessen Angaben eine Bombe enthalten sollte"]
+    text = "Die Hunde trafen spät ein, da nach Angaben der Fluggesellschaft die Genehmigung zu spät beantragt worden war."
+    assert [q[1] for q in said(text)] == [
+        "da nach Angaben der Fluggesellschaft die Genehmigung zu spät beantragt worden war"]
+    text = "Die Häfen bleiben gesperrt, lediglich der Haupthafen wurde nach Angaben der Behörde freigegeben."
+    assert [q[1] for q in said(text)] == ["lediglich der Haupthafen wurde nach Angaben der Behörde freigegeben"]
+    text = ("Nach Aussage von Surapong Suebwonglee, einem früheren Minister, wurde die Partei ausgewählt, "
+            "weil sie ähnliche Ziele vertritt.")
+    assert [q[1] for q in said(text, ["Surapong Suebwonglee"])] == [
+        "wurde die Partei ausgewählt, weil sie ähnliche Ziele vertritt"]
+
+
+def test_a_question_with_a_source_phrase_reports_nothing():
+    assert said("Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?") == []
+
+
+def test_clock_times_and_infinitives_open_no_quote():
+    assert said("Der Pilot meldete einen Schaden, so dass gegen 12:00 Uhr ein Alarm ausgelöst wurde.") == []
+    assert said("Das Projekt, die Enzyklopädie zu schreiben, wurde 1860 begonnen, und es wurde 1926 fortgesetzt.") == []

@@ -16,7 +16,9 @@ from storyline.analyze.grammar.words import FINITE as FINITE_TAGS, NEVER_SPEAKER
 
 from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phrases, load_speech_verbs, role_gender
 
-TOKEN = re.compile(r"\w+(?:[-.’']\w+)*|\S")
+# A clock time, score or decimal ("12:00 Uhr", "32:31", "7,1") is one token: its colon or comma
+# opens no quote or clause.
+TOKEN = re.compile(r"\d+(?:[:,]\d+)+(?!\w)|\w+(?:[-.’']\w+)*|\S")
 CLAUSE_BREAKS = {",", ".", ":", ";", "!", "?", "–", "„", "“", "»", "«", '"', "(", ")"}
 PRONOUNS = {"er": "m", "sie": "f", "ich": None, "wir": None, "man": None, "es": None}
 DETERMINERS = set(
@@ -114,6 +116,8 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
     verbs = load_speech_verbs().get(tokens[i].lower)
     if not verbs:
         return False
+    if i and tokens[i - 1].lower == "zu" and tokens[i].lower.endswith("n"):
+        return False  # "Das Projekt, ESPASA zu schreiben, wurde …": an infinitive states nothing
     if any(v.particle is None for v in verbs):
         return True
     if i and any(v.particle == tokens[i - 1].lower for v in verbs):

@@ -332,7 +332,7 @@ def _source_of_noun(tokens: list[Token], i: int, size: int) -> tuple[int, int]:
     """"nach Polizeiangaben": the phrase is the source; "nach ersten Angaben der Polizei": the
     genitive after it is."""
     end = i + size
-    if end < len(tokens) and tokens[end].lower in {"der", "des"}:
+    if end < len(tokens) and tokens[end].lower in {"der", "des", "eines", "einer"}:
         stop = read_noun_phrase(tokens, end)
         if stop > end + 1:
             return end, stop
@@ -350,10 +350,85 @@ def _phrase_before(tokens: list[Token], i: int) -> int | None:
 
 
 def _whole_sentence(tokens, cue, speaker) -> Found | None:
-    message = _message(tokens, 0, len(tokens))
+    """The message a source phrase reports (`_source_clause`), with the phrase as cue and speaker;
+    a question ("Welche Vorschläge sind Ihrer Meinung nach …?") reports nothing."""
+    if _ends_in_question(tokens, max(cue[1], speaker[1])):
+        return None
+    message = _source_clause(tokens, min(cue[0], speaker[0]), max(cue[1], speaker[1]))
     if not message:
         return None
     return Found(*message, "indirect", char_span(tokens, cue), char_span(tokens, speaker), 0.75)
+
+
+def _ends_in_question(tokens: list[Token], i: int) -> bool:
+    """The sentence part from i on ends in "?" (a full stop before a lowercase word ends an
+    abbreviation, "bzw.", not the sentence)."""
+    for k in range(i, len(tokens)):
+        if tokens[k].text == "?":
+            return True
+        if tokens[k].text in FINAL and (k + 1 == len(tokens) or not tokens[k + 1].text.islower()):
+            return False
+    return False
+
+
+RELATIVE_OPENERS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welcher", "welche", "welches",
+                    "welchem", "welchen"}
+CLAUSE_OPENERS = {"da", "weil", "dass", "zumal", "obwohl", "nachdem", "während", "wobei", "sodass", "wenn", "falls",
+                  "ob", "bis", "als", "wie", "wo", "womit", "wodurch"}
+
+
+def _source_clause(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """What a source phrase at tokens[first:last] reports: its own clause. "Der Hund, der laut
+    Polizei zugebissen habe, ist …": the relative clause; "…, da nach Angaben der Fluggesellschaft
+    die Genehmigung zu spät beantragt worden war": the da-clause; a main clause of its own after a
+    comma ("…, lediglich der Hafen wurde nach Angaben der Behörde freigegeben"): from there on. A
+    phrase that opens its clause is not part of the message ("Laut Peskow ist …" -> "ist …"),
+    nor is an apposition after it ("Nach Aussage von X, einem früheren Minister, wurde …")."""
+    left = next((k for k in range(first - 1, -1, -1) if tokens[k].text in FINAL | {",", ":", ";", "–"}), -1)
+    opener = left + 1
+    while opener < first and tokens[opener].lower in {"und", "aber", "doch", "denn", "sondern", "oder"}:
+        opener += 1
+    verb_end = _after_finite(tokens, last)
+    if opener == first and (left < 0 or verb_end is not None):  # "Laut Peskow ist …", "…, laut X sei …"
+        return _message(tokens, _after_apposition(tokens, last), len(tokens))
+    if left < 0:
+        return _message(tokens, 0, len(tokens))
+    word = tokens[opener]
+    relative = word.lower in RELATIVE_OPENERS or (
+        tag_of(word) in {"APPR", "APPRART"} and opener + 1 < first and tokens[opener + 1].lower in RELATIVE_OPENERS)
+    if (relative or word.lower in CLAUSE_OPENERS) and verb_end is not None:  # "die nach dessen Angaben …"
+        stop = verb_end
+        while stop + 1 < len(tokens) and tokens[stop].text == "," and tokens[stop + 1].lower in CLAUSE_OPENERS:
+            stop = _after_finite(tokens, stop + 2) or len(tokens)  # "…, die laut X nur zulässig ist, wenn …"
+        return _message(tokens, opener, stop)
+    stop = _clause_end_unquoted(tokens, last)
+    if tag_of(word) not in FINITE and any(tag_of(t) in FINITE for t in tokens[opener:stop]):
+        return _message(tokens, opener, len(tokens))  # a main clause of its own: subject, then verb
+    return _message(tokens, 0, len(tokens))
+
+
+def _after_finite(tokens: list[Token], i: int) -> int | None:
+    """Index of the first clause break after the first finite verb (by its tag) from i on — the
+    end of a verb-final clause, whose commas before the verb only list things ("der Planung,
+    Finanzierung und Unterstützung … diene") — or len(tokens); None when no finite verb follows
+    before a full stop."""
+    for k in range(i, len(tokens)):
+        if tokens[k].text in FINAL | {";"}:
+            return None
+        if tag_of(tokens[k]) in FINITE:
+            return _clause_end_unquoted(tokens, k + 1)
+    return None
+
+
+def _after_apposition(tokens: list[Token], last: int) -> int:
+    """Where the message starts after a sentence-opening source phrase ending at `last`: right
+    there, or after an apposition set off by commas, at the finite verb that follows one."""
+    if last >= len(tokens) or tokens[last].text != ",":
+        return last
+    for k in range(last, min(len(tokens) - 1, last + 40)):
+        if tokens[k].text == "," and tag_of(tokens[k + 1]) in FINITE:
+            return k + 1
+    return last
 
 
 def continues_reported(tokens: list[Token], quoted) -> bool:
