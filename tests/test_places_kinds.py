@@ -4,7 +4,7 @@ from storyline.analyze.places.geocode import find_places
 from storyline.analyze.places.index import distance_km
 from storyline.ingest.article import make_article
 from storyline.jsondoc import article_json
-from storyline.model import AnalyzedArticle
+from storyline.model import AnalyzedArticle, Mention
 from storyline.web.map import draw_map
 from storyline.web.report import story_html
 
@@ -137,3 +137,31 @@ def test_each_town_in_a_list_of_airports_gets_its_own_airport_not_an_internation
              places_of("Die Flughäfen München, Düsseldorf und Köln/Bonn sollen betroffen sein.").items()}
     assert names["Köln"] == "Cologne Bonn Airport" and names["Düsseldorf"] == "Dusseldorf International Airport"
     assert names["München"] == "Munich International Airport"
+
+
+def test_provinces_whose_codes_geonames_does_not_share_are_found_by_their_name():
+    places = places_of("Ein Bus stürzte in der Region La Libertad in Peru in eine Schlucht; "
+                       "Proteste in der Provinz Jiangxi in China.")
+    assert near(places["La Libertad"], -7.9, -78.6, 150) and places["La Libertad"].kind == "region"
+    assert near(places["Jiangxi"], 27.6, 115.7, 300) and places["Jiangxi"].kind == "region"
+
+
+def test_names_written_without_their_accents():
+    text = "Der neue Flughafen liegt auf der Halbinsel Samana in der Dominikanischen Republik."
+    start = text.index("Samana")
+    places = find_places(make_article(text, date="2024-05-01"), [Mention(start, start + 6, "Samana", "LOC")])
+    assert near(places[0], 19.2, -69.4, 50)  # Samaná, not Samāna in India
+
+
+def test_a_short_name_is_the_towns_own_name():
+    places = places_of("Ein Gefahrgutunfall auf der A3 bei Limburg (Hessen) führte zu einem Stau bis Belgien.")
+    assert near(places["Limburg"], 50.38, 8.06, 10)  # Limburg an der Lahn, not the Dutch province
+
+
+def test_a_province_named_like_a_well_known_river_needs_its_head_word():
+    places = places_of("Er wanderte von der Quelle in Peru bis zur Mündung des Amazonas in Südamerika.")
+    assert places["Amazonas"].country == "BR"  # the river or the Brazilian state, not the Peruvian region
+
+
+def test_a_first_name_that_is_also_a_province_is_no_place():
+    assert "Vladimir" not in places_of("Polizeichef Vladimir Danyluk bestätigte, dass das Kind gefunden sei.")

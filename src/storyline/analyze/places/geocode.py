@@ -164,11 +164,13 @@ def is_area_name(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_town_name(word: str) -> bool:
-    """A town name as written, not a genitive ('Moskaus Zentrum' is the town's centre)."""
+    """A town name as written, not a genitive ('Moskaus Zentrum' is the town's centre); a province
+    of the same name does not change that ('Vladimir Danyluk' is no Russian oblast either)."""
     if word.endswith("s") and is_major_name(word[:-1]):
         return False
     entries = lookup_major(word)
-    return bool(entries) and all(entry.fclass == "P" for entry in entries)
+    return bool(entries) and any(e.fclass == "P" for e in entries) and all(
+        e.fclass == "P" or e.source.startswith("iso3166-2:") for e in entries)
 
 
 def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Candidate]:
@@ -234,7 +236,7 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
     place when nothing is known or nothing scores high enough to be more than a guess."""
     variants = {v.casefold() for v in name_variants(candidate.text)}
     # a small town's alternate name ('Washington' of Reisterstown) gets no credit for being near
-    scores = [prior_score(e) + context_score(e, countries, anchors, e.name.casefold() in variants)
+    scores = [prior_score(e) + context_score(e, countries, anchors, is_own_name(e.name, variants))
               for e in candidate.entries]
     if not scores or max(scores) < MIN_SCORE:
         return Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
@@ -247,11 +249,22 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
                  kind=candidate.kind or entry_kind(entry.fclass, entry.fcode))
 
 
+SHORT_NAME = re.compile(r"^(.+?)(?: (?:an der|am|im|ob der|in der|bei|upon|on|sur) .+| \(.+\))$")
+
+
+def is_own_name(name: str, variants: set[str]) -> bool:
+    """The entry's own name, or its short form: 'Limburg' is Limburg an der Lahn, 'Halle' Halle (Saale)."""
+    folded = name.casefold()
+    short = SHORT_NAME.match(folded)
+    return folded in variants or bool(short and short.group(1) in variants)
+
+
 def apply_head(article: Article, candidate: Candidate) -> Candidate:
     """What the word before the name says: after 'Provinz', 'Landkreis', 'US-Bundesstaat' only
     areas (or, when the gazetteer has none, the chief town) and the kind region; after 'Insel' an
     island when there is one. A subdivision named like a town of its country ('New York',
-    'Kandahar', 'Washington') needs such a head: alone the name is the town."""
+    'Kandahar', 'Washington') or like a hand-made place ('Amazonas' the river, not the Peruvian
+    region) needs such a head: alone the name is the town or that place."""
     kind = head_kind(article.text, candidate.start) or candidate.kind
     entries = candidate.entries
     if kind == "region" and any(e.fclass in "AL" for e in entries):
@@ -260,7 +273,8 @@ def apply_head(article: Article, candidate: Candidate) -> Candidate:
         entries = [e for e in entries if entry_kind(e.fclass, e.fcode) == "island"]
     elif kind != "region":  # every entry carries the name looked up: a town of the country shares it
         towns = {e.country for e in entries if e.fclass == "P"}
-        entries = [e for e in entries if not (e.source.startswith("iso3166-2:") and e.country in towns)]
+        curated = any(e.source == "curated" and e.fclass != "P" for e in entries)
+        entries = [e for e in entries if not (e.source.startswith("iso3166-2:") and (curated or e.country in towns))]
     return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention,
                      candidate.trust, kind)
 
