@@ -87,10 +87,12 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     body, moved = clean_lines(lines, links, captions, marked)
     if not body:
         body, moved = lines, []
-    teaser = None
     if tree is not None:
-        teaser = find_teaser(tree, meta.description, title) or marked_lead(tree, body, links, title)
-    body = with_teaser(body, teaser)
+        # the description's visible element, else (or when that is the body's first line already)
+        # an element marked as the lead: some pages show both, the marked one is the teaser
+        teaser = find_teaser(tree, meta.description, title)
+        led = with_teaser(body, teaser)
+        body = led if led is not body else with_teaser(body, marked_lead(tree, body, links, title))
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])

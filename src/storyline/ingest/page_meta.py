@@ -77,7 +77,9 @@ def read_meta(tree) -> PageMeta:
     meta.site_names = [n for n in names if isinstance(n, str) and n.strip()]
     descriptions = [metas.get("og:description"), metas.get("description"), metas.get("twitter:description")]
     descriptions += [a.get("description") for a in articles]
-    meta.description = next((d.strip() for d in descriptions if isinstance(d, str) and d.strip()), None)
+    # some CMSs write the lead's markup into the description ("<p>Die frühen 1970er …")
+    descriptions = [re.sub(r"<[^>]{0,200}>", " ", d) for d in descriptions if isinstance(d, str)]
+    meta.description = next((" ".join(d.split()) for d in descriptions if d.strip()), None)
     headlines = [a.get("headline") for a in articles] + [metas.get("og:title")]
     meta.headline = next((h.strip() for h in headlines if isinstance(h, str) and h.strip()), None)
     return meta

@@ -39,7 +39,14 @@ BOX_LINE = re.compile(
 # Headings of what follows an article on press and association pages: sources, contact, "about us".
 TRAILER_HEADING = re.compile(
     r"^(?:Quellen(?:angaben)?|Originalpublikation|(?:Presse)?[Kk]ontakt|Weitere Informationen|Ansprechpartner(?:in)?"
-    r"(?: .{1,40})?|Über (?:uns|den Autor|die Autorin)|Zum Autor|Zur Autorin)\s*:?\s*$")
+    r"(?: .{1,40})?|Über (?:uns|den Autor|die Autorin)|Zum Autor|Zur Autorin|(?:Der |Die )?Autor(?:in)?"
+    r"|Über (?:d(?:as|ie|en) )?(?:[\w.&-]+ ){0,4}[\w-]*(?:[Pp]ortal|[Uu]nternehmen|[Vv]erband|[Ss]tiftung|[Ii]nstitut"
+    r"|[Aa]gentur|[Vv]erlag|[Nn]etzwerk|AG|GmbH|SE|e\. ?V\.)(?: [\w.-]+){0,2})\s*:?\s*$")
+# The link of a teaser card ("Heu richtig lagern / Heu ist die Grundlage … / weiterlesen →").
+READ_ON = re.compile(r"^(?:weiterlesen|mehr lesen|zum artikel|artikel lesen|mehr erfahren|read more)\s*[→»>›….]*$",
+                     re.IGNORECASE)
+CARD_LINES = 3  # lines of a teaser card above its link
+CARD_LINE_MAX = 400
 # Lines that are captions by their form, where the page marks them with no <figcaption>: a numbered
 # figure, a screenshot or picture-source label, or a line that ends with the photographer's credit.
 CAPTION_LINE = re.compile(
@@ -80,8 +87,9 @@ def page_strings(tree, tag: str) -> set[str]:
 
 
 # Class or id words of a box around a text: a caption that is no <figcaption>, a related-articles
-# box, an affiliate-link notice.
-MARKED_BOX = re.compile(r"(caption)|(related|affiliate)", re.IGNORECASE)
+# box, an affiliate-link notice, an author box.
+MARKED_BOX = re.compile(r"(caption)|(related|affiliate|author-?(?:box|bio|info|desc)|about-?(?:the-?)?author"
+                        r"|saboxplugin|autor(?:en)?-?(?:box|info))", re.IGNORECASE)
 MARKED_DEPTH = 3  # ancestors looked at: the box, not the page layout far above it
 MARKED_KEY = 40  # a line is matched to the text that begins it, by its first characters
 
@@ -127,9 +135,12 @@ def clean_lines(lines: list[str], links: set[str], captions: set[str],
     for index, line in enumerate(lines):
         done += len(line)
         bare = norm(BULLET.sub("", line)).strip("| ")
-        if done - len(line) >= total / 2 and TRAILER_HEADING.match(bare):
+        if done - len(line) >= total / 2 and _trailer_heading(bare):
             break
         is_link = bare in links
+        if READ_ON.match(bare):
+            _drop_card(body)
+            continue
         if RELATED_HEADING.match(bare):
             in_related = True
             continue
@@ -150,8 +161,39 @@ def clean_lines(lines: list[str], links: set[str], captions: set[str],
         body.append(line)
     for index in range(max(1, len(body) - CLOSING_LINES), len(body)):
         if CLOSING_BIO.search(norm(body[index])):
-            return body[:index], moved
-    return body, moved
+            body = body[:index]
+            break
+    return _without_cut_teasers(body), moved
+
+
+def _trailer_heading(line: str) -> bool:
+    """A trailer heading, also in capitals ("AUTOR", "KONTAKT")."""
+    return bool(TRAILER_HEADING.match(line) or line.isupper() and TRAILER_HEADING.match(line.capitalize()))
+
+
+def _drop_card(body: list[str]) -> None:
+    """Drop the teaser card above a "weiterlesen" link: its teaser text and its title (the first
+    line from the bottom that ends without a full stop), at most CARD_LINES lines."""
+    for _ in range(CARD_LINES):
+        if not body or len(norm(body[-1])) > CARD_LINE_MAX:
+            return
+        last = norm(body.pop())
+        if not re.search(r"[.!?…“\"]$", last):
+            return
+
+
+CUT_TEASER = re.compile(r"(?:\.\.\.|…)$")
+
+
+def _without_cut_teasers(body: list[str]) -> list[str]:
+    """A list of other articles written as paragraphs: a short title, then a teaser cut with "…".
+    Two such pairs or more are a list, not the article."""
+    pairs = [i for i in range(1, len(body)) if CUT_TEASER.search(norm(body[i])) and len(norm(body[i])) >= 60
+             and len(norm(body[i - 1])) <= 120 and not re.search(r"[.:…]$", norm(body[i - 1]))]
+    if len(pairs) < 2:
+        return body
+    drop = {j for i in pairs for j in (i - 1, i)}
+    return [line for index, line in enumerate(body) if index not in drop]
 
 
 def _starts_with_caption(line: str, by_start: dict[str, list[str]]) -> bool:
@@ -251,6 +293,11 @@ def _inside(node, ancestor) -> bool:
 # Class names of lead / teaser elements: article__intro, Post__lead, teaser-text, entry-excerpt, a-lead …
 LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|intro|teaser-text|teaser|excerpt|standfirst|summary|abstract|subline)"
                         r"(?:$|[\s_-])", re.IGNORECASE)
+# An element named only a lead or intro (not a teaser, which may be another article's) may end
+# without a full stop when it is this long: "c-page-intro__copy" with "… seinen Rücktritt ankündigte".
+LEAD_COPY_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|abstract)(?:$|[\s_-])", re.IGNORECASE)
+LEAD_UNSTOPPED = 120
+LEAD_MIN, LEAD_MAX = 60, 1200
 NOT_ARTICLE = {"nav", "aside", "footer", "a", "script", "style", "noscript", "form", "button", "li"}
 MAX_NODES = 20_000
 
@@ -266,13 +313,19 @@ def marked_lead(tree, body: list[str], links: set[str], title: str | None) -> st
             continue
         if node.tag == "p" and first and norm(node.text_content()).startswith(first):
             return None  # the body begins: a teaser below it is another article's
-        if not LEAD_CLASS.search(node.get("class") or ""):
+        classes = node.get("class") or ""
+        in_hgroup = node.tag in ("h2", "p") and node.getparent() is not None and node.getparent().tag == "hgroup"
+        if not (LEAD_CLASS.search(classes) or in_hgroup):
             continue
+        if any(LEAD_CLASS.search(inner.get("class") or "") for inner in node.iterdescendants() if isinstance(inner.tag, str)):
+            continue  # the lead box around its parts (kicker, author, the lead's copy): the copy is tried next
         if node.tag in NOT_ARTICLE or any(a.tag in NOT_ARTICLE for a in node.iterancestors()):
             continue
         text = norm(node.text_content())
         if title and text.startswith(norm(title)):
             text = text[len(norm(title)):].strip()
-        if 60 <= len(text) <= 700 and re.search(r"[.!?“\"…)]$", text) and text not in links:
+        whole = re.search(r"[.!?“\"…)]$", text) or (len(text) >= LEAD_UNSTOPPED and LEAD_COPY_CLASS.search(classes)
+                                                     and next(node.iter("a", "button"), None) is None)
+        if LEAD_MIN <= len(text) <= LEAD_MAX and whole and not CUT_TEASER.search(text) and text not in links:
             return text
     return None

@@ -1,0 +1,85 @@
+"""Furniture and leads on pages written here, after forms seen on real German news pages: an author
+box, a teaser card with "weiterlesen", a list of other articles cut with "…", an "AUTOR" trailer;
+a lead marked by its class, in an <hgroup>, or in a description that holds markup.
+"""
+from storyline.ingest.html import extract_html
+from storyline.ingest.page_text import clean_lines
+from storyline.ingest.problems import Problem
+
+URL = "https://www.tagesbote-leipzig.de/stadt/radwege-100.html"
+BODY = [
+    "Die Stadt Leipzig will bis zum Jahr 2030 rund 120 Kilometer neue Radwege bauen. Das hat der Stadtrat am "
+    "Mittwochabend mit großer Mehrheit beschlossen, nach einer Debatte von mehr als drei Stunden.",
+    "Die meisten neuen Wege sollen an den großen Ausfallstraßen entstehen, wo bisher Autos und Räder sich eine "
+    "Spur teilen. Die Verwaltung rechnet mit Kosten von etwa 85 Millionen Euro über acht Jahre.",
+    "Der Fahrradclub begrüßte den Beschluss, forderte aber einen schnelleren Bau. Die Opposition kritisierte, "
+    "dass für die Instandhaltung der bestehenden Wege kein Geld eingeplant sei.",
+    "Die ersten Bauabschnitte sollen im kommenden Frühjahr an der Prager Straße und der Georg-Schumann-Straße "
+    "beginnen. Anwohner werden vorher in zwei Versammlungen informiert.",
+]
+LEAD = ("Mehr Platz für Räder: Leipzig baut bis 2030 rund 120 Kilometer neue Radwege, vor allem an den großen "
+        "Ausfallstraßen, und der Stadtrat stimmt mit großer Mehrheit zu.")
+
+
+def page(article_html: str, head: str = "", before: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    return (f"<html><head><title>Neue Radwege für Leipzig</title>{head}</head><body><nav><a href='/'>Start</a></nav>"
+            f"<main><article><h1>Neue Radwege für Leipzig</h1>{before}{paragraphs}{article_html}</article></main>"
+            "<footer>Impressum</footer></body></html>")
+
+
+def text_of(html: str) -> str:
+    raw = extract_html(html, "page.html", url=URL)
+    assert not isinstance(raw, Problem), raw
+    return raw.text
+
+
+def test_author_box_known_by_its_class_is_cut():
+    text = text_of(page('<div class="saboxplugin-wrap"><div class="saboxplugin-desc"><p>Anna Berg schreibt über '
+                        "Verkehr und Stadtplanung, am liebsten mit dem Rad unterwegs.</p></div></div>"))
+    assert "Anna Berg schreibt" not in text and text.rstrip().endswith("in zwei Versammlungen informiert.")
+
+
+def test_teaser_card_with_read_on_link_is_cut():
+    # the lines trafilatura keeps of a card that is one link: kicker, title, teaser, "weiterlesen →"
+    lines = [*BODY, "Leseprobe: Tempo 30 in der Innenstadt",
+             "Die Stadt prüft ein Tempolimit für die ganze Innenstadt. Was das für Pendler bedeutet.", "weiterlesen →"]
+    body, moved = clean_lines(lines, links={"weiterlesen →"}, captions=set())
+    assert body == BODY and moved == []
+
+
+def test_list_of_other_articles_cut_with_an_ellipsis_is_cut():
+    teasers = "".join(f"<h3>{title}</h3><p>{teaser}</p>" for title, teaser in [
+        ("Neue Buslinie im Leipziger Süden", "Ab Dezember fährt eine neue Buslinie zwischen Connewitz und Markkleeberg, "
+                                              "teilten die Verkehrsbetriebe mit. Zunächst..."),
+        ("Streit um Parkgebühren", "Die Gebühren für das Anwohnerparken sollen deutlich steigen. Der Stadtrat "
+                                   "berät im März darüber, die Fraktionen sind…"),
+    ])
+    text = text_of(page(teasers))
+    assert "Buslinie" not in text and "Parkgebühren" not in text and "Die ersten Bauabschnitte" in text
+
+
+def test_author_trailer_in_capitals_is_cut():
+    text = text_of(page("<h4>AUTOR</h4><p>ist Verkehrsplaner und berät Städte in ganz Deutschland, seit 2015 "
+                        "als Partner eines Berliner Büros.</p>"))
+    assert "Verkehrsplaner" not in text and "AUTOR" not in text
+
+
+def test_lead_marked_by_class_beside_a_description_that_is_the_first_paragraph():
+    head = f'<meta name="description" content="{BODY[0]}">'
+    text = text_of(page("", head=head, before=f'<div class="teaser-text"><p>{LEAD}</p></div>'))
+    assert text.startswith(LEAD) and text.count("Mehr Platz für Räder") == 1
+
+
+def test_standfirst_in_the_headline_group_is_the_lead():
+    html = page("").replace("<h1>Neue Radwege für Leipzig</h1>",
+                            f"<header><hgroup><h1>Neue Radwege für Leipzig</h1><h2>{LEAD}</h2></hgroup></header>")
+    assert text_of(html).startswith(LEAD)
+
+
+def test_lead_without_a_full_stop_in_an_intro_box_and_a_description_with_markup():
+    lead = LEAD.rstrip(".")
+    head = f'<meta name="description" content="&lt;p&gt;{lead}&lt;/p&gt;">'
+    text = text_of(page("", head=head, before=f'<div class="c-page-intro"><div class="c-page-intro__copy">{lead}'
+                                                 '</div><a class="btn">Ausgabe kaufen</a></div>'))
+    assert text.startswith(lead) and "Ausgabe kaufen" not in text
