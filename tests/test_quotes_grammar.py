@@ -244,3 +244,20 @@ def test_a_question_with_a_source_phrase_reports_nothing():
 def test_clock_times_and_infinitives_open_no_quote():
     assert said("Der Pilot meldete einen Schaden, so dass gegen 12:00 Uhr ein Alarm ausgelöst wurde.") == []
     assert said("Das Projekt, die Enzyklopädie zu schreiben, wurde 1860 begonnen, und es wurde 1926 fortgesetzt.") == []
+
+
+@needs_tagger
+def test_a_cue_after_a_phrase_without_a_verb_reports_nothing():
+    text = "Der frühere Bürgermeister, Henning Scherf (SPD), warnte die CDU vor einem Wahlkampf."
+    assert said(text, ["Henning Scherf"]) == []
+    text = "In einem Referendum, das am Dienstag stattfand, sprach sich eine Mehrheit für die Autonomie aus."
+    assert said(text) == []
+    assert [q[1] for q in said("Die Lage sei ernst, sagte Meier.", ["Meier"])] == ["Die Lage sei ernst"]
+
+
+@needs_tagger
+def test_konjunktiv_after_a_cue_without_a_message_continues_its_speaker():
+    text = ("Für die neue Verfassung gab General Sonthi einen Zeitraum von einem halben Jahr an. "
+            "Ein weiterer Monat werde gebraucht, um den Entwurf zu prüfen.")
+    assert said(text, ["General Sonthi"]) == [
+        ("indirect", "Ein weiterer Monat werde gebraucht, um den Entwurf zu prüfen", "General Sonthi", "General Sonthi")]

@@ -329,16 +329,30 @@ def find_reported(article: Article, sentences: list[Sentence], quoted: list[Quot
     spoken = [(f.start, f.end) for f in direct if f.kind == "direct"]
     quoted_speech = [(f.start, f.end) for f in direct]
     found: list[Found] = []
-    previous_spoke = False
+    previous_spoke, cue_speaker = False, None
     for sentence in sentences:
         tokens = tokenize(article.text, sentence.start, sentence.end)
         items = [f for f in find_indirect(tokens, marks)
                  if _coverage((f.start, f.end), spoken) < 0.8 and not _starts_inside(f.start, marks)]
         if not items and previous_spoke and continues_reported(tokens, marks):
-            items = _continuation(tokens, spoken)
+            items = _continuation(tokens, spoken, cue_speaker)
         found.extend(items)
-        previous_spoke = bool(items) or any(a < sentence.end and sentence.start < b for a, b in quoted_speech)
+        spoke = bool(items) or any(a < sentence.end and sentence.start < b for a, b in quoted_speech)
+        cue_speaker = None if spoke else _cue_subject(tokens, marks)
+        previous_spoke = spoke or cue_speaker is not None
     return found
+
+
+def _cue_subject(tokens: list[Token], marks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The subject of a speech verb outside quotation marks whose clause holds no message: "Für
+    die Ausarbeitung …, gab General Sonthi einen Zeitraum von einem halben Jahr an. Ein weiterer
+    Monat werde gebraucht, …" — the next sentence in Konjunktiv I goes on with what he said."""
+    for i, token in enumerate(tokens):
+        if token.text.islower() and not any(a <= token.start < b for a, b in marks) and is_speech_verb(tokens, i):
+            subject = speaker_before(tokens, _clause_start(tokens, i), i) or speaker_after(tokens, i + 1)
+            if subject and tokens[subject[0]].lower not in {"es", "man"}:
+                return char_span(tokens, subject)
+    return None
 
 
 def _starts_inside(offset: int, marks: list[tuple[int, int]]) -> bool:
@@ -346,11 +360,11 @@ def _starts_inside(offset: int, marks: list[tuple[int, int]]) -> bool:
     return any(a < offset < b - 1 for a, b in marks)
 
 
-def _continuation(tokens: list[Token], spoken) -> list[Found]:
+def _continuation(tokens: list[Token], spoken, speaker: tuple[int, int] | None = None) -> list[Found]:
     if not tokens or _coverage((tokens[0].start, tokens[-1].end), spoken) >= 0.5:
         return []
     last = len(tokens) - (1 if tokens[-1].text in {".", "!", "?"} else 0)
-    return [Found(tokens[0].start, tokens[last - 1].end, "indirect", None, None, 0.6)]
+    return [Found(tokens[0].start, tokens[last - 1].end, "indirect", None, speaker, 0.6)]
 
 
 def _coverage(span: tuple[int, int], spans: list[tuple[int, int]]) -> float:

@@ -74,10 +74,33 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
             continue  # "Petra Pau, forderte …": the comma closed an apposition, not a message
         message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
         message = _extend_parenthetical(tokens, i, speaker, message)
+        if message and not is_so and not _has_main_verb(tokens, _clause_start(tokens, i - 1), i - 1, quoted):
+            continue  # "In seiner Rede, die … verlesen wurde, mahnte Harper …": no clause, no message
         if message:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.85)
     return None
+
+
+def _has_main_verb(tokens: list[Token], first: int, stop: int, quoted) -> bool:
+    """tokens[first:stop] hold a finite verb (by its tag, or a listed Konjunktiv form) outside a
+    relative clause and outside quotation marks — a stretch a cue can report. "Der frühere
+    Bürgermeister, Henning Scherf (SPD)" and "In einem Referendum, das … stattfand" hold none: the
+    comma before the verb closed an apposition or a relative clause, not a message."""
+    relative = False
+    for k in range(first, stop):
+        token = tokens[k]
+        if token.text == ",":
+            nxt = tokens[k + 1] if k + 1 < stop else None
+            after = tokens[k + 2] if k + 2 < stop else None
+            relative = nxt is not None and (nxt.lower in RELATIVE_OPENERS or (
+                tag_of(nxt) in {"APPR", "APPRART"} and after is not None and after.lower in RELATIVE_OPENERS))
+            continue
+        if relative or not _outside(token, quoted) or not token.text.islower():
+            continue
+        if tag_of(token) in FINITE or is_konjunktiv(token.lower):
+            return True
+    return False
 
 
 def _is_subject_with_clause(tokens: list[Token], start: int, comma: int) -> bool:
