@@ -261,3 +261,11 @@ def test_konjunktiv_after_a_cue_without_a_message_continues_its_speaker():
             "Ein weiterer Monat werde gebraucht, um den Entwurf zu prüfen.")
     assert said(text, ["General Sonthi"]) == [
         ("indirect", "Ein weiterer Monat werde gebraucht, um den Entwurf zu prüfen", "General Sonthi", "General Sonthi")]
+
+
+@needs_tagger
+def test_quoted_words_right_after_a_noun_are_its_name():
+    text = "Das berichtete Teamchef Jean Todt dem italienischen Fachblatt „La Gazetta dello Sport“ am Montag."
+    assert [q for q in said(text, ["Jean Todt"]) if q[0] == "partial"] == []
+    text = "Der Minister sprach von einer „gezielten Indiskretion“ der Behörde."
+    assert [q[:2] for q in said(text)] == [("partial", "gezielten Indiskretion")]

@@ -184,7 +184,8 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     inner = text[quote.start:quote.end]
     words = len(re.findall(r"\w+", inner))
     ends_sentence = bool(re.search(r"[.!?…]\W*$|[.!?]\s+[A-ZÄÖÜ„]", inner))
-    named = words <= 4 and not ends_sentence and (_looks_like_name(inner) or _tagged_as_name(text, quote))
+    named = not ends_sentence and ((words <= 4 and (_looks_like_name(inner) or _tagged_as_name(text, quote)))
+                                   or (words <= 8 and inner[:1].isupper() and _after_head_noun(text, opening, quote)))
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
@@ -222,6 +223,14 @@ def _tagged_as_name(text: str, quote: Quoted) -> bool:
     „Correio da Manhã“): a name in quotation marks, not words someone said."""
     tags = [tag_of(t) for t in tokens_of_span(text, quote.start, quote.end) if t.text[:1].isalnum()]
     return bool(tags) and all(tag in {"NE", "FM", "XY"} for tag in tags)
+
+
+def _after_head_noun(text: str, sentence: Sentence, quote: Quoted) -> bool:
+    """„…“ right after a common noun (by its tag) is that noun's name: "die Organisation „Reporter
+    ohne Grenzen“", "im Fachblatt „La Gazetta dello Sport“", "der Film „Nackt unter Wölfen“".
+    Quoted words fill a slot of their own: after an article or a preposition, not after a noun."""
+    tokens = tokenize(text, sentence.start, quote.outer_start)
+    return len(tokens) >= 2 and tokens[-1].capitalised and tag_of(tokens[-1]) == "NN"
 
 
 def _looks_like_name(inner: str) -> bool:
