@@ -1,8 +1,12 @@
 """Furniture and leads on pages written here, after forms seen on real German news pages: an author
 box, a teaser card with "weiterlesen", a list of other articles cut with "…", an "AUTOR" trailer;
-a lead marked by its class, in an <hgroup>, or in a description that holds markup.
+a lead marked by its class, in an <hgroup>, or in a description that holds markup; the title
+a blog's name hid, found by the page's address.
 """
+import pytest
+
 from storyline.ingest.html import extract_html
+from storyline.ingest.page_meta import slug_title
 from storyline.ingest.page_text import clean_lines
 from storyline.ingest.problems import Problem
 
@@ -83,3 +87,27 @@ def test_lead_without_a_full_stop_in_an_intro_box_and_a_description_with_markup(
     text = text_of(page("", head=head, before=f'<div class="c-page-intro"><div class="c-page-intro__copy">{lead}'
                                                  '</div><a class="btn">Ausgabe kaufen</a></div>'))
     assert text.startswith(lead) and "Ausgabe kaufen" not in text
+
+
+# --- the title a blog or section name hides: the page's address names the article ---
+
+@pytest.mark.parametrize("title, url, title_found", [
+    # the blog's name in <h1> and <title>; the post's heading is an <h2>
+    ("Radblog", "https://radblog.de/2023/05/02/neue-radwege-fuer-leipzig/", "Neue Radwege für Leipzig"),
+    ("Allgemein", "https://radblog.de/neue-radwege-fur-leipzig.html", "Neue Radwege für Leipzig"),
+    # a headline the slug does not repeat stays (the slug may follow a subline)
+    ("Vom Boden aus gedacht", "https://radblog.de/neue-radwege-fuer-leipzig/", "Vom Boden aus gedacht"),
+    # a slug of ids or two words says too little
+    ("Radblog", "https://radblog.de/artikel/12345.html", "Radblog"),
+])
+def test_slug_title(title, url, title_found):
+    candidates = ["Radblog", "Kommentare", "Neue Radwege für Leipzig", "Neue Radwege für Leipzig: die Karte"]
+    assert slug_title(title, candidates, url, "Radblog") == title_found
+
+
+def test_blog_post_under_the_blogs_name_gets_its_own_heading_as_title():
+    html = page("").replace("<h1>Neue Radwege für Leipzig</h1>", "<h2>Neue Radwege für Leipzig</h2>")
+    html = html.replace("<nav>", "<header><h1>Radblog</h1></header><nav>").replace(
+        "<title>Neue Radwege für Leipzig</title>", "<title>Radblog</title>")
+    raw = extract_html(html, "page.html", url="https://radblog.de/2023/05/02/neue-radwege-fuer-leipzig/")
+    assert raw.title == "Neue Radwege für Leipzig"

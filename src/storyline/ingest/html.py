@@ -7,7 +7,7 @@ from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
 from storyline.ingest.page_meta import (PageMeta, clean_title, outlet_name, publication_day, read_meta, shown_day,
-                                        shown_title)
+                                        shown_title, slug_title)
 from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
                                         with_teaser)
 from storyline.ingest.problems import Problem
@@ -20,6 +20,7 @@ HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype
 DATE_SEARCH = {"extensive_search": True, "original_date": True}
 SHORT_TEXT = 1000  # characters: a precise extraction this short may have lost the article
 WIDER_GAIN = 1.25  # a wider extraction replaces it when this many times longer
+MAX_HEADINGS = 60  # headings looked at for the one the page's address was written from
 
 
 def wider_document(trafilatura, html: str, url: str | None, document):
@@ -81,6 +82,10 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     headings = [" ".join(node.text_content().split()) for node in tree.iter("h1")][:5] if tree is not None else []
     h1 = headings[0] if headings else None
     title = shown_title(clean_title(document.title, outlet, page_url, meta.headline, h1), headings, outlet, page_url)
+    if tree is not None:
+        heads = [" ".join(n.text_content().split()) for n in tree.xpath("//h1|//h2|//h3")[:MAX_HEADINGS]]
+        others = [clean_title(text, outlet, page_url) for text in (meta.headline, document.title)]
+        title = slug_title(title, [*headings, *others, *heads], page_url, outlet)
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
     if lines and " ".join(lines[0].split()) in {" ".join((document.title or "").split()), title, *headings}:
         lines = lines[1:]

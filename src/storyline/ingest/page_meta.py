@@ -373,3 +373,47 @@ def _bare(text: str) -> str:
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
+
+
+SLUG_STOP = {"html", "htm", "php", "aspx", "index", "artikel", "article", "news", "detail", "www", "und", "der", "die",
+             "das", "den", "des", "mit", "von", "fuer", "auf", "ein", "eine", "the", "and"}
+SLUG_MIN_WORDS = 3  # a slug this short says too little about the headline
+SLUG_TITLE_FITS = 0.3  # a title with at least this share of the slug's words is the article's
+SLUG_HEADING_FITS = 0.6  # a heading must cover this share to replace it
+
+
+def slug_title(title: str | None, candidates: list[str | None], url: str | None,
+               outlet: str | None = None) -> str | None:
+    """The headline the page's address was written from, when the title found is a name and no
+    headline: a blog's or section's name (*DimidoBlog*, *Allgemein*, *Time 4 talks*) while
+    `/was-ist-virales-marketing/` names the article. Only a title of one or two words or the site's
+    name gives way (a headline that the slug does not repeat stays: the slug may follow a subline),
+    and only to a heading, og:title or JSON-LD headline that shares most of the slug's words."""
+    slug = _slug_words(url)
+    if len(slug) < SLUG_MIN_WORDS or title and _slug_share(title, slug) >= SLUG_TITLE_FITS:
+        return title
+    if title and len(title.split()) > 2 and not _is_site(title, [n for n in (outlet, page_host(url)) if n]):
+        return title
+    best, share = title, SLUG_HEADING_FITS
+    for candidate in candidates:
+        text = _undated(_bare(candidate or ""))
+        if 10 <= len(text) <= 250 and not CSS_TEXT.search(text) and (found := _slug_share(text, slug)) >= share:
+            best, share = text, found + 1e-9  # the first of equal ones: headings come in page order
+    return best
+
+
+def _slug_words(url: str | None) -> set[str]:
+    path = urlsplit(url or "").path
+    if "web.archive.org" in (url or "") and "/http" in path:
+        path = urlsplit(path[path.index("/http") + 1:]).path
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return set()
+    words = re.split(r"[^a-z0-9äöüß]+", max(segments[-2:], key=lambda s: s.count("-") + s.count("_")).casefold())
+    return {_fold(w) for w in words if len(w) >= 3 and not w.isdigit() and _fold(w) not in SLUG_STOP}
+
+
+def _slug_share(text: str, slug: set[str]) -> float:
+    words = {_fold(w) for w in re.findall(r"\w+", text)}
+    words |= {w.replace("ae", "a").replace("oe", "o").replace("ue", "u") for w in words}
+    return len(slug & words) / len(slug)
