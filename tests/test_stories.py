@@ -196,3 +196,15 @@ def test_countries_and_unresolved_places_are_no_towns():
               Place(10, 21, "Deutschland", "Deutschland", 51.0, 9.0, "DE", "A", 1.0),
               Place(25, 32, "Merheim", None, None, None)]
     assert find_towns(places) == {"Hamburg"}
+
+
+def test_story_title_is_the_first_whole_headline_without_agency_tags():
+    from storyline.link.story_view import story_title
+    from storyline.model import AnalyzedArticle
+
+    cut = make_article("Gabriel billigt die Fusion.", id="a", title="ROUNDUP 2/Kreise: Gabriel billigt Fusion Edeka/Tengelmann mi...")
+    whole = make_article("Gabriel stellt Bedingungen.", id="b", title="Gabriel stellt harte Bedingungen für Edeka/Tengelmann-Fusion")
+    tagged = make_article("Mars ruft zurück.", id="c", title="> ROUNDUP 2: Mars ruft Millionen Schokoriegel zurück")
+    assert story_title([AnalyzedArticle(cut), AnalyzedArticle(whole)]) == whole.title
+    assert story_title([AnalyzedArticle(tagged)]) == "Mars ruft Millionen Schokoriegel zurück"
+    assert story_title([AnalyzedArticle(cut)]) == "Gabriel billigt Fusion Edeka/Tengelmann mi..."  # nothing better at hand
