@@ -269,3 +269,8 @@ def test_quoted_words_right_after_a_noun_are_its_name():
     assert [q for q in said(text, ["Jean Todt"]) if q[0] == "partial"] == []
     text = "Der Minister sprach von einer „gezielten Indiskretion“ der Behörde."
     assert [q[:2] for q in said(text)] == [("partial", "gezielten Indiskretion")]
+
+
+def test_so_x_weiter_before_a_colon_names_the_speaker():
+    text = "Auch das habe Methode, so Elshorst weiter: „Das ist auch in anderen Firmen üblich.“"
+    assert [q[2] for q in said(text, ["Elshorst"]) if q[0] == "direct"] == ["Elshorst"]

@@ -280,6 +280,9 @@ def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
     begin = _clause_start(tokens, colon)
     if begin < colon and read_noun_phrase(tokens, begin) == colon and colon - begin <= 4:
         return None, char_span(tokens, (begin, colon))
+    if begin and tokens[begin].lower == "so" and is_so_attribution(tokens, begin):  # "…, so Elshorst weiter: „…“"
+        speaker = speaker_after(tokens, begin + 1)
+        return char_span(tokens, (begin, begin + 1)), char_span(tokens, speaker if speaker and speaker[1] <= colon else None)
     # "Im Kongress warb Obama mit den Worten: „…“": the colon is the cue, whatever the verb
     return None, char_span(tokens, clause_subject(tokens, _sentence_begin(tokens, colon), colon))
 
