@@ -1,12 +1,13 @@
 """Furniture and leads on pages written here, after forms seen on real German news pages: an author
 box, a teaser card with "weiterlesen", a list of other articles cut with "…", an "AUTOR" trailer;
 a lead marked by its class, in an <hgroup>, or in a description that holds markup; the title
-a blog's name hid, found by the page's address.
+a blog's name hid, found by the page's address; the date a label names as the publication date.
 """
 import pytest
+from trafilatura.utils import load_html
 
 from storyline.ingest.html import extract_html
-from storyline.ingest.page_meta import slug_title
+from storyline.ingest.page_meta import labelled_day, slug_title
 from storyline.ingest.page_text import clean_lines
 from storyline.ingest.problems import Problem
 
@@ -111,3 +112,21 @@ def test_blog_post_under_the_blogs_name_gets_its_own_heading_as_title():
         "<title>Neue Radwege für Leipzig</title>", "<title>Radblog</title>")
     raw = extract_html(html, "page.html", url="https://radblog.de/2023/05/02/neue-radwege-fuer-leipzig/")
     assert raw.title == "Neue Radwege für Leipzig"
+
+
+# --- the date a label names as the publication date ---
+
+def test_date_labelled_as_published_goes_before_a_changed_date_and_the_headers_date():
+    footer = ('<p class="meta">Letzte Änderung: 31.10.2023 - 14:49 Erschienen am: 01.11.2023 Lesungen: 61</p>')
+    html = page(footer).replace("<nav>", "<nav><span>Heute ist der 05.11.2023</span>")
+    assert extract_html(html, "page.html", url=URL).date == "2023-11-01"
+
+
+@pytest.mark.parametrize("visible, day", [
+    ("Erstellt am 01.11.2023 0 Artikel bewerten", "2023-11-01"),
+    ("Verkündung des Gesetzes Datum: 18.10.2021 Im Bundesgesetzblatt", "2021-10-18"),
+    ("Veröffentlicht: 2. Februar 2022", "2022-02-02"),
+    ("Letzte Änderung: 31.10.2023", None),
+])
+def test_labelled_day(visible, day):
+    assert labelled_day(load_html(f"<html><body><p>{visible}</p></body></html>")) == day

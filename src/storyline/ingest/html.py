@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import (PageMeta, clean_title, outlet_name, publication_day, read_meta, shown_day,
-                                        shown_title, slug_title)
+from storyline.ingest.page_meta import (PageMeta, clean_title, labelled_day, outlet_name, publication_day, read_meta,
+                                        shown_day, shown_title, slug_title)
 from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
                                         with_teaser)
 from storyline.ingest.problems import Problem
@@ -101,7 +101,7 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
-    shown = shown_day(tree, [title, *headings]) if tree is not None else None
+    shown = (labelled_day(tree) or shown_day(tree, [title, *headings])) if tree is not None else None
     day = publication_day(meta.published, document.date, shown) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 

@@ -176,14 +176,34 @@ def shown_day(tree, headlines: list[str | None]) -> str | None:
     """The date printed next to the headline (the byline's or kicker's date), nearest first:
     what a reader sees as the article's date, unlike a date in a related-article list. The
     first of `headlines` (the title, the page's <h1>s) found on the page is the anchor."""
-    pieces = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
-    text = re.sub(r"\s+", " ", " ".join(pieces)[:MAX_SHOWN_TEXT])
+    text = _visible_text(tree)
     for headline in headlines:
         headline = re.sub(r"\s+", " ", headline or "").strip()
         at = text.find(headline) if len(headline) >= 10 else -1
         if at >= 0:
             return _nearest_date(text, at, at + len(headline))
     return None
+
+
+# A date the page labels as the publication date: "Erschienen am: 13.10.2021", "Erstellt am
+# 01.11.2023", "Datum: 18.10.2021" (not "Letzte Änderung: 31.10.2023").
+PUBLISHED_LABEL = re.compile(r"\b(?:Erschienen|Veröffentlicht|Erstellt|Publiziert|Eingestellt)(?: am:?|:)\s*"
+                             r"|\bDatum:\s*", re.IGNORECASE)
+
+
+def labelled_day(tree) -> str | None:
+    """The first date on the page that a publication label stands before."""
+    text = _visible_text(tree)
+    for label in PUBLISHED_LABEL.finditer(text):
+        match = SHOWN_DATE.match(text, label.end())
+        if match and (day := _shown_iso(match)):
+            return day
+    return None
+
+
+def _visible_text(tree) -> str:
+    pieces = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+    return re.sub(r"\s+", " ", " ".join(pieces)[:MAX_SHOWN_TEXT])
 
 
 def _nearest_date(text: str, at: int, end: int) -> str | None:
