@@ -274,3 +274,12 @@ def test_quoted_words_right_after_a_noun_are_its_name():
 def test_so_x_weiter_before_a_colon_names_the_speaker():
     text = "Auch das habe Methode, so Elshorst weiter: „Das ist auch in anderen Firmen üblich.“"
     assert [q[2] for q in said(text, ["Elshorst"]) if q[0] == "direct"] == ["Elshorst"]
+
+
+@needs_tagger
+def test_a_thing_before_a_colon_is_no_speaker():
+    text = ("Javier Solana äußerte sich zuversichtlich: „Ich gehe von einer Einigung aus.“ Seine Zuversicht gründet "
+            "sich auf Erfahrungen: „Entscheidungen fallen immer erst in letzter Minute.“")
+    assert [q[3] for q in said(text, ["Javier Solana"])] == ["Javier Solana", "Javier Solana"]
+    text = "Jegliche Mitverantwortung für die Affäre weist Hartmann von sich: „Das muss der Vorsitzende übernehmen.“"
+    assert said(text, ["Hartmann"])[0][2] == "Hartmann"

@@ -15,7 +15,7 @@ import re
 
 from storyline.analyze.quotes.coref import describe_reference, resolve_reference
 from storyline.analyze.grammar.tagger import LazyTags, load_tagger
-from storyline.analyze.grammar.words import can_head_speaker
+from storyline.analyze.grammar.words import FINITE as FINITE_TAGS, can_head_speaker
 from storyline.analyze.quotes.cues import (
     ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tag_of, tokenize, tokens_of_span,
@@ -284,7 +284,31 @@ def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
         speaker = speaker_after(tokens, begin + 1)
         return char_span(tokens, (begin, begin + 1)), char_span(tokens, speaker if speaker and speaker[1] <= colon else None)
     # "Im Kongress warb Obama mit den Worten: „…“": the colon is the cue, whatever the verb
-    return None, char_span(tokens, clause_subject(tokens, _sentence_begin(tokens, colon), colon))
+    begin = _sentence_begin(tokens, colon)
+    return None, char_span(tokens, _colon_subject(tokens, begin, colon, clause_subject(tokens, begin, colon)))
+
+
+POSSESSIVES = frozenset("sein seine seiner seinen seinem ihr ihre ihrer ihren ihrem deren dessen".split())
+
+
+def _colon_subject(tokens: list[Token], begin: int, colon: int, subject: tuple[int, int] | None):
+    """The subject of a clause ending in a colon, as a speaker. A phrase that someone owns ("Seine
+    Zuversicht gründet sich auf …: „…“") is no speaker: the quote stays open for its neighbour's.
+    A thing before the verb with a name right after it is the object ("Jegliche Mitverantwortung
+    weist Hartmann von sich: „…“"): the name speaks."""
+    if subject is None:
+        return None
+    if tokens[subject[0]].lower in POSSESSIVES:
+        return None
+    words = tokens[subject[0]:subject[1]]
+    if any(tag_of(t) == "NE" or role_gender(t.text) for t in words if t.capitalised):
+        return subject
+    verb = next((k for k in range(subject[1], colon) if tag_of(tokens[k]) in FINITE_TAGS), None)
+    if verb is not None and verb + 1 < colon:
+        after = speaker_after(tokens, verb + 1)
+        if after and after[1] <= colon and any(tag_of(t) == "NE" for t in tokens[after[0]:after[1]]):
+            return after
+    return subject
 
 
 def _sentence_begin(tokens: list[Token], i: int) -> int:
