@@ -283,3 +283,10 @@ def test_a_thing_before_a_colon_is_no_speaker():
     assert [q[3] for q in said(text, ["Javier Solana"])] == ["Javier Solana", "Javier Solana"]
     text = "Jegliche Mitverantwortung für die Affäre weist Hartmann von sich: „Das muss der Vorsitzende übernehmen.“"
     assert said(text, ["Hartmann"])[0][2] == "Hartmann"
+
+
+@needs_tagger
+def test_cue_less_quotes_after_an_infinitive_clause_go_to_the_main_clause_subject():
+    text = ("Um Zeit zu gewinnen, will Oettinger die Naturwissenschaften straffen. "
+            "„Nicht jede Formel ist für das Leben notwendig.“ „Das gilt auch für die Chemie.“")
+    assert [q[3] for q in said(text, ["Oettinger"])] == ["Oettinger", "Oettinger"]

@@ -67,6 +67,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _drop_non_nominal_speakers(article.text, found)
     _carry_speakers(found, sentences)
     _speakers_from_previous_subject(article, sentences, found)
+    _carry_speakers(found, sentences)  # "X verurteilte … „A.“ „B.“": B goes with A, whose speaker came last
     _drop_non_nominal_speakers(article.text, found)
     _sources_in_compounds(article.text, found)
     found = _without_nested_partials(found)
@@ -576,10 +577,20 @@ def _speakers_from_previous_subject(article: Article, sentences: list[Sentence],
             continue
         previous = sentences[here - 1]
         tokens = tokenize(article.text, previous.start, previous.end)
-        end = next((i for i, t in enumerate(tokens) if t.text in {",", ":", ";", "„", "."}), len(tokens))
-        subject = clause_subject(tokens, 0, end) if tokens else None
+        begin = _after_subordinate_clause(tokens)
+        end = next((i for i, t in enumerate(tokens) if i > begin and t.text in {",", ":", ";", "„", "."}), len(tokens))
+        subject = clause_subject(tokens, begin, end) if begin < len(tokens) else None
         if subject:
             item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
+
+
+def _after_subordinate_clause(tokens: list[Token]) -> int:
+    """Where the main clause starts: after a sentence-opening subordinate or infinitive clause
+    ("Um die Zeit dafür zu gewinnen, will Oettinger …" -> "will Oettinger …"), else 0."""
+    if not tokens or (tag_of(tokens[0]) not in {"KOUS", "KOUI"} and tokens[0].lower not in {"um", "als", "wenn", "weil", "nachdem", "obwohl", "da"}):
+        return 0
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < len(tokens) and tag_of(tokens[comma + 1]) in FINITE_TAGS else 0
 
 
 def _to_quote(article: Article, mentions: list[Mention], item: Found) -> QuoteResult:
