@@ -290,3 +290,9 @@ def test_cue_less_quotes_after_an_infinitive_clause_go_to_the_main_clause_subjec
     text = ("Um Zeit zu gewinnen, will Oettinger die Naturwissenschaften straffen. "
             "„Nicht jede Formel ist für das Leben notwendig.“ „Das gilt auch für die Chemie.“")
     assert [q[3] for q in said(text, ["Oettinger"])] == ["Oettinger", "Oettinger"]
+
+
+def test_a_capitalised_noun_is_no_speech_verb():
+    text = "Ausgewertet wurden klinische Studien, Angaben der Hersteller von Arzneimitteln und Datenbanken."
+    assert said(text) == []
+    assert [q[2] for q in said("Der Plan sei gut, sagte Meier.", ["Meier"])] == ["Meier"]

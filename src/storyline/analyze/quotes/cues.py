@@ -19,6 +19,7 @@ from storyline.analyze.quotes.lexicon import load_source_nouns, load_source_phra
 # A clock time, score or decimal ("12:00 Uhr", "32:31", "7,1") is one token: its colon or comma
 # opens no quote or clause.
 TOKEN = re.compile(r"\d+(?:[:,]\d+)+(?!\w)|\w+(?:[-.’']\w+)*|\S")
+SENTENCE_OPENERS = {".", "!", "?", ":", "„", "“", "»", "«", '"', "(", "–"}  # after these a verb may be capitalised
 CLAUSE_BREAKS = {",", ".", ":", ";", "!", "?", "–", "„", "“", "»", "«", '"', "(", ")"}
 PRONOUNS = {"er": "m", "sie": "f", "ich": None, "wir": None, "man": None, "es": None}
 DETERMINERS = set(
@@ -118,6 +119,8 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False
     if i and tokens[i - 1].lower == "zu" and tokens[i].lower.endswith("n"):
         return False  # "Das Projekt, ESPASA zu schreiben, wurde …": an infinitive states nothing
+    if tokens[i].capitalised and i and tokens[i - 1].text not in SENTENCE_OPENERS:
+        return False  # "Angaben der Hersteller", "Aussagen, dass …", "Fragen eines Lesers": a noun, not "angaben"
     if any(v.particle is None for v in verbs):
         return True
     if i and any(v.particle == tokens[i - 1].lower for v in verbs):
