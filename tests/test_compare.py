@@ -128,3 +128,19 @@ def test_airports_named_together_are_sites_of_one_strike_not_a_conflict():
     assert set(fact["sites"]) == {"Düsseldorf", "München"}
     (alone,) = compare_places([one, other])
     assert alone["status"] == "conflicting"  # nobody says the strike was at both
+
+
+def test_an_english_wire_reads_english_number_formats_and_its_toll_meets_the_german_one():
+    from storyline.analyze.quantities.english import find_english_quantities
+
+    text = ("The death toll from the earthquake in Ecuador has risen to 350, officials said on July 24 at 10:30. "
+            "More than 2,000 people were injured. The company will pay $2.5 billion and cut 1,200 jobs.")
+    wire = make_article(text, date="2016-04-18", id="wire")
+    found = {q.text: (q.value, q.unit, q.noun) for q in find_english_quantities(wire)}
+    assert found == {"350": (350.0, None, "dead"), "More than 2,000 people": (2000.0, None, "people"),
+                     "$2.5 billion": (2.5e9, "USD", None), "1,200 jobs": (1200.0, None, "jobs")}
+    german = counted("Die Zahl der Todesopfer ist auf 350 gestiegen, mehr als 2000 Menschen wurden verletzt.", "2016-04-18", "de")
+    english = AnalyzedArticle(article=wire, quantities=find_english_quantities(wire))
+    facts = {f["counted"]: f for f in count_facts(german, english)}
+    assert facts["Tote"]["status"] == "agreed" and {v["article"] for v in facts["Tote"]["values"]} == {"de", "wire"}
+    assert {v["article"] for v in facts["Verletzte"]["values"]} == {"de", "wire"}

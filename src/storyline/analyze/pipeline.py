@@ -94,6 +94,12 @@ def add_english_times(analyzed: AnalyzedArticle) -> None:
     analyzed.times = find_english_times(analyzed.article)
 
 
+def add_english_quantities(analyzed: AnalyzedArticle) -> None:
+    from storyline.analyze.quantities.english import find_english_quantities
+
+    analyzed.quantities = find_english_quantities(analyzed.article)
+
+
 def add_english_places(analyzed: AnalyzedArticle) -> None:
     from storyline.analyze.places.english import find_english_places
 
@@ -101,12 +107,13 @@ def add_english_places(analyzed: AnalyzedArticle) -> None:
 
 
 # English articles: the German model, cue lists, number formats and tone lexicon would misread
-# them, so they get their own readers and no labels, quantities or tone.
+# them, so they get their own readers (figures in English number formats) and no labels or tone.
 ENGLISH_STAGES: tuple[tuple[str, Stage], ...] = (
     ("entities", add_english_mentions),
     ("quotes", add_english_quotes),
     ("times", add_english_times),
     ("places", add_english_places),
+    ("quantities", add_english_quantities),
 )
 ANALYSED_LANGUAGES = (None, "de", "en")
 

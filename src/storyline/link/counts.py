@@ -27,10 +27,21 @@ PEOPLE_FATE = (("Tote", re.compile(r"\b(?:starben|sterben|gestorben|getötet|ums
                                    r"umgekommen|ertrunken|verstorben|verunglückt)")),
                ("Verletzte", re.compile(r"\b(?:verletzt|verwundet)")),
                ("Vermisste", re.compile(r"\bvermisst")))
+# English wires count the same things: their nouns meet the German keys ("350 dead" and "350 Tote")
+ENGLISH_DEAD = {"dead", "deaths", "killed", "fatalities"}
+ENGLISH_INJURED = {"injured", "wounded"}
+ENGLISH_PEOPLE = {"people", "persons", "residents", "children", "passengers", "victims"}
+ENGLISH_FATE = (("Tote", re.compile(r"\b(?:died|die|killed|dead|lost their lives|perished|drowned)\b")),
+                ("Verletzte", re.compile(r"\b(?:injured|wounded|hurt)\b")),
+                ("Vermisste", re.compile(r"\bmissing\b")))
+ENGLISH_NOUNS = {"flights": "Flüge", "passengers": "Passagiere", "people": "Menschen", "soldiers": "Soldaten",
+                 "jobs": "Arbeitsplätze", "employees": "Beschäftigte", "homes": "Häuser", "houses": "Häuser"}
 RUNNING = re.compile(r"\b(?:bislang|bisher|inzwischen|mittlerweile|gestiegen|stieg|steigt|Zahl der|"
-                     r"Opferzahl|Zahl de[rs] Opfer)\b")
+                     r"Opferzahl|Zahl de[rs] Opfer|so far|risen|rose|rising|death toll|number of)\b")
 APPROXIMATE = re.compile(r"^(mehr als|weniger als|über|unter|rund|etwa|circa|ca\.|knapp|fast|mindestens|"
-                         r"höchstens|bis zu|gut|annähernd)\s", re.IGNORECASE)
+                         r"höchstens|bis zu|gut|annähernd|more than|fewer than|less than|over|under|about|"
+                         r"around|some|roughly|approximately|nearly|almost|at least|at most|up to|close to)\s",
+                         re.IGNORECASE)
 AGENCY = r"(?:dpa|AFP|Reuters|AP|dts|rtr|KNA|epd|sid|APA)"
 # "Frankfurt/Main (dpa) -", "dpa Quito.", "Quito.": where the report was written, not where the figure applies
 DATELINE = re.compile(rf"^(?:.{{0,60}}?\({AGENCY}\b[^)]*\)\s*[-–:]?|(?:(?:Von\s+)?{AGENCY}\s+)?"
@@ -76,7 +87,21 @@ def count_statements(analyzed: AnalyzedArticle) -> list[Count]:
 
 
 def counted_key(noun: str, sentence: str) -> tuple[str, str]:
-    """('tote', 'Tote') for 'Toten', 'Todesopfer' and '233 Menschen starben'; else the noun's stem."""
+    """('tote', 'Tote') for 'Toten', 'Todesopfer', '233 Menschen starben' and '350 dead'; else the
+    noun's stem (an English noun the German one it counts, where known)."""
+    word = noun.lower()
+    if word in ENGLISH_DEAD:
+        return "tote", "Tote"
+    if word in ENGLISH_INJURED:
+        return "verletzte", "Verletzte"
+    if word == "missing":
+        return "vermisste", "Vermisste"
+    if word in ENGLISH_PEOPLE:
+        for name, verb in ENGLISH_FATE:
+            if verb.search(sentence):
+                return name.lower(), name
+    if word in ENGLISH_NOUNS:
+        return stem(ENGLISH_NOUNS[word]), noun
     key = stem(noun)
     if key in DEAD:
         return "tote", "Tote"
