@@ -296,3 +296,9 @@ def test_a_capitalised_noun_is_no_speech_verb():
     text = "Ausgewertet wurden klinische Studien, Angaben der Hersteller von Arzneimitteln und Datenbanken."
     assert said(text) == []
     assert [q[2] for q in said("Der Plan sei gut, sagte Meier.", ["Meier"])] == ["Meier"]
+
+
+def test_naming_is_not_saying():
+    assert said("Roger Keith Barrett oder Syd Barrett, wie er sich selbst gerne nannte, ist tot.", ["Syd Barrett"]) == []
+    text = "In Kuba werden sie „Los Cinco Heroes“ genannt, in den Medien „The Cuban Five“: Gerardo, Ramón und René."
+    assert [q for q in said(text) if q[0] == "indirect"] == []

@@ -46,7 +46,7 @@ DEMONSTRATIVES = {"dieser", "letzterer", "letztere"}  # standing alone: a pronou
 TIME_WORDS = set(
     "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni "
     "juli august september oktober november dezember ende anfang mitte bislang abend morgen mittag "
-    "vormittag nachmittag wochenende uhr mez".split()
+    "vormittag nachmittag wochenende uhr mez minuten stunden tage wochen monate jahre".split()
 )
 ADVERB_ENDINGS = ("ell", "lich", "weise", "gemäß", "mäßig", "ierend", "fassend", "schließend", "gänzend")
 RELATIVES = {"der", "die", "das", "welcher", "welche"}
@@ -121,12 +121,28 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False  # "Das Projekt, ESPASA zu schreiben, wurde …": an infinitive states nothing
     if tokens[i].capitalised and i and tokens[i - 1].text not in SENTENCE_OPENERS:
         return False  # "Angaben der Hersteller", "Aussagen, dass …", "Fragen eines Lesers": a noun, not "angaben"
+    if tokens[i].lower in NAMING and _reflexive_or_passive(tokens, i):
+        return False  # "wie er sich selbst nannte", "wie der Senator genannt wurde": a name, not words said
     if any(v.particle is None for v in verbs):
         return True
     if i and any(v.particle == tokens[i - 1].lower for v in verbs):
         return True  # verb-final clause: "wie die Bank bekannt gab"
     rest = {t.lower for t in tokens[i + 1:]}
     return any(v.particle in rest for v in verbs)
+
+
+NAMING = frozenset({"nennt", "nannte", "nennen", "nannten", "genannt"})
+
+
+def _reflexive_or_passive(tokens: list[Token], i: int) -> bool:
+    """The clause of token i holds "sich" or a passive auxiliary ("wird … genannt")."""
+    begin, end = i, i + 1
+    while begin > 0 and tokens[begin - 1].text not in {",", ".", ":", ";", "!", "?"}:
+        begin -= 1
+    while end < len(tokens) and tokens[end].text not in {",", ".", ":", ";", "!", "?"}:
+        end += 1
+    words = {t.lower for t in tokens[begin:end]}
+    return "sich" in words or bool(words & {"wird", "wurde", "werden", "wurden", "worden"})
 
 
 def source_phrase_before(tokens: list[Token], i: int) -> int:
