@@ -79,21 +79,27 @@ def pipeline_scores(docs: list[dict]) -> dict:
 
     found_right, reported, reported_right, total = 0, 0, 0, 0
     per_kind = defaultdict(lambda: [0, 0])
+    misses, wrong = [], []
     for doc in docs:
         article = article_of(doc)
         places = [p for p in find_places(article, find_mentions(article)) if p.lat is not None]
         reported += len(places)
         for place in places:
             golds = [g for g in doc["places"] if g["start"] < place.end and place.start < g["end"]]
-            reported_right += any(within(g, place.lat, place.lon) for g in golds)
+            right = any(within(g, place.lat, place.lon) for g in golds)
+            reported_right += right
+            if not right:
+                wrong.append(f"{doc['id']}: {place.text!r} -> {place.name} ({place.kind})")
         for gold in doc["places"]:
             total += 1
             hit = any(p.start < gold["end"] and gold["start"] < p.end and within(gold, p.lat, p.lon) for p in places)
             found_right += hit
+            if not hit:
+                misses.append(f"{doc['id']}: {gold['text']!r} [{gold['kind']}]")
             per_kind[gold["kind"]][0] += hit
             per_kind[gold["kind"]][1] += 1
     return {"recall": found_right / total, "precision": reported_right / max(reported, 1),
-            "reported": reported, "n": total, "per_kind": dict(per_kind)}
+            "reported": reported, "n": total, "per_kind": dict(per_kind), "misses": misses, "wrong": wrong}
 
 
 def print_row(label: str, result: dict) -> None:
@@ -118,6 +124,11 @@ def report_part(label: str, docs: list[dict], baseline: dict, errors: bool, pipe
         print(f"  whole analysis (NER + places): within tolerance {result['recall']:.3f} of {result['n']}, "
               f"precision {result['precision']:.3f} of {result['reported']} reported")
         print("    per kind: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(result["per_kind"].items())))
+        if errors:
+            for line in result["misses"]:
+                print(f"    whole analysis, missed {line}")
+            for line in result["wrong"]:
+                print(f"    whole analysis, wrong or not in the gold {line}")
     if errors:
         for row in rows:
             if not within(row["gold"], *row["ours"]):

@@ -165,3 +165,47 @@ def test_a_province_named_like_a_well_known_river_needs_its_head_word():
 
 def test_a_first_name_that_is_also_a_province_is_no_place():
     assert "Vladimir" not in places_of("Polizeichef Vladimir Danyluk bestätigte, dass das Kind gefunden sei.")
+
+
+def test_a_compass_word_names_part_of_any_area():
+    places = places_of("Waldbrände in Nordkalifornien und in Süd-Florida; Kämpfe in Nordsyriens Städten.")
+    assert near(places["Nordkalifornien"], 39.5, -121.5, 250) and places["Nordkalifornien"].kind == "region"
+    assert near(places["Süd-Florida"], 26.0, -80.8, 250)  # moved south of the state's middle
+    assert near(places["Nordsyriens"], 36.3, 38.0, 250)
+
+
+def test_a_compass_word_before_a_common_noun_is_no_place():
+    assert places_of("Ein kräftiger Südwind und der Ostwind wehten über die Westseite.") == {}
+
+
+def test_islands_and_areas_the_ner_model_calls_organisations_or_persons():
+    text = "Pantelleria liegt im Mittelmeer. Regen über den Hauptinseln Kyūshū und Shikoku und über Süd-Florida."
+    spans = [("Pantelleria", "ORG"), ("Kyūshū", "PER"), ("Süd-Florida", "ORG"), ("Mittelmeer", "LOC")]
+    mentions = [Mention(text.index(name), text.index(name) + len(name), name, kind) for name, kind in spans]
+    places = {p.text: p for p in find_places(make_article(text, date="2024-05-01"), mentions)}
+    assert near(places["Pantelleria"], 36.8, 11.95, 20) and places["Pantelleria"].kind == "island"
+    assert near(places["Kyūshū"], 32.6, 131.0, 200) and places["Kyūshū"].kind == "island"
+    assert places["Süd-Florida"].kind == "region"
+
+
+def test_a_person_named_like_a_place_stays_a_person():
+    text = "Paris Hilton und Georgia Meyer kamen."
+    mentions = [Mention(0, 12, "Paris Hilton", "PER"), Mention(17, 29, "Georgia Meyer", "PER")]
+    assert find_places(make_article(text, date="2024-05-01"), mentions) == []
+
+
+def test_an_english_institution_word_is_no_town():
+    assert "University" not in places_of("Der Biologe von der Rutgers University im US-Bundesstaat New Jersey.")
+
+
+def test_a_german_transliteration_finds_the_english_spelling_in_the_articles_country():
+    text = "Ghadschar liegt teilweise im Libanon und teilweise auf den von Israel annektierten Golanhöhen."
+    found = find_places(make_article(text, date="2024-05-01"), [Mention(0, 9, "Ghadschar", "LOC")])
+    assert near(found[0], 33.27, 35.62, 10)  # Ghajar
+
+
+def test_an_english_spelling_in_another_country_is_no_guess():
+    text = "Ein Marsch von Tibetern in Machu in der Provinz Gansu in China."
+    start = text.index("Machu")
+    found = find_places(make_article(text, date="2024-05-01"), [Mention(start, start + 5, "Machu", "LOC")])
+    assert found[0].lat is None  # 'Makhu' is a town in India

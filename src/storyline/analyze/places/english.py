@@ -13,10 +13,12 @@ from storyline.model import Article, Mention, Place
 
 def find_english_places(article: Article, mentions: list[Mention]) -> list[Place]:
     """Every LOC mention (and named building) geocoded, in text order, as the German stage does."""
-    from storyline.analyze.places.geocode import (candidates_from_mentions, confident_anchors, context_countries,
-                                                  is_supported, resolve)
+    from storyline.analyze.places.geocode import (apply_head, candidates_from_mentions, confident_anchors,
+                                                  context_countries, is_supported, resolve)
 
-    candidates = sorted(candidates_from_mentions(article, mentions), key=lambda c: c.start)
+    # apply_head: a province named like a town of its country ('Pyongyang') is the town here too
+    candidates = sorted((apply_head(article, c) for c in candidates_from_mentions(article, mentions)),
+                        key=lambda c: c.start)
     anchors = confident_anchors(candidates)
     countries = context_countries(anchors)
     places = []

@@ -16,7 +16,7 @@ from storyline.analyze.word_lists import load_common_nouns
 from storyline.analyze.places.context import adjective_countries
 from storyline.analyze.places.index import GazetteerEntry, distance_km, lookup_major, stop_words
 from storyline.analyze.places.kinds import entry_kind, head_kind
-from storyline.analyze.places.lookup import (MIN_LETTERS, Candidate, airport_list_spans, as_airport,
+from storyline.analyze.places.lookup import (ENGLISH_FORM, MIN_LETTERS, Candidate, airport_list_spans, as_airport,
                                              candidates_from_facilities, compound_candidate, covered,
                                              is_capitalised, is_major_name, lookup_cached, lookup_mention,
                                              lookup_name, name_variants)
@@ -34,18 +34,34 @@ TAIL = re.compile(r" (?:am|an der|im|bei|upon|on|nad|sur|del) [A-ZÄÖÜ][\w-]+"
 ADJECTIVE = re.compile(r"[a-zäöüß]{2,}(?:e|en|er|es|em)")
 PREPOSITIONS = {"unter", "hinter", "gegen", "neben", "zwischen", "wegen", "über", "außer", "entlang", "oben"}
 MAX_WORDS = 5
+# the head of an English institution's name ('Rutgers University'), never a place in German text,
+# though GeoNames has towns of these names ('University', Florida)
+INSTITUTION_WORDS = {"University", "College", "Institute", "School", "Hospital", "Museum", "Center", "Centre",
+                     "Academy", "Foundation", "Society", "Church", "Cathedral", "Stadium", "Arena", "Hall"}
 HOME_COUNTRIES = {"DE": 1.5, "AT": 0.5, "CH": 0.5}  # German-language news: ties go home
 MIN_SCORE = 4.0  # below this (a far-away hamlet, no context) a name stays unresolved
 NEAR_KM = 300.0
 OWN_NAME_POPULATION = 300_000  # a foreign town the scan finds by its own name, with no context
 
 
-def is_place_mention(mention: Mention, entries: list[GazetteerEntry]) -> bool:
-    """LOC mentions always; ORG/MISC only when they name a building or site ('Kreml', 'Weißes
-    Haus'), which news uses for the institution inside it."""
+NATURAL_KINDS = {"water", "island", "mountain"}
+
+
+def is_place_mention(article: Article, mention: Mention, entries: list[GazetteerEntry]) -> bool:
+    """LOC mentions always; ORG/MISC when they name a building or site ('Kreml', 'Weißes Haus'),
+    which news uses for the institution inside it, or exactly an island, a water, a mountain or
+    the part of an area ('Pantelleria', 'Süd-Florida': the NER model calls some of them ORG, and
+    organisations are seldom named so); any type, persons too, after a head word that gives the
+    kind its entries have ('die Hauptinseln Kyūshū', 'Provinz X')."""
     if mention.type == "LOC":
         return True
-    return any(entry.fclass == "S" for entry in entries)
+    kinds = {entry_kind(e.fclass, e.fcode) for e in entries}
+    if mention.type in ("ORG", "MISC") and (
+            any(e.fclass == "S" for e in entries) or kinds & NATURAL_KINDS
+            or any(e.source.startswith("compass:") for e in entries)):
+        return True
+    head = head_kind(article.text, mention.start)
+    return head is not None and head in kinds
 
 
 def extend_mention(article: Article, mention: Mention) -> Mention:
@@ -67,14 +83,14 @@ def extend_mention(article: Article, mention: Mention) -> Mention:
 def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[Candidate]:
     candidates, taken = [], []
     for mention in mentions:
-        if mention.type not in ("LOC", "ORG", "MISC") or covered(mention.start, mention.end, taken):
+        if mention.type not in ("LOC", "ORG", "MISC", "PER") or covered(mention.start, mention.end, taken):
             continue
         mention = extend_mention(article, mention)
         if mention.type == "LOC":
             entries, trust, kind = lookup_mention(mention.text)
         else:
             entries, trust, kind = lookup_name(mention.text, villages=False), 1.0, None
-        if is_place_mention(mention, entries) and (entries or is_capitalised(mention.text)):
+        if is_place_mention(article, mention, entries) and (entries or is_capitalised(mention.text)):
             candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust, kind))
             taken.append((mention.start, mention.end))
     return candidates
@@ -98,7 +114,7 @@ def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | Non
             continue
         start, end = words[i].start(), words[j].end()
         text = article.text[start:end]
-        if j == i and (text in stop_words() or len(text) < MIN_LETTERS):
+        if j == i and (text in stop_words() or text in INSTITUTION_WORDS or len(text) < MIN_LETTERS):
             return None
         entries = lookup_cached(text, False)
         if entries and plausible_scan(entries, text, noun_context(words, i)):
@@ -304,6 +320,13 @@ def fits_region_head(candidate: Candidate, place: Place, countries: set[str]) ->
     return place.country in countries or place.country in HOME_COUNTRIES
 
 
+def fits_context(candidate: Candidate, place: Place, countries: set[str]) -> bool:
+    """A place found by its English spelling ('Ghadschar' -> Ghajar) only in a country the
+    article is about: 'Machu' in Gansu is not Makhu in India."""
+    entry = next((e for e in candidate.entries if (e.name, e.lat, e.lon) == (place.name, place.lat, place.lon)), None)
+    return entry is None or not entry.source.startswith(ENGLISH_FORM) or entry.country in countries
+
+
 def context_countries(anchors: list[GazetteerEntry]) -> set[str]:
     """Countries the article is about: named countries and regions, and its big cities."""
     return {a.country for a in anchors if a.country and (a.fclass != "P" or a.population >= 1_000_000)}
@@ -354,7 +377,7 @@ def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     places = []
     for candidate in candidates:
         place = resolve(candidate, countries, anchors)
-        if not fits_region_head(candidate, place, countries):
+        if not fits_region_head(candidate, place, countries) or not fits_context(candidate, place, countries):
             place = Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
         own = {id(e) for e in candidate.entries}  # the context its own anchor gives it does not count
         others = (context_countries([a for a in anchors if id(a) not in own]) | named_by_adjective

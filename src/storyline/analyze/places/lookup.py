@@ -1,24 +1,28 @@
 """Names to gazetteer entries: a name as written (with its genitive variants), a facility named
 after a place ('Flughafen Düsseldorf', 'Hamburger Flughafen'), a name after a generic head
-('Provinz Yala'), the town of a district ('Jena-Göschwitz'), the place in a compound
+('Provinz Yala'), the part of an area ('Nordkalifornien'), the town of a district
+('Jena-Göschwitz'), the place in a compound
 ('Nordkorea-Reise'), and the towns of an airport list ('an den Flughäfen München und Hamburg').
 `geocode` ranks the entries in the article's context.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from storyline.analyze.places.compass import compass_entries
 from storyline.analyze.places.facilities import (FACILITY_IN_TEXT, airport_named, airport_near, split_facility,
                                                  town_forms)
 from storyline.analyze.places.index import GazetteerEntry, lookup_all, lookup_major
 from storyline.analyze.places.kinds import COMPOUND_TAILS, mention_head_kind
+from storyline.analyze.places.transliteration import english_forms
 from storyline.analyze.word_lists import load_common_nouns
 from storyline.model import Article
 
 AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
 FACILITY_WORDS = ("lughafen", "Airport", "lugplatz", "ahnhof", "afen", "raftwerk", "AKW", "osmodrom", "aumfahrt")
+ENGLISH_FORM = "english-form:"  # source prefix of an entry found by an English spelling
 MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
 GENERIC_HEADS = {"Flughafen", "Provinz", "Region", "Kreis", "Landkreis", "Bezirk", "Stadt", "Stadtteil",
                  "Hauptstadt", "Bundesstaat", "Bundesland", "Insel", "Gemeinde", "Kanton", "Distrikt"}
@@ -59,8 +63,13 @@ def lookup_name(text: str, villages: bool) -> list[GazetteerEntry]:
 def lookup_cached(text: str, villages: bool) -> tuple[GazetteerEntry, ...]:
     """`lookup_name` remembered per process: the text scan asks for the same capitalised words in
     article after article (45,000 lookups per 300 articles), and the gazetteer never changes."""
-    for variant in name_variants(text):
+    variants = name_variants(text)
+    for variant in variants:
         entries = lookup_all(variant) if villages else lookup_major(variant)
+        if entries:
+            return tuple(entries)
+    for variant in variants:  # 'Nordkalifornien', 'Süd-Floridas': the part of an area
+        entries = compass_entries(variant, lambda word: word.lower() in load_common_nouns())
         if entries:
             return tuple(entries)
     return ()
@@ -75,8 +84,8 @@ def is_major_name(text: str) -> bool:
 def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
     """A mention's entries, how far they can be trusted and the kind its words give it: the name
     itself ('Kernkraftwerk Krümmel' is curated), else a facility named after a place ('Flughafen
-    Düsseldorf'), else the name after a generic head ('Provinz Yala'), else the town of a district
-    ('Jena-Göschwitz')."""
+    Düsseldorf'), else the name after a generic head ('Provinz Yala'), else its English spelling
+    ('Ghadschar' is Ghajar), else the town of a district ('Jena-Göschwitz')."""
     entries = lookup_name(text, villages=True)
     if entries:
         return entries, 1.0, None
@@ -91,6 +100,10 @@ def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
         entries, trust, _ = lookup_mention(rest)  # 'Kreis Trier-Saarburg': the district rule on the rest
         if entries:
             return entries, 0.8 * trust, kind
+    for form in english_forms(text):  # 'Ghadschar' is Ghajar
+        entries = lookup_name(form, villages=True)
+        if entries:  # marked: such a guess stands only in a country the article is about
+            return [replace(e, source=ENGLISH_FORM + e.source) for e in entries], 0.8, None
     town = text.split("-")[0]
     if "-" in text and len(town) >= MIN_LETTERS:
         return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5, None
