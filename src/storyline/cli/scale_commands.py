@@ -44,7 +44,7 @@ def batch(
         print_json(report.as_dict())
     else:
         console.print(current()("cli.batch_done", articles=report.articles, stories=report.stories,
-                                problems=report.problems, seconds=f"{report.seconds:.1f}", engine=report.engine,
+                                problems=report.problems, seconds=current().number(report.seconds, 1), engine=report.engine,
                                 out=report.out), highlight=False)
     if report.articles == 0:
         err_console.print(current()("cli.nothing_read"))

@@ -193,11 +193,11 @@ def digest(
     """
     from storyline.digest import story_digest
 
-    stories = story_digest(open_store(db), limit=limit, min_outlets=min_outlets)
+    t = current()
+    stories = story_digest(open_store(db), limit=limit, min_outlets=min_outlets, t=None if json else t)
     if json:
         print_json({"stories": stories})
         return
-    t = current()
     for story in stories:
         dates = t.date(story["first_date"]) if story["first_date"] == story["last_date"] else \
             f"{t.date(story['first_date'])} – {t.date(story['last_date'])}"

@@ -3,7 +3,8 @@
 Messages are looked up by id in `en.py` and `de.py`, two plain tables with the same keys (a test
 checks it); a message with a count is a pair (one, many). Article text, titles, names and quotes are
 data and never pass through here, and neither does any JSON: `--json` and the HTTP API stay the same
-in every language. Dates are ISO in English and written as German readers expect in German.
+in every language. Dates are ISO in English and written as German readers expect in German, and so
+are numbers (1.234, 0,25).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ MONTHS_DE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "Augu
              "November", "Dezember")
 DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 MONTH = re.compile(r"(\d{4})-(\d{2})")
+NOT_NUMBERS = {"id", "status"}  # values that are codes, not amounts: written as they are
 DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?")
 
 
@@ -50,6 +52,13 @@ def german_date(value: str, long: bool = False) -> str:
     return value
 
 
+def german_number(value, digits: int | None = None, sign: bool = False) -> str:
+    """1.234 and 0,25 as German readers write numbers (points group thousands, a comma marks decimals)."""
+    places = 0 if digits is None and isinstance(value, int) else (2 if digits is None else digits)
+    text = f"{value:{'+' if sign else ''},.{places}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
 @dataclass(frozen=True)
 class Translator:
     """`t("stories.count", n=3)` → "3 stories"; `t.date("2023-09-13")` → "2023-09-13" or "13.09.2023"."""
@@ -60,7 +69,17 @@ class Translator:
         message = MESSAGES[self.lang].get(key, MESSAGES[DEFAULT].get(key, key))
         if isinstance(message, tuple):
             message = message[0] if values.get("n") == 1 else message[1]
+        if self.lang == "de":
+            values = {k: german_number(v) if isinstance(v, int | float) and not isinstance(v, bool)
+                      and k not in NOT_NUMBERS else v for k, v in values.items()}
         return message.format(**values) if values else message
+
+    def number(self, value, digits: int | None = None, sign: bool = False) -> str:
+        """A number for people: `0.25` in English, `0,25` in German; `digits` decimals (ints: none)."""
+        if self.lang == "de":
+            return german_number(value, digits, sign)
+        places = 0 if digits is None and isinstance(value, int) else (2 if digits is None else digits)
+        return f"{value:{'+' if sign else ''}.{places}f}"
 
     def date(self, value, long: bool = False) -> str:
         """A stored date for people; empty values stay empty so that templates can say "–"."""

@@ -186,6 +186,7 @@ MESSAGES = {
     "cli.digest_differs": "Unterschiede: {differs}{agreed}",
     "cli.digest_nothing": "nichts Widersprüchliches oder Überholtes",
     "cli.digest_agreed": "; übereinstimmend: {agreed}",
+    "digest.versus": " gegenüber ",
     "cli.doctor_columns": "Teil|nötig für|Zustand|Abhilfe",
     "cli.doctor_ok": "ok",
     "cli.doctor_missing": "fehlt",

@@ -186,6 +186,7 @@ MESSAGES = {
     "cli.digest_differs": "differs: {differs}{agreed}",
     "cli.digest_nothing": "nothing conflicting or superseded",
     "cli.digest_agreed": "; agreed: {agreed}",
+    "digest.versus": " vs ",
     "cli.doctor_columns": "part|needed for|status|how to fix",
     "cli.doctor_ok": "ok",
     "cli.doctor_missing": "missing",

@@ -114,7 +114,7 @@ def markdown_facts(story: dict, t: Translator = Translator()) -> str:
 
 
 def markdown_framing(story: dict, t: Translator = Translator()) -> str:
-    rows = [f"| {md(f['outlet'])} | {f['articles']} | {f['polarity']:+.2f} | {f['subjectivity']:.2f} | "
+    rows = [f"| {md(f['outlet'])} | {f['articles']} | {t.number(f['polarity'], 2, sign=True)} | {t.number(f['subjectivity'], 2)} | "
             f"{md(', '.join(t.name('genre', g) for g in f['genres']))} |" for f in story.get("framing", [])]
     columns = ("story.outlet", "story.articles", "story.tone", "story.subjectivity", "story.genre")
     header = [f"## {t('story.framing_by_outlet')}", "", "| " + " | ".join(t(c) for c in columns) + " |",
