@@ -302,3 +302,9 @@ def test_naming_is_not_saying():
     assert said("Roger Keith Barrett oder Syd Barrett, wie er sich selbst gerne nannte, ist tot.", ["Syd Barrett"]) == []
     text = "In Kuba werden sie „Los Cinco Heroes“ genannt, in den Medien „The Cuban Five“: Gerardo, Ramón und René."
     assert [q for q in said(text) if q[0] == "indirect"] == []
+
+
+@needs_tagger
+def test_so_x_with_a_place_or_medium_after_it_names_the_source():
+    text = "Ägypten werde aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen."
+    assert said(text, ["Hassan Nasrallah"])[0][2] == "Hisbollah-Chef Hassan Nasrallah"

@@ -136,10 +136,19 @@ def is_so_attribution(tokens: list[Token], i: int) -> bool:
     if nxt < len(tokens) and is_speech_verb(tokens, nxt):
         return True
     end = nxt + 1 if nxt < len(tokens) and tokens[nxt].lower in DEMONSTRATIVES else read_noun_phrase(tokens, nxt)
-    while end > nxt and end < len(tokens) and (tokens[end].lower in {"weiter", "wörtlich", "abschließend"}
-                                                or tag_of(tokens[end]) in {"ADV", "ADJD"}):
-        end += 1  # ", so Guttenberg wörtlich", ", so Elshorst weiter: …"
-    return end > nxt and (end >= len(tokens) or tokens[end].text in FINAL | {",", ":", "laut", "gegenüber"})
+    while end > nxt and end < len(tokens):
+        if tokens[end].lower in {"weiter", "wörtlich", "abschließend"} or tag_of(tokens[end]) in {"ADV", "ADJD"}:
+            end += 1  # ", so Guttenberg wörtlich", ", so Elshorst weiter: …"
+        elif tag_of(tokens[end]) in {"APPR", "APPRART"} and read_noun_phrase(tokens, end + 1) > end + 1:
+            end = read_noun_phrase(tokens, end + 1)  # ", so Nasrallah im libanesischen Fernsehen."
+        else:
+            break
+    if end > nxt and (end >= len(tokens) or tokens[end].text in FINAL | {",", ":", "laut", "gegenüber"}):
+        return True
+    # ", so das Ergebnis einer Studie mit dem Titel „…“ der Stiftung Warentest.": a phrase with an
+    # article and no finite verb up to the sentence end names the source, however long it is
+    return (end > nxt and tokens[nxt].lower in DETERMINERS and tokens[-1].text in FINAL
+            and not any(tag_of(t) in FINITE for t in tokens[nxt:]))
 
 
 def _clause_start(tokens: list[Token], before: int) -> int:
