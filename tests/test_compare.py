@@ -144,3 +144,27 @@ def test_an_english_wire_reads_english_number_formats_and_its_toll_meets_the_ger
     facts = {f["counted"]: f for f in count_facts(german, english)}
     assert facts["Tote"]["status"] == "agreed" and {v["article"] for v in facts["Tote"]["values"]} == {"de", "wire"}
     assert {v["article"] for v in facts["Verletzte"]["values"]} == {"de", "wire"}
+
+
+def english_report(text: str, date: str, places: list[tuple[str, str, float, float, str]], id: str) -> AnalyzedArticle:
+    analyzed_article = analyzed(text, date, places, id)
+    analyzed_article.article.language = "en"
+    return analyzed_article
+
+
+def test_an_english_report_settles_a_german_speculation_and_agrees_with_a_german_report():
+    english = english_report("Putin received Kim at the Vostochny spaceport on Wednesday. Kim then travelled to "
+                             "Vladivostok. A spokesman for the ministry in Seoul declined to comment.", "2023-09-13",
+                             [("Vostochny", "Kosmodrom Wostotschny", 51.8, 128.3, "S"),
+                              ("Vladivostok", "Vladivostok", 43.1, 131.9, "P"), ("Seoul", "Seoul", 37.6, 127.0, "P")],
+                             "wire")
+    (fact,) = compare_places([BEFORE, english])
+    assert fact["status"] == "superseded"
+    assert [(v["value"], v["article"]) for v in fact["values"]] == [
+        ("Wladiwostok (speculated)", "vorher"), ("Vostochny", "wire")]
+    (fact,) = compare_places([AGAIN, english])
+    assert fact["status"] == "agreed"
+    rumour = english_report("The meeting may take place in Vladivostok, officials said.", "2023-09-12",
+                            [("Vladivostok", "Vladivostok", 43.1, 131.9, "P")], "rumour")
+    (fact,) = compare_places([rumour, AGAIN])
+    assert fact["status"] == "superseded" and fact["values"][0]["value"] == "Vladivostok (speculated)"

@@ -33,6 +33,39 @@ NOUN_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÄÖÜ][\wäöüß-]+)\s+(?
 SAME_PLACE_KM = 50
 
 
+@dataclass(frozen=True)
+class PlaceGrammar:
+    """The words that make a sentence say where its event happens, per language."""
+    hedges: re.Pattern
+    planned: re.Pattern
+    directional: re.Pattern
+    locative: re.Pattern
+    other_event: re.Pattern
+    event_nouns: re.Pattern
+    noun_before: re.Pattern
+
+
+GERMAN = PlaceGrammar(HEDGES, PLANNED, DIRECTIONAL, LOCATIVE, OTHER_EVENT, EVENT_NOUNS, NOUN_BEFORE)
+# English wires say where as "in Dresden", "at the Vostochny spaceport"; nouns are lower case.
+ENGLISH = PlaceGrammar(
+    hedges=re.compile(r"\b(?:[Ss]peculat\w*|[Rr]umou?r\w*|[Rr]eportedly|[Aa]llegedly|[Pp]ossibly|[Pp]erhaps|may|"
+                      r"might|could|would|unclear|unknown|secret|believed to|expected to|set to|is to|are to|"
+                      r"said to be)\b"),  # "may", not the month
+    planned=re.compile(r"\b(?:will|planned|scheduled|due)\b.*\b(?:take place|be held|meet)\b"),
+    directional=re.compile(r"(?:\bto|\btowards|\bfor|\bfrom|\bon (?:his|her|their|the|its) way to)\s+(?:\w+\s+){0,3}$"),
+    locative=re.compile(r"(?:\b[Ii]n|\b[Aa]t|\b[Nn]ear|\b[Oo]utside|\b[Ii]nside)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"),
+    other_event=re.compile(r"\b(?:a|an)\s+(?:\w+\s+)?(?:meeting|summit|talks|conference|forum|visit|session|event)\b"),
+    event_nouns=re.compile(r"(?:meeting|summit|talks|visit|attack|accident|explosion|fire|strike|protests?|"
+                           r"demonstration|conference|match|game|election|earthquake|quake|collapse|crash)$"),
+    noun_before=re.compile(r"(?<!take )(?<!takes )(?<!took )(?<!taken )(?<!taking )"  # "take place in X" counts
+                           r"\b([a-z][\w-]+)\s+(?:in|at|near)\s+(?:the\s+)?\S*\s*$"),
+)
+
+
+def grammar_of(language: str | None) -> PlaceGrammar:
+    return ENGLISH if language == "en" else GERMAN
+
+
 @dataclass
 class Statement:
     slot: str
@@ -48,6 +81,7 @@ def place_statements(analyzed: AnalyzedArticle) -> list[Statement]:
     """Where the article says its event happens: specific places after a locative preposition, and
     the places listed with such a place ('an den Flughäfen München, Frankfurt und Düsseldorf')."""
     article, found, previous = analyzed.article, [], None
+    grammar = grammar_of(article.language)
     for place in sorted(analyzed.places, key=lambda p: p.start):
         sentence = next((s for s in article.sentences if s.start <= place.start < s.end), None)
         if sentence is None:
@@ -65,12 +99,12 @@ def place_statements(analyzed: AnalyzedArticle) -> list[Statement]:
             continue
         if listed:
             statement = Statement("place", place.text, article.id, text, previous.speculative, previous.date, place)
-        elif not LOCATIVE.search(before) or DIRECTIONAL.search(before) or OTHER_EVENT.search(text) \
-                or _attached_to_noun(before):
+        elif not grammar.locative.search(before) or grammar.directional.search(before) \
+                or grammar.other_event.search(text) or _attached_to_noun(before, grammar):
             previous = None
             continue
         else:
-            speculative = bool(HEDGES.search(text) or PLANNED.search(text))
+            speculative = bool(grammar.hedges.search(text) or grammar.planned.search(text))
             statement = Statement("place", place.text, article.id, text, speculative,
                                   article.date.value if article.date else None, place)
         found.append(statement)
@@ -78,10 +112,10 @@ def place_statements(analyzed: AnalyzedArticle) -> list[Statement]:
     return found
 
 
-def _attached_to_noun(before: str) -> bool:
+def _attached_to_noun(before: str, grammar: PlaceGrammar = GERMAN) -> bool:
     """`ein Sprecher des Ministeriums in Seoul` places the ministry, not the event; `Treffen in X` counts."""
-    match = NOUN_BEFORE.search(before)
-    return bool(match) and not EVENT_NOUNS.search(match.group(1))
+    match = grammar.noun_before.search(before)
+    return bool(match) and not grammar.event_nouns.search(match.group(1))
 
 
 def _same_place(a: Statement, b: Statement) -> bool:
