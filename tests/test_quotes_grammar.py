@@ -308,3 +308,12 @@ def test_naming_is_not_saying():
 def test_so_x_with_a_place_or_medium_after_it_names_the_source():
     text = "Ägypten werde aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah im libanesischen Fernsehen."
     assert said(text, ["Hassan Nasrallah"])[0][2] == "Hisbollah-Chef Hassan Nasrallah"
+
+
+def test_a_report_or_estimate_after_nach_is_a_source():
+    text = "Nach einem Bericht der „Frankfurter Allgemeinen Zeitung“ ist der Konzern mit einem Minus ins Jahr gestartet."
+    assert said(text)[0][1:3] == ("ist der Konzern mit einem Minus ins Jahr gestartet",
+                                   "der „Frankfurter Allgemeinen Zeitung“")
+    text = "Nach Schätzung der Weltgesundheitsorganisation treten pro Jahr 50 Millionen Fälle auf."
+    assert said(text)[0][2] == "der Weltgesundheitsorganisation"
+    assert kinds("Nach erster Einschätzung handelt es sich um einen Einzelfall.")[0][0] == "erster Einschätzung"

@@ -80,7 +80,10 @@ def compound_source(word: str) -> str | None:
     if not word[:1].isupper() or not word.replace("-", "").isalpha():
         return None
     lower = word.lower()
-    nouns = [noun for noun in load_source_nouns() if lower.endswith(noun) and len(lower) - len(noun) >= 3]
+    if lower in load_source_nouns():
+        return None  # "Einschätzung" is a noun of the list, not "Ein" + "Schätzung"
+    nouns = [noun for noun in load_source_nouns() if lower.endswith(noun) and len(lower) - len(noun) >= 3
+             and noun.endswith("n")]  # plural statements ("Polizeiangaben"); "Abschlussbericht" names a kind
     if not nouns:
         return None
     stem = word[:len(word) - max(len(noun) for noun in nouns)]
