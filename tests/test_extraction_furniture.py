@@ -7,7 +7,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from storyline.ingest.html import extract_html
-from storyline.ingest.page_meta import labelled_day, slug_title
+from storyline.ingest.page_meta import heading_text, labelled_day, slug_title
 from storyline.ingest.page_text import clean_lines
 from storyline.ingest.problems import Problem
 
@@ -130,3 +130,14 @@ def test_date_labelled_as_published_goes_before_a_changed_date_and_the_headers_d
 ])
 def test_labelled_day(visible, day):
     assert labelled_day(load_html(f"<html><body><p>{visible}</p></body></html>")) == day
+
+
+def test_kicker_inside_the_headline_is_not_part_of_the_title():
+    html = page("").replace(
+        "<h1>Neue Radwege für Leipzig</h1>",
+        '<h1><span class="teaser__kicker">Verkehrswende</span><span class="visually-hidden"> - </span>'
+        "<span>Neue Radwege für Leipzig</span></h1>").replace(
+        "<title>Neue Radwege für Leipzig</title>", "<title>Verkehrswende - Neue Radwege für Leipzig</title>")
+    assert extract_html(html, "page.html", url=URL).title == "Neue Radwege für Leipzig"
+    h1 = load_html('<html><body><h1><span class="roofline">Immobilienkrise </span>Signa in Sorge</h1></body></html>')
+    assert heading_text(next(h1.iter("h1"))) == "Signa in Sorge"

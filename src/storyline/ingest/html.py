@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import (PageMeta, clean_title, labelled_day, outlet_name, publication_day, read_meta,
-                                        shown_day, shown_title, slug_title)
+from storyline.ingest.page_meta import (PageMeta, clean_title, heading_text, labelled_day, outlet_name, publication_day,
+                                        read_meta, shown_day, shown_title, slug_title)
 from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
                                         with_teaser)
 from storyline.ingest.problems import Problem
@@ -79,7 +79,9 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
         return Problem(path, "no main text found in the HTML page", where)
     page_url = url or document.url
     outlet = outlet_name(meta.site_names, page_url, guesses=[document.sitename])
-    headings = [" ".join(node.text_content().split()) for node in tree.iter("h1")][:5] if tree is not None else []
+    h1s = [node for _, node in zip(range(5), tree.iter("h1"))] if tree is not None else []
+    shown_h1s = [" ".join(node.text_content().split()) for node in h1s]  # with kicker and date line, as printed
+    headings = [heading_text(node) for node in h1s]
     h1 = headings[0] if headings else None
     title = shown_title(clean_title(document.title, outlet, page_url, meta.headline, h1), headings, outlet, page_url)
     if tree is not None:
@@ -87,7 +89,7 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
         others = [clean_title(text, outlet, page_url) for text in (meta.headline, document.title)]
         title = slug_title(title, [*headings, *others, *heads], page_url, outlet)
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
-    if lines and " ".join(lines[0].split()) in {" ".join((document.title or "").split()), title, *headings}:
+    if lines and " ".join(lines[0].split()) in {" ".join((document.title or "").split()), title, *headings, *shown_h1s}:
         lines = lines[1:]
     body, moved = clean_lines(lines, links, captions, marked)
     if not body:
@@ -101,7 +103,7 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
-    shown = (labelled_day(tree) or shown_day(tree, [title, *headings])) if tree is not None else None
+    shown = (labelled_day(tree) or shown_day(tree, [title, *shown_h1s])) if tree is not None else None
     day = publication_day(meta.published, document.date, shown) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 

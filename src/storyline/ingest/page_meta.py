@@ -360,6 +360,30 @@ def _is_site(part: str, names: list[str]) -> bool:
 
 
 CSS_TEXT = re.compile(r"\{[^}]*:[^}]*\}")
+# Parts of an <h1> that are not the headline: the kicker above it and the dash only screen readers get.
+KICKER_CLASS = re.compile(r"kicker|roofline|overline|topline|dachzeile|spitzmarke|titleheader|subtitle|hiddendash"
+                          r"|visually-hidden|sr-only", re.IGNORECASE)
+
+
+def heading_text(node) -> str:
+    """An <h1>'s text without its kicker (`<span class="roofline">Immobilienkrise </span>Rene Benko-Firma …`):
+    the headline as a reader takes it; a heading that is all kicker keeps its text."""
+    from copy import deepcopy
+
+    whole = " ".join(node.text_content().split())
+    bare = deepcopy(node)
+    for part in [p for p in bare.iterdescendants() if isinstance(p.tag, str) and KICKER_CLASS.search(p.get("class") or "")]:
+        parent = part.getparent()
+        if parent is None:
+            continue
+        previous = part.getprevious()
+        if part.tail and previous is not None:
+            previous.tail = (previous.tail or "") + " " + part.tail
+        elif part.tail:
+            parent.text = (parent.text or "") + " " + part.tail
+        parent.remove(part)
+    text = " ".join(bare.text_content().split())
+    return text if len(text) >= 10 else whole
 
 
 def shown_title(title: str | None, headings: list[str], outlet: str | None, url: str | None) -> str | None:
