@@ -26,6 +26,10 @@ def test_dates_read_as_germans_read_them_and_stay_iso_in_english():
     assert german_date("2016-04-22T11:30") == "22.04.2016, 11:30 Uhr"
     assert german_date("2023") == "2023" and german_date("2023-W37") == "2023-W37"
     assert translator("en").date("2023-09-13", long=True) == "2023-09-13"
+    # a part of day or a clock time is written out, never shown as its code ("2016-04-16TEV")
+    assert translator("en").date("2016-04-16TEV") == "2016-04-16, evening"
+    assert translator("de").date("2016-04-16TNI", long=True) == "16. April 2016, nachts"
+    assert translator("en").date("2016-04-18T16:24") == "2016-04-18, 16:24"
     assert translator(None)("count.stories", n=1) == "1 story" and translator("de")("count.stories", n=2) == "2 Geschichten"
 
 

@@ -24,6 +24,7 @@ DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 MONTH = re.compile(r"(\d{4})-(\d{2})")
 NOT_NUMBERS = {"id", "status"}  # values that are codes, not amounts: written as they are
 DAY_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?")
+PART_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T(MO|MD|AF|EV|NI|DT)")  # TIMEX3 parts of day: "2016-04-16TEV"
 
 
 def pick_language(*candidates: str | None) -> str:
@@ -85,7 +86,12 @@ class Translator:
         """A stored date for people; empty values stay empty so that templates can say "–"."""
         if not value:
             return value
-        return german_date(str(value), long) if self.lang == "de" else str(value)
+        if match := PART_OF_DAY.fullmatch(str(value)):  # "2016-04-16, evening", "16.04.2016, abends"
+            return f"{self.date(match.group(1), long)}, {self.name('part_of_day', match.group(2))}"
+        if self.lang != "de":
+            match = DAY_TIME.fullmatch(str(value))
+            return f"{match.group(1)}, {match.group(2)}" if match else str(value)
+        return german_date(str(value), long)
 
     def name(self, group: str, value) -> str:
         """The word for a fixed value (a quote kind, a fact status, a place kind); unknown values as given."""
