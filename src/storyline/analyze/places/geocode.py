@@ -47,6 +47,15 @@ OWN_NAME_POPULATION = 300_000  # a foreign town the scan finds by its own name, 
 NATURAL_KINDS = {"water", "island", "mountain"}
 
 
+SUBDIVISION_SOURCES = ("iso3166-2:", "admin2:")
+
+
+def is_subdivision(entry: GazetteerEntry) -> bool:
+    """A generated administrative area (ISO 3166-2, GeoNames admin-2), not a hand-made or GeoNames
+    place: thousands of names, some also words or first names, so they need a head word or context."""
+    return entry.source.startswith(SUBDIVISION_SOURCES)
+
+
 def is_place_mention(article: Article, mention: Mention, entries: list[GazetteerEntry]) -> bool:
     """LOC mentions always; ORG/MISC when they name a building or site ('Kreml', 'Weißes Haus'),
     which news uses for the institution inside it, or exactly an island, a water, a mountain or
@@ -186,7 +195,7 @@ def is_town_name(word: str) -> bool:
         return False
     entries = lookup_major(word)
     return bool(entries) and any(e.fclass == "P" for e in entries) and all(
-        e.fclass == "P" or e.source.startswith("iso3166-2:") for e in entries)
+        e.fclass == "P" or is_subdivision(e) for e in entries)
 
 
 def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Candidate]:
@@ -290,7 +299,7 @@ def apply_head(article: Article, candidate: Candidate) -> Candidate:
     elif kind != "region":  # every entry carries the name looked up: a town of the country shares it
         towns = {e.country for e in entries if e.fclass == "P"}
         curated = any(e.source == "curated" and e.fclass != "P" for e in entries)
-        entries = [e for e in entries if not (e.source.startswith("iso3166-2:") and (curated or e.country in towns))]
+        entries = [e for e in entries if not (is_subdivision(e) and (curated or e.country in towns))]
     return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention,
                      candidate.trust, kind)
 
@@ -304,7 +313,7 @@ def is_supported(candidate: Candidate, place: Place, countries: set[str]) -> boo
         return False
     entry = next(e for e in candidate.entries if (e.name, e.lat, e.lon) == (place.name, place.lat, place.lon))
     in_context = entry.country in countries or entry.country in HOME_COUNTRIES
-    if entry.source.startswith("iso3166-2:"):  # 1,300 names, many also words ('Saga'): need a reason
+    if is_subdivision(entry):  # 6,000 names, many also words ('Saga'): need a reason
         return in_context or candidate.kind == "region" or entry.population >= 3_000_000
     if place.feature_class != "P":
         return True
