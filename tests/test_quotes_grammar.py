@@ -317,3 +317,10 @@ def test_a_report_or_estimate_after_nach_is_a_source():
     text = "Nach Schätzung der Weltgesundheitsorganisation treten pro Jahr 50 Millionen Fälle auf."
     assert said(text)[0][2] == "der Weltgesundheitsorganisation"
     assert kinds("Nach erster Einschätzung handelt es sich um einen Einzelfall.")[0][0] == "erster Einschätzung"
+
+
+def test_a_participle_that_holds_its_particle_is_a_cue():
+    assert said("Joseph Deiss hat am Donnerstag angekündigt, von seinem Amt zurückzutreten.", ["Joseph Deiss"]) == [
+        ("indirect", "von seinem Amt zurückzutreten", "Joseph Deiss", "Joseph Deiss")]
+    assert [q[:3] for q in said("Dem Fahrer wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.")] == [
+        ("indirect", "an der Schlägerei beteiligt gewesen zu sein", None)]  # the accuser is not named

@@ -173,7 +173,7 @@ def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
     """"Peskow bestätigte, Kim sei …" / "Putin sagte …: …": a reported clause after the cue;
     up to two commas of an apposition ("gab der Leiter, Andreas Huber, bekannt, dass") are skipped."""
     for i, token in enumerate(tokens):
-        if not _outside(token, quoted) or not is_speech_verb(tokens, i):
+        if not _outside(token, quoted) or not is_speech_verb(tokens, i) or _in_passive_relative(tokens, i):
             continue
         k = _reported_clause(tokens, i, quoted)
         if k is None:
@@ -184,6 +184,14 @@ def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.8)
     return None
+
+
+def _in_passive_relative(tokens: list[Token], i: int) -> bool:
+    """"In der Resolution, die vom Sicherheitsrat angenommen wurde, heißt es, …": a participle
+    closing a passive relative clause describes the noun before it and reports nothing."""
+    begin = _clause_begin(tokens, i)
+    return (0 < begin and tokens[begin].lower in RELATIVE_OPENERS and tokens[begin - 1].text == ","
+            and i + 1 < len(tokens) and tokens[i + 1].lower in {"wurde", "wurden", "wird", "werden", "worden"})
 
 
 def _reported_clause(tokens: list[Token], i: int, quoted) -> int | None:

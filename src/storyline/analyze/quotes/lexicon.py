@@ -50,8 +50,11 @@ def load_speech_verbs() -> dict[str, list[SpeechVerb]]:
         particle = particle.strip() or None
         verb = SpeechVerb(head.strip(), particle)
         for form in words.split():
+            if particle and form.startswith(particle):  # the participle holds its particle: "angekündigt"
+                forms.setdefault(form.lower(), []).append(SpeechVerb(verb.lemma, None))
+                continue
             forms.setdefault(form.lower(), []).append(verb)
-            if particle and not form.startswith(particle):  # verb-final: "mitteilte"
+            if particle:  # verb-final: "mitteilte"
                 forms.setdefault(particle + form.lower(), []).append(SpeechVerb(verb.lemma, None))
     return forms
 
