@@ -324,3 +324,13 @@ def test_a_participle_that_holds_its_particle_is_a_cue():
         ("indirect", "von seinem Amt zurückzutreten", "Joseph Deiss", "Joseph Deiss")]
     assert [q[:3] for q in said("Dem Fahrer wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.")] == [
         ("indirect", "an der Schlägerei beteiligt gewesen zu sein", None)]  # the accuser is not named
+
+
+@needs_tagger
+def test_the_subject_after_a_verb_opening_the_main_clause():
+    text = "Als ein Fluggast zu Hilfe eilte, biss der Randalierer den Fluggast und rief: „Lasst mich raus!“"
+    assert said(text)[0][2] == "der Randalierer"
+    text = "Nachdem von einer Verschiebung die Rede war, will heute Außenminister Straw bekannt geben, dass das Verfahren ruht."
+    assert said(text, ["Straw"])[0][2:] == ("Außenminister Straw", "Straw")
+    text = "Von den Einrichtungen erklärten nur die Gefängnisse, nicht an der Aktion teilnehmen zu wollen."
+    assert said(text)[0][2] == "die Gefängnisse"

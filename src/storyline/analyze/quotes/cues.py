@@ -29,7 +29,7 @@ DETERMINERS = set(
 SKIP_AFTER_VERB = set(
     "dann später zudem auch außerdem weiter nun bereits noch inzwischen dazu damals zuvor jedoch "
     "aber gestern heute morgen abends schließlich zuletzt erneut ebenfalls wörtlich demnach "
-    "zunächst offenbar sogar wiederum hingegen dagegen etwa bisher sich am im vom schon".split()
+    "zunächst offenbar sogar wiederum hingegen dagegen etwa bisher sich am im vom schon nur".split()
 )
 LEADING_ADVERBIALS = set(
     "über gegenüber für mit zu von aus unter durch trotz wegen laut um ohne zum zur beim vom "
@@ -340,6 +340,10 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
         start += 1
     if start < verb and _nominative_pronoun(tokens, verb + 1):
         return verb + 1, verb + 2  # "Der Politik schlug er vor", "Als Begründung gab er an"
+    if start < verb and tokens[start].text.islower() and tag_of(tokens[start]) in FINITE_TAGS:
+        found = speaker_after(tokens, start + 1)  # "…, biss der Randalierer den Fluggast und rief:",
+        if found and found[1] <= verb:  # "…, will heute Außenminister Straw bekannt geben, dass"
+            return found
     if start >= verb or tokens[start].lower in AUXILIARIES | MODALS:
         # "…, hat Staatssekretär Berninger gefordert"; "Die Parteien, die PPP und …, hatten erklärt"
         found = _subject_after_auxiliary(tokens, start, verb)
