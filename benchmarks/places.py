@@ -120,8 +120,9 @@ def report(label: str, docs: list[dict], index: dict) -> list:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("wikinews", "issue20", "both"), default="both")
-    parser.add_argument("--part", choices=("tune", "frozen", "all"), default="all",
-                        help="issue20: the part rules were tuned on, the frozen third, or both apart")
+    parser.add_argument("--part", choices=("tune", "frozen", "all", "fresh"), default="all",
+                        help="issue20: the part rules were tuned on, the frozen third, both apart, or the "
+                             "fresh untouched check")
     parser.add_argument("--errors", action="store_true", help="list misses (never those of the frozen part)")
     parser.add_argument("--no-ner", action="store_true", help="issue20: skip the whole-analysis run")
     args = parser.parse_args()
