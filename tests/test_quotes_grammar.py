@@ -334,3 +334,17 @@ def test_the_subject_after_a_verb_opening_the_main_clause():
     assert said(text, ["Straw"])[0][2:] == ("Außenminister Straw", "Straw")
     text = "Von den Einrichtungen erklärten nur die Gefängnisse, nicht an der Aktion teilnehmen zu wollen."
     assert said(text)[0][2] == "die Gefängnisse"
+
+
+@needs_tagger
+def test_a_subordinate_clause_has_its_own_subject():
+    text = "Das Gericht lehnte ab, zumal Verteidiger Wolfgang Dingfelder betont hatte, der Angeklagte sei nicht gefährlich."
+    assert said(text, ["Wolfgang Dingfelder"])[0][2:] == ("Verteidiger Wolfgang Dingfelder", "Wolfgang Dingfelder")
+
+
+@needs_tagger
+def test_a_konjunktiv_main_clause_goes_on_with_the_speaker_before():
+    text = ("Die Ministerin Heidemarie Wieczorek-Zeul sprach sich gegen Gewalt aus. Zwar sei politischer Druck "
+            "notwendig, das habe aber nichts mit Sanktionen zu tun.")
+    quotes = said(text, ["Heidemarie Wieczorek-Zeul"])
+    assert quotes[-1][1].startswith("Zwar sei politischer Druck") and quotes[-1][3] == "Heidemarie Wieczorek-Zeul"

@@ -353,7 +353,7 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
             return start, start + 1  # "eines Hackers, der behauptet, …": the relative pronoun
     if _als_phrase(tokens, start, verb):  # "Als Antwort auf den Brief sagte ein Sprecher"
         return speaker_after(tokens, verb + 1)
-    if tokens[start].lower in SUBORDINATORS:  # "wo Putin … erklärt hatte"
+    if tokens[start].lower in SUBORDINATORS or tag_of(tokens[start]) == "KOUS":  # "wo Putin …", "zumal X betont hatte"
         return _subordinate_subject(tokens, start + 1)
     if (tokens[start].lower in LEADING_ADVERBIALS | OBLIQUE or _is_adverb(tokens, start, verb)
             or [t.lower for t in tokens[start:start + 2]] == ["des", "weiteren"]):

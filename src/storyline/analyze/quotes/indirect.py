@@ -517,6 +517,8 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     verbs = [i for i in range(k) if tag_of(tokens[i]) in FINITE]  # tags asked last: they cost a tagger run
     if not verbs or tag_of(tokens[0]) in {"KOUS", "PWAV", "PRELS", "PWS"}:
         return None
+    if has_konjunktiv(tokens[verbs[0]:verbs[0] + 1], quoted):
+        return None  # "Zwar sei politischer Druck notwendig, das habe aber …": the main clause is itself reported
     subject = clause_subject(tokens, 0, k)
     if subject is None or tokens[subject[0]].lower in {"es", "man"}:
         return None
