@@ -348,3 +348,8 @@ def test_a_konjunktiv_main_clause_goes_on_with_the_speaker_before():
             "notwendig, das habe aber nichts mit Sanktionen zu tun.")
     quotes = said(text, ["Heidemarie Wieczorek-Zeul"])
     assert quotes[-1][1].startswith("Zwar sei politischer Druck") and quotes[-1][3] == "Heidemarie Wieczorek-Zeul"
+
+
+def test_a_focus_particle_before_the_subject_of_a_partial_quote():
+    text = "Auch der Außenminister Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
+    assert said(text, ["Donald Rumsfeld"])[0][3] == "Donald Rumsfeld"

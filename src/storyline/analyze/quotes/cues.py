@@ -441,8 +441,8 @@ def clause_subject(tokens: list[Token], begin: int, end: int) -> tuple[int, int]
     "Der Ermittler, der als Zeuge gilt, will …"): the opening noun phrase, or after a fronted
     adverbial or object the phrase right after the finite verb."""
     i = begin
-    while i < end and tokens[i].lower in CONJUNCTIONS:
-        i += 1
+    while i < end and (tokens[i].lower in CONJUNCTIONS or _focus_particle(tokens, i)):
+        i += 1  # "Auch der innenpolitische Sprecher …, Dieter Wiefelspütz, will „…“"
     if i >= end:
         return None
     if tokens[i].lower in PRONOUNS:
