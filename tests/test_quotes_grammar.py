@@ -353,3 +353,9 @@ def test_a_konjunktiv_main_clause_goes_on_with_the_speaker_before():
 def test_a_focus_particle_before_the_subject_of_a_partial_quote():
     text = "Auch der Außenminister Donald Rumsfeld attackierte den Iran als den „führenden Förderer von Terrorismus“."
     assert said(text, ["Donald Rumsfeld"])[0][3] == "Donald Rumsfeld"
+
+
+@needs_tagger
+def test_a_web_address_in_quotation_marks_is_a_name():
+    text = "Außerdem hatte er laut „tagesschau.de“ kritisiert, dass sein Stamm diskriminiert werde."
+    assert [q[0] for q in said(text)] == ["indirect"]

@@ -222,8 +222,20 @@ def _called_so(text: str, sentence: Sentence, quote: Quoted) -> bool:
 def _tagged_as_name(text: str, quote: Quoted) -> bool:
     """Every word inside the marks is a proper noun or foreign word by its tag („con energy ag“,
     „Correio da Manhã“): a name in quotation marks, not words someone said."""
-    tags = [tag_of(t) for t in tokens_of_span(text, quote.start, quote.end) if t.text[:1].isalnum()]
-    return bool(tags) and all(tag in {"NE", "FM", "XY"} for tag in tags)
+    words = [t for t in tokens_of_span(text, quote.start, quote.end) if t.text[:1].isalnum()]
+    if len(words) == 1 and WEB_ADDRESS.fullmatch(words[0].text):
+        return True  # „tagesschau.de“, „montagsdemo.net“: a site's name
+    tags = [tag_of(t) for t in words]
+    if bool(tags) and all(tag in {"NE", "FM", "XY"} for tag in tags):
+        return True
+    # „United Front for Democracy against Dictatorship“: a foreign name — the words the tagger is
+    # sure of are foreign, the rest capitalised (a capitalised word's tag is kept only when sure)
+    known = [tag for tag in tags if tag]
+    return (len(words) >= 2 and "FM" in known and all(tag in {"NE", "FM"} for tag in known)
+            and all(t.capitalised or tag_of(t) == "FM" for t in words))
+
+
+WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info|fr|it|uk)", re.I)
 
 
 def _after_head_noun(text: str, sentence: Sentence, quote: Quoted) -> bool:
