@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 # Headings that open a box of links to other articles.
 RELATED_HEADING = re.compile(
@@ -298,6 +299,7 @@ LEAD_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|intro|teaser-text|teaser|excerpt|s
 LEAD_COPY_CLASS = re.compile(r"(?:^|[\s_-])(?:lead|intro|standfirst|summary|abstract)(?:$|[\s_-])", re.IGNORECASE)
 LEAD_UNSTOPPED = 120
 LEAD_MIN, LEAD_MAX = 60, 1200
+MAX_INNER = 500  # elements of a lead box looked at for a marked part (a lead box is small)
 NOT_ARTICLE = {"nav", "aside", "footer", "a", "script", "style", "noscript", "form", "button", "li"}
 MAX_NODES = 20_000
 
@@ -317,7 +319,8 @@ def marked_lead(tree, body: list[str], links: set[str], title: str | None) -> st
         in_hgroup = node.tag in ("h2", "p") and node.getparent() is not None and node.getparent().tag == "hgroup"
         if not (LEAD_CLASS.search(classes) or in_hgroup):
             continue
-        if any(LEAD_CLASS.search(inner.get("class") or "") for inner in node.iterdescendants() if isinstance(inner.tag, str)):
+        inner = islice(node.iterdescendants(), MAX_INNER)
+        if any(isinstance(part.tag, str) and LEAD_CLASS.search(part.get("class") or "") for part in inner):
             continue  # the lead box around its parts (kicker, author, the lead's copy): the copy is tried next
         if node.tag in NOT_ARTICLE or any(a.tag in NOT_ARTICLE for a in node.iterancestors()):
             continue
