@@ -359,3 +359,9 @@ def test_a_focus_particle_before_the_subject_of_a_partial_quote():
 def test_a_web_address_in_quotation_marks_is_a_name():
     text = "Außerdem hatte er laut „tagesschau.de“ kritisiert, dass sein Stamm diskriminiert werde."
     assert [q[0] for q in said(text)] == ["indirect"]
+
+
+@needs_tagger
+def test_mit_diesen_worten_after_a_quote_names_the_speaker():
+    text = "Giovanni Trapattoni ist zurück. „Guten Tag, ich schon wieder da“, mit diesen Worten meldete er sich zurück."
+    assert said(text, ["Giovanni Trapattoni"])[0][2:] == ("er", "Giovanni Trapattoni")

@@ -261,6 +261,9 @@ def _cue_after(text: str, sentence: Sentence, quote: Quoted):
         tokens.insert(0, Token(quote.outer_end, quote.outer_end, ","))  # "„… gezeigt.“ erklärte X"
     if len(tokens) < 2 or tokens[0].text not in {",", "–"}:
         return None, None
+    if len(tokens) > 5 and tokens[1].lower == "mit" and tokens[3].lower == "worten" and tag_of(tokens[4]) in FINITE_TAGS:
+        speaker = speaker_after(tokens, 5)  # "„…“, mit diesen Worten meldete er sich zurück": any verb
+        return char_span(tokens, (4, 5)), char_span(tokens, speaker)
     if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and is_so_attribution(tokens, 1)):
         speaker = _quoted_person(tokens) or speaker_after(tokens, 2)
         if tokens[1].lower == "so" and speaker is None and len(tokens) > 2 and is_speech_verb(tokens, 2):
