@@ -91,57 +91,70 @@ def load(name: str, layers: tuple[int, ...]):
     return features, np.concatenate([p["tags"] for p in parts]), np.concatenate([p["lengths"] for p in parts])
 
 
-def spans_f1(gold: np.ndarray, predicted: np.ndarray, lengths: np.ndarray) -> tuple[float, float, float]:
-    """Strict span precision/recall/F1 over word-level BIO (repaired as the tagger does)."""
+def spans_f1(gold: np.ndarray, predicted: list[list[str]], lengths: np.ndarray) -> tuple[float, float, float]:
+    """Strict span precision/recall/F1 of word-level BIO per sentence (read as the tagger reads it)."""
     from storyline.analyze.encoder.tagger import tags_to_spans
 
     tp = fp = fn = 0
     offset = 0
-    for n in lengths:
+    for n, tags in zip(lengths, predicted):
         g = set(tags_to_spans([TAGS[t] for t in gold[offset:offset + n]]))
-        p = set(tags_to_spans([TAGS[t] for t in predicted[offset:offset + n]]))
+        p = set(tags_to_spans(tags))
         tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
         offset += n
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
 
 
-def train(layers: tuple[int, ...], hidden: int, ship: bool) -> float:
+def decode(head, features: np.ndarray, lengths: np.ndarray, weight: float) -> list[list[str]]:
+    """Tags per sentence with the head's Viterbi decoding (weight 0: only BIO's hard constraints)."""
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    return [head.predict(features[a:b], weight) for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def train(layers: tuple[int, ...], hidden: int, alpha: float, ship: bool) -> float:
+    import warnings
+
     from sklearn.neural_network import MLPClassifier
 
-    x, y, _ = load("train", layers)
-    tx, ty, tl = load("tune", layers)
-    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
-    x, tx = (x - mean) / scale, (tx - mean) / scale
-    started = time.perf_counter()
-    mlp = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=1e-3, batch_size=256, learning_rate_init=1e-3,
-                        max_iter=1, warm_start=True, random_state=SEED)
-    best, best_state, stale = -1.0, None, 0
-    for epoch in range(1, 31):  # early stopping on the tune part's span F1
-        import warnings
+    from storyline.analyze.encoder.tagger import Head, transition_log_probs
 
+    x, y, lengths = load("train", layers)
+    tx, ty, tl = load("tune", layers)
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    start, transitions = transition_log_probs([[TAGS[t] for t in y[a:b]] for a, b in zip(bounds[:-1], bounds[1:])],
+                                              TAGS)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    x = (x - mean) / scale
+    started = time.perf_counter()
+    mlp = MLPClassifier(hidden_layer_sizes=(hidden,), alpha=alpha, batch_size=256, learning_rate_init=1e-3,
+                        max_iter=1, warm_start=True, random_state=SEED)
+    best, best_head, stale = (-1.0, None), None, 0
+    for epoch in range(1, 31):  # early stopping on the tune part's span F1
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             mlp.fit(x, y)
-        p, r, f = spans_f1(ty, mlp.predict(tx), tl)
-        print(f"layers {layers} hidden {hidden} epoch {epoch}: tune P {p:.3f} R {r:.3f} F1 {f:.3f} "
-              f"({time.perf_counter() - started:.0f} s)", flush=True)
-        if f > best:
-            best, stale = f, 0
-            best_state = [w.copy() for w in mlp.coefs_] + [b.copy() for b in mlp.intercepts_]
-        else:
-            stale += 1
-            if stale >= 3:
-                break
+        head = Head(mean, scale, mlp.coefs_[0].copy(), mlp.intercepts_[0].copy(), mlp.coefs_[1].copy(),
+                    mlp.intercepts_[1].copy(), [TAGS[c] for c in mlp.classes_], start, transitions)
+        for weight in (0.0, 0.5, 1.0):
+            p, r, f = spans_f1(ty, decode(head, tx, tl, weight), tl)
+            print(f"layers {layers} hidden {hidden} alpha {alpha} epoch {epoch} transition weight {weight}: "
+                  f"tune P {p:.3f} R {r:.3f} F1 {f:.3f} ({time.perf_counter() - started:.0f} s)", flush=True)
+            if f > best[0]:
+                best, best_head, stale = (f, weight), head, -1
+        stale += 1
+        if stale >= 3:
+            break
     if ship:
-        w1, w2, b1, b2 = best_state
-        classes = [TAGS[c] for c in mlp.classes_]
+        h = best_head
         HEAD.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(HEAD, mean=mean.astype(np.float16), scale=scale.astype(np.float16),
-                            w1=w1.astype(np.float16), b1=b1.astype(np.float32), w2=w2.astype(np.float32),
-                            b2=b2.astype(np.float32), tags=np.array(classes), layers=np.array(layers))
-        print(f"wrote {HEAD} ({HEAD.stat().st_size:,} bytes); best tune F1 {best:.3f}")
-    return best
+        np.savez_compressed(HEAD, mean=h.mean.astype(np.float16), scale=h.scale.astype(np.float16),
+                            w1=h.w1.astype(np.float16), b1=h.b1.astype(np.float32), w2=h.w2.astype(np.float32),
+                            b2=h.b2.astype(np.float32), tags=np.array(h.tags), start=h.start,
+                            transitions=h.transitions, weight=np.float32(best[1]), layers=np.array(layers))
+        print(f"wrote {HEAD} ({HEAD.stat().st_size:,} bytes); best tune F1 {best[0]:.3f} "
+              f"(transition weight {best[1]})")
+    return best[0]
 
 
 def main() -> None:
@@ -149,6 +162,7 @@ def main() -> None:
     parser.add_argument("step", nargs="?", choices=("all", "extract", "train"), default="all")
     parser.add_argument("--layers", default="6,8")
     parser.add_argument("--hidden", type=int, default=256)
+    parser.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the MLP")
     parser.add_argument("--no-ship", action="store_true", help="measure on the tune part, do not write the head")
     args = parser.parse_args()
     if not (SHARED / "germeval2014" / "train.conll").exists():
@@ -157,7 +171,7 @@ def main() -> None:
         extract("tune", tune_sentences())
         extract("train", train_sentences())
     if args.step in ("all", "train"):
-        train(tuple(int(x) for x in args.layers.split(",")), args.hidden, not args.no_ship)
+        train(tuple(int(x) for x in args.layers.split(",")), args.hidden, args.alpha, not args.no_ship)
     print(f"command: python scripts/train_ner_encoder.py {' '.join(sys.argv[1:])}".rstrip())
 
 

@@ -22,6 +22,18 @@ def test_an_inside_tag_after_nothing_opens_a_name():
     assert tags_to_spans(["O", "I-PER", "I-PER", "B-LOC", "I-ORG"]) == [(1, 3, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
 
 
+def test_decoding_keeps_a_name_in_one_type():
+    import numpy as np
+
+    from storyline.analyze.encoder.tagger import transition_log_probs, viterbi
+
+    tags = ["O", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+    start, transitions = transition_log_probs([["B-ORG", "I-ORG", "O"], ["B-MISC", "I-MISC"]], tags)
+    # "Wall Street": word by word the best tags are B-ORG, then I-MISC, which BIO forbids
+    emissions = np.log(np.array([[0.05, 0.6, 0.05, 0.25, 0.05], [0.1, 0.05, 0.35, 0.05, 0.45]]))
+    assert [tags[i] for i in viterbi(emissions, start, transitions, weight=0.0)] == ["B-ORG", "I-ORG"]
+
+
 @pytest.fixture(scope="module")
 def accurate_mentions():
     from storyline.analyze.entities.mentions import find_mentions

@@ -18,6 +18,7 @@ LAYERS = (6, 8)
 HEAD = Path(__file__).resolve().parents[2] / "models" / "ner_accurate" / "head.npz"
 BATCH = 32          # sentences per forward pass (sorted by length: little padding)
 MAX_PIECES = 500    # a longer sentence is read in windows of words
+IMPOSSIBLE = -1e4   # log-probability of a tag step BIO forbids (I-LOC after O)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,12 @@ def word_features(sentences: list[list[str]], layers: tuple[int, ...] = LAYERS, 
 
 @dataclass
 class Head:
-    """A one-hidden-layer MLP over standardised features; weights from head.npz."""
+    """A one-hidden-layer MLP over standardised features, decoded with tag-bigram transitions.
+
+    Words are tagged one by one, which alone gives broken names ("Wall/B-ORG Street/I-MISC",
+    "Nahen/B-LOC Ostens/B-LOC"); the Viterbi path over the MLP's log-probabilities plus `weight`
+    times the log-probabilities of tag bigrams in the training data (an I- tag only after the same
+    type) keeps each name in one piece."""
     mean: np.ndarray
     scale: np.ndarray
     w1: np.ndarray
@@ -62,12 +68,38 @@ class Head:
     w2: np.ndarray
     b2: np.ndarray
     tags: list[str]
+    start: np.ndarray        # [tags] log P(first tag)
+    transitions: np.ndarray  # [tags, tags] log P(tag | previous tag)
+    weight: float = 1.0
+    layers: tuple[int, ...] = LAYERS
 
-    def predict(self, features: np.ndarray) -> list[str]:
+    def log_probs(self, features: np.ndarray) -> np.ndarray:
+        hidden = np.maximum((features - self.mean) / self.scale @ self.w1 + self.b1, 0)
+        logits = hidden @ self.w2 + self.b2
+        logits -= logits.max(axis=1, keepdims=True)
+        return logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+
+    def predict(self, features: np.ndarray, weight: float | None = None) -> list[str]:
         if not len(features):
             return []
-        hidden = np.maximum((features - self.mean) / self.scale @ self.w1 + self.b1, 0)
-        return [self.tags[i] for i in (hidden @ self.w2 + self.b2).argmax(axis=1)]
+        return [self.tags[i] for i in viterbi(self.log_probs(features), self.start, self.transitions,
+                                               self.weight if weight is None else weight)]
+
+
+def viterbi(emissions: np.ndarray, start: np.ndarray, transitions: np.ndarray, weight: float) -> list[int]:
+    """The best tag path for emissions [words, tags] under weighted start/transition log-probabilities;
+    impossible steps (log-probability IMPOSSIBLE) stay impossible at any weight, 0 included."""
+    barrier = np.where(transitions <= IMPOSSIBLE, -1e9, 0.0)
+    score = emissions[0] + weight * start + np.where(start <= IMPOSSIBLE, -1e9, 0.0)
+    back = []
+    for row in emissions[1:]:
+        total = score[:, None] + weight * transitions + barrier
+        back.append(total.argmax(axis=0))
+        score = total.max(axis=0) + row
+    path = [int(score.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +108,29 @@ def load_head(path: Path = HEAD) -> Head:
         raise FileNotFoundError(f"the accurate NER head is missing: {path} (make models-accurate rebuilds it)")
     with np.load(path) as data:
         return Head(*(data[k].astype(np.float32) for k in ("mean", "scale", "w1", "b1", "w2", "b2")),
-                    tags=[str(t) for t in data["tags"]])
+                    tags=[str(t) for t in data["tags"]], start=data["start"], transitions=data["transitions"],
+                    weight=float(data["weight"]), layers=tuple(int(x) for x in data["layers"]))
+
+
+def transition_log_probs(sequences: list[list[str]], tags: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Start and bigram log-probabilities of BIO tags (add-one smoothed; an I- tag after anything but
+    its own B- or I- is impossible)."""
+    index = {t: i for i, t in enumerate(tags)}
+    start, pairs = np.ones(len(tags)), np.ones((len(tags), len(tags)))
+    for seq in sequences:
+        if seq:
+            start[index[seq[0]]] += 1
+        for a, b in zip(seq, seq[1:]):
+            pairs[index[a], index[b]] += 1
+    for j, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            start[j] = 0
+            for i, prev in enumerate(tags):
+                if prev[2:] != tag[2:]:
+                    pairs[i, j] = 0
+    with np.errstate(divide="ignore"):
+        start, pairs = np.log(start / start.sum()), np.log(pairs / pairs.sum(axis=1, keepdims=True))
+    return (np.maximum(start, IMPOSSIBLE).astype(np.float32), np.maximum(pairs, IMPOSSIBLE).astype(np.float32))
 
 
 def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -95,7 +149,7 @@ def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 def tag_sentences(sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
     """Names in word-split sentences, as word index spans."""
     head = load_head()
-    return [tags_to_spans(head.predict(f)) for f in word_features(sentences)]
+    return [tags_to_spans(head.predict(f)) for f in word_features(sentences, head.layers)]
 
 
 def doc_entities(docs: list) -> list[list[tuple[int, int, str]]]:
