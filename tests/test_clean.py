@@ -47,8 +47,20 @@ def test_a_headline_printed_above_the_first_paragraph_does_not_run_into_its_firs
     assert sentences_of(article)[:2] == [title, "Verdi weitet die Warnstreiks am Mittwoch auf die Flughäfen aus."]
     lead = next(b for b in article.blocks if b.kind == "lead")
     assert article.text[lead.start:lead.end].startswith("Verdi weitet")
-    # without the title the line is text like any other (one line break is no paragraph)
-    assert sentences_of(make_article(text, date="2016-04-26"))[0].startswith(title + "\nVerdi weitet")
+    # without the title the short unpunctuated line is a heading all the same
+    assert sentences_of(make_article(text, date="2016-04-26"))[:2] == sentences_of(article)[:2]
+
+
+def test_a_teaser_line_of_page_text_is_a_heading_but_wrapped_prose_stays_one_sentence():
+    page = ("Nächster Artikel\nVater gesteht: Söhnchen gequält, missbraucht und getötet\n"
+            "Die Zahl der Toten, die dem Erdbeben in Ecuador zum Opfer fielen, beläuft sich auf 272.")
+    assert sentences_of(make_article(page))[-2:] == [
+        "Vater gesteht: Söhnchen gequält, missbraucht und getötet",
+        "Die Zahl der Toten, die dem Erdbeben in Ecuador zum Opfer fielen, beläuft sich auf 272."]
+    wrapped = ("Die Regierung hat am Montag neue Regeln für die Bundeswehr\nbeschlossen. Der Kanzler traf am "
+               "Montag Vertreter\nder Gewerkschaften und sprach mit ihnen über die\nLage im Land und die Zukunft.")
+    assert sentences_of(make_article(wrapped))[0] == "Die Regierung hat am Montag neue Regeln für die Bundeswehr\nbeschlossen."
+    assert all(b.kind != "heading" for b in make_article(wrapped).blocks)
 
 
 def test_text_is_nfc_normalised():

@@ -62,23 +62,30 @@ def split_blocks(text: str, title: str | None = None) -> list[Block]:
     blocks: list[Block] = []
     start = 0
     title_key = " ".join(title.split()) if title and title.strip() else None
+    wrapped = _hard_wrapped(text)
     for gap in [*PARAGRAPH_BREAK.finditer(text), None]:
         end = gap.start() if gap else len(text)
-        blocks.extend(_line_blocks(text, start, end, title_key))
+        blocks.extend(_line_blocks(text, start, end, title_key, wrapped))
         if gap:
             start = gap.end()
     return _mark_lead(blocks)
 
 
-def _line_blocks(text: str, start: int, end: int, title_key: str | None = None) -> list[Block]:
+def _line_blocks(text: str, start: int, end: int, title_key: str | None = None, wrapped: bool = True) -> list[Block]:
     """A paragraph; single lines inside it that are furniture, a picture credit or the title
     become blocks of their own, and so does a picture credit at the end of a caption line."""
     pieces, cursor = [], start
-    for line in re.finditer(r"[^\n]+", text[start:end]):
+    lines = list(re.finditer(r"[^\n]+", text[start:end]))
+    after_break = True  # the paragraph's start, a sentence end or a marked line came before
+    for index, line in enumerate(lines):
         a, b = start + line.start(), start + line.end()
         kind, cut = _line_kind(line.group())
         if kind is None and title_key and " ".join(line.group().split()) == title_key:
             kind = "heading"
+        if kind is None and not wrapped and after_break and index + 1 < len(lines) \
+                and _heading_line(line.group(), lines[index + 1].group()):
+            kind = "heading"
+        after_break = kind is not None or bool(SENTENCE_END.search(line.group()))
         if kind is None:
             continue
         if text[cursor:a + cut].strip():
@@ -122,6 +129,30 @@ def _classify(text: str, block: Block) -> Block:
     if "\n" not in body and _looks_like_heading(body):
         return Block(block.start, block.end, "heading")
     return block
+
+
+SENTENCE_END = re.compile(r"[.!?:…“”\"»«)]\s*$")
+# a line of wrapped prose may stop at any word; a heading does not stop at one of these
+OPEN_ENDING = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|und|oder|sowie|aber|in|im|"
+                         r"am|an|auf|für|mit|von|vom|zu|zum|zur|bei|beim|nach|aus|über|unter|vor|als|wie|dass|ob|"
+                         r"sich|nicht|auch|noch|so|sein|seine|ihre|ihr|sei|ist|sind|hat|haben|wird|werden)$",
+                         re.IGNORECASE)
+
+
+def _heading_line(line: str, following: str) -> bool:
+    """A short line without final punctuation between sentences, followed by a line that starts
+    anew, is a heading or teaser of scraped page text ("Vater gesteht: Söhnchen gequält …" above
+    another article's first sentence); without this it ran into the next sentence."""
+    bare = line.strip().lstrip(">»›|·").strip()  # breadcrumb marks: "> Opferzahl in Ecuador …"
+    return (_looks_like_heading(bare) and not OPEN_ENDING.search(bare) and (bare[:1].isupper() or bare[:1].isdigit())
+            and bool(re.match(r"\s*[A-ZÄÖÜ0-9„“\"»(]", following)))
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Prose broken at a fixed width: most long lines (page furniture aside) end without punctuation."""
+    long_lines = [line for line in text.split("\n") if len(line.strip()) >= 45 and _line_kind(line)[0] is None]
+    open_lines = [line for line in long_lines if not SENTENCE_END.search(line)]
+    return len(open_lines) * 2 > len(long_lines)
 
 
 def _looks_like_heading(line: str) -> bool:
