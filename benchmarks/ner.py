@@ -137,6 +137,17 @@ def storyline_system(without: tuple[str, ...] = (), model_dir: Path | None = Non
     return lambda text: {(m.start, m.end, m.type) for m in find_mentions_in_text(text)}
 
 
+def ner_mode_system(mode: str, without: tuple[str, ...] = ()):
+    """The shipped system in one NER mode (STORYLINE_NER): "fast" (spaCy model) or "accurate" (encoder tagger)."""
+    system = storyline_system(without)
+
+    def predict(text: str) -> set:
+        os.environ["STORYLINE_NER"] = mode
+        return system(text)
+
+    return predict
+
+
 def spacy_system(model_dir: Path):
     """A bare spaCy pipeline from disk, used for the baseline and for experiments."""
     import spacy
@@ -199,13 +210,16 @@ def evaluate_system(name: str, system, sets: dict[str, str] = EVAL_SETS) -> tupl
 
 def print_report(model_dir: Path | None = None, baseline: Path | None = DEFAULT_BASELINE,
                  without: tuple[str, ...] = (), rules_model: Path | None = None,
-                 against: Path | None = None, part: str = DEFAULT_PART) -> dict:
+                 against: Path | None = None, part: str = DEFAULT_PART, accurate: bool = False) -> dict:
     sets = eval_sets(part)
     shipped = ("storyline (shipped)" if rules_model is None else f"storyline rules + model {rules_model}") + (
         f" without {', '.join(without)}" if without else "")
     # factories, not systems: a rules system swaps the model the rules read, so each is built just before its turn
     systems = {shipped: lambda: storyline_system(without, rules_model)} if model_dir is None else {
         f"model {model_dir}": lambda: spacy_system(model_dir)}
+    if accurate:  # the accurate mode first, so that the paired differences are accurate minus fast
+        systems = {"storyline --ner accurate (encoder tagger + rules)": lambda: ner_mode_system("accurate", without),
+                   "storyline default (--ner fast)": lambda: ner_mode_system("fast", without)}
     if against is not None:
         systems[f"storyline rules + model {against}"] = lambda: storyline_system(without, against)
     if baseline and Path(baseline).exists():
@@ -240,6 +254,8 @@ def main() -> None:
                         help="also score the rules with this model dir, paired against the first system")
     parser.add_argument("--part", choices=sorted(PARTS), default=DEFAULT_PART,
                         help="GermEval dev part to score on (frozen: look once, for a final candidate)")
+    parser.add_argument("--accurate", action="store_true",
+                        help="score the accurate NER mode (encoder tagger + rules) paired against the default")
     parser.add_argument("--without", default="", help=f"comma-separated rules to switch off: {', '.join(RULES)}")
     args = parser.parse_args()
     if not CORPUS.exists():
@@ -248,7 +264,7 @@ def main() -> None:
     if set(without) - set(RULES):
         sys.exit(f"unknown rule in --without; choose from {', '.join(RULES)}")
     print_report(args.model, None if args.no_baseline else args.baseline, without, args.rules_model, args.against,
-                 args.part)
+                 args.part, args.accurate)
     print(f"\ncommand: python benchmarks/ner.py {' '.join(sys.argv[1:])}".rstrip())
 
 
