@@ -13,7 +13,7 @@ model. Scoring is strict (exact character span and type): per type, micro over P
 four, with benchmarks/ner.py's sentence bootstrap for the 95 % intervals and the paired difference to the
 shipped system.
 
-Usage: .venv/bin/python benchmarks/ner_modern.py [--against MODEL_DIR] [--no-baseline] [--in-article] [--json]
+Usage: .venv/bin/python benchmarks/ner_modern.py [--against MODEL_DIR] [--no-baseline] [--in-article] [--accurate] [--json]
 """
 from __future__ import annotations
 
@@ -172,6 +172,8 @@ def main() -> None:
     parser.add_argument("--against", type=Path, help="also score Storyline's rules around this spaCy model dir")
     parser.add_argument("--in-article", action="store_true",
                         help="also score the shipped system reading each whole article instead of the sentence")
+    parser.add_argument("--accurate", action="store_true",
+                        help="also score the accurate NER mode (--ner accurate), paired against the shipped default")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args()
     if not DATA.exists():
@@ -188,6 +190,15 @@ def main() -> None:
     if args.in_article:
         results.append(report("storyline (shipped), whole article as input", gold, in_article(texts, sentences),
                               shipped))
+    if args.accurate:  # the accurate NER mode (encoder tagger + the same rules), paired against the default
+        import os
+
+        os.environ["STORYLINE_NER"] = "accurate"
+        results.append(report("storyline --ner accurate", gold, [as_analyze(t) for t in plain], shipped))
+        if args.in_article:
+            results.append(report("storyline --ner accurate, whole article as input", gold,
+                                  in_article(texts, sentences), shipped))
+        os.environ["STORYLINE_NER"] = "fast"
     if args.against is not None:
         storyline_system(model_dir=args.against)  # swaps the model the entity stage loads; rules unchanged
         results.append(report(f"storyline rules + model {args.against}", gold, [as_analyze(t) for t in plain],
