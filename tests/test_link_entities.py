@@ -57,6 +57,13 @@ def test_a_genitive_before_its_noun_names_the_person_without_the_s():
     assert [g.name for g in groups] == ["Napoleon Bonaparte"]
 
 
+def test_an_organisation_named_only_in_the_genitive_is_listed_by_its_own_name():
+    text = "Das bestätigte eine Sprecherin des Wirtschaftsministeriums. Auch Siemens und der Verband äußerten sich."
+    names = [("Wirtschaftsministeriums", "ORG"), ("Siemens", "ORG")]
+    groups = group_mentions(make_article(text, date="2016-02"), mentions_for(text, names))
+    assert sorted(g.name for g in groups) == ["Siemens", "Wirtschaftsministerium"]
+
+
 def test_registry_joins_spellings_across_articles_with_stable_ids():
     registry = EntityRegistry()
     first = "Kim Jong-un traf Wladimir Putin in Russland. Russlands Präsident lobte Kim."

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from storyline.link.names import (TITLE_BEFORE, matching_org_keys, name_key, name_tokens, org_keys, personal_words,
-                                  place_without_genitive, split_title, strip_genitive)
+                                  organisation_without_genitive, place_without_genitive, split_title,
+                                  strip_genitive)
 from storyline.model import Article, Mention
 
 BEFORE_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # "Bonapartes Armee": a genitive before its noun
@@ -45,10 +46,13 @@ class LocalEntity:
     @property
     def name(self) -> str:
         """The longest form, the most frequent among equally long ones; a place by its own name
-        even where the article only has its genitive ("Australiens Regierung" -> Australien)."""
+        even where the article only has its genitive ("Australiens Regierung" -> Australien), and so
+        is an organisation ("des Wirtschaftsministeriums" -> Wirtschaftsministerium)."""
         forms = self.forms
         counts = Counter(forms)
         best = max(counts, key=lambda form: (len(name_tokens(form)), counts[form], -forms.index(form)))
+        if self.type == "ORG":
+            return organisation_without_genitive(best)
         return place_without_genitive(best) if self.type == "LOC" else best
 
 

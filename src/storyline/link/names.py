@@ -57,6 +57,18 @@ def place_without_genitive(name: str) -> str:
     return name[:-1]
 
 
+# Heads of organisation names whose genitive adds a bare -s: "des Wirtschaftsministeriums".
+ORG_GENITIVE = re.compile(r"(?:ministerium|amt|gericht|parlament|konzern|unternehmen|verband|institut|rat|komitee|"
+                          r"kabinett|zentrum|büro|kommando|senat|präsidium|sekretariat|kommissariat|direktorium)s$")
+
+
+def organisation_without_genitive(name: str) -> str:
+    """`Wirtschaftsministeriums` → `Wirtschaftsministerium`: an organisation named in the genitive
+    only ("eine Sprecherin des Wirtschaftsministeriums") is listed by its own name. One word only:
+    an adjective before the head declines too ("des Auswärtigen Amts")."""
+    return name[:-1] if " " not in name and ORG_GENITIVE.search(name) else name
+
+
 def strip_genitive(name: str) -> str:
     """`Putins` → `Putin`, `Schoigus` → `Schoigu` (only the last word, and only a final s)."""
     return GENITIVE.sub("", name) if len(name) > 3 else name
