@@ -208,3 +208,7 @@ def test_story_title_is_the_first_whole_headline_without_agency_tags():
     assert story_title([AnalyzedArticle(cut), AnalyzedArticle(whole)]) == whole.title
     assert story_title([AnalyzedArticle(tagged)]) == "Mars ruft Millionen Schokoriegel zurück"
     assert story_title([AnalyzedArticle(cut)]) == "Gabriel billigt Fusion Edeka/Tengelmann mi..."  # nothing better at hand
+    untitled = make_article("Das Treffen zwischen Wladimir Putin und Kim Jong-un ist eine provokative Geste an die "
+                            "Welt und ein Zeichen dafür, wie tief Russland abgestiegen ist. Mehr folgt.", id="d")
+    assert story_title([AnalyzedArticle(untitled)]) == (
+        "Das Treffen zwischen Wladimir Putin und Kim Jong-un ist eine provokative Geste …")

@@ -9,6 +9,10 @@ from storyline.model import AnalyzedArticle
 WIRE_TAG = re.compile(r"^(?:>\s*)?(?:(?:ROUNDUP|EILMELDUNG|KORREKTUR|WDH|UPDATE)(?:\s*\d+)?(?:/[^:\n]{1,30})?\s*:\s*)+")
 # A headline a page cut off ("… Edeka/Tengelmann mi...").
 CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
+TITLE_LENGTH = 90  # a story without any headline is named by its first sentence, cut to this
+LINKING_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und",
+                 "oder", "an", "in", "im", "am", "auf", "für", "mit", "von", "vom", "zu", "zum", "zur", "bei", "nach",
+                 "aus", "über", "unter", "vor", "als", "wie", "dass", "the", "a", "an", "of", "and", "to", "for"}
 
 
 def date_order(analyzed: AnalyzedArticle) -> tuple:
@@ -26,7 +30,19 @@ def story_title(members: list[AnalyzedArticle]) -> str:
         return (whole or titles)[0]
     first = members[0].article
     sentence = first.content_sentences()[0] if first.content_sentences() else None
-    return first.text[sentence.start:sentence.end] if sentence else first.text[:120]
+    return shortened(first.text[sentence.start:sentence.end] if sentence else first.text)
+
+
+def shortened(text: str, limit: int = TITLE_LENGTH) -> str:
+    """A first sentence as a title: whole when short, else cut at a word before `limit` with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    words = text[:cut if cut > limit // 2 else limit].split()
+    while len(words) > 3 and words[-1].lower().strip(",;:") in LINKING_WORDS:
+        words.pop()  # "… eine provokative Geste an die" ends at "Geste"
+    return " ".join(words).rstrip(" ,;:–-") + " …"
 
 
 def describe_story(story_id: str, members: list[AnalyzedArticle]) -> dict:
