@@ -149,10 +149,12 @@ def _heading_line(line: str, following: str) -> bool:
 
 
 def _hard_wrapped(text: str) -> bool:
-    """Prose broken at a fixed width: most long lines (page furniture aside) end without punctuation."""
-    long_lines = [line for line in text.split("\n") if len(line.strip()) >= 45 and _line_kind(line)[0] is None]
+    """Prose broken at a fixed width: most long lines (page furniture and the last line aside: a
+    crawled text may stop mid-sentence) end without punctuation."""
+    lines = text.rstrip().split("\n")[:-1]
+    long_lines = [line for line in lines if len(line.strip()) >= 45 and _line_kind(line)[0] is None]
     open_lines = [line for line in long_lines if not SENTENCE_END.search(line)]
-    return len(open_lines) * 2 > len(long_lines)
+    return len(open_lines) >= 2 and len(open_lines) * 2 > len(long_lines)
 
 
 def _looks_like_heading(line: str) -> bool:
