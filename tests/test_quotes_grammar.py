@@ -365,3 +365,9 @@ def test_a_web_address_in_quotation_marks_is_a_name():
 def test_mit_diesen_worten_after_a_quote_names_the_speaker():
     text = "Giovanni Trapattoni ist zurück. „Guten Tag, ich schon wieder da“, mit diesen Worten meldete er sich zurück."
     assert said(text, ["Giovanni Trapattoni"])[0][2:] == ("er", "Giovanni Trapattoni")
+
+
+@needs_tagger
+def test_the_genitive_after_a_statement_noun_is_the_source_whatever_its_determiner():
+    text = "Nach Angaben ihrer Sprecherin hat die Stadt den Antrag längst geprüft."
+    assert said(text)[0][1:3] == ("hat die Stadt den Antrag längst geprüft", "ihrer Sprecherin")

@@ -370,13 +370,25 @@ def _source_phrase(tokens: list[Token], quoted) -> Found | None:
 
 def _source_of_noun(tokens: list[Token], i: int, size: int) -> tuple[int, int]:
     """"nach Polizeiangaben": the phrase is the source; "nach ersten Angaben der Polizei": the
-    genitive after it is."""
+    genitive after it is, whatever its determiner ("nach Angaben seines Ministeriums", "dieses
+    Experten": a possessive or demonstrative in a genitive form, by its tag)."""
     end = i + size
-    if end < len(tokens) and tokens[end].lower in {"der", "des", "eines", "einer"}:
+    if end < len(tokens) and _genitive_determiner(tokens[end]):
         stop = read_noun_phrase(tokens, end)
         if stop > end + 1:
             return end, stop
     return i + 1, end
+
+
+GENITIVE_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
+
+
+def _genitive_determiner(token: Token) -> bool:
+    """"des", "einer", "seines", "ihrer", "dieses": a determiner in a form the genitive takes (the
+    dative "seinem" or accusative "seinen" cannot follow the noun as its attribute)."""
+    if token.lower in {"der", "des", "eines", "einer"}:
+        return True
+    return tag_of(token) in GENITIVE_DETERMINER_TAGS and token.lower.endswith(("es", "er"))
 
 
 def _phrase_before(tokens: list[Token], i: int) -> int | None:
