@@ -79,3 +79,10 @@ def test_cli_flag_keeps_the_json_contract():
 def test_cli_refuses_an_unknown_mode():
     result = run_cli("analyze", str(SEED_004), "--ner", "fastest", check=False)
     assert result.returncode != 0 and "--ner" in result.stderr
+
+
+def test_cli_refuses_an_unknown_mode_from_the_environment():
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", "analyze", str(SEED_004)], capture_output=True,
+                            text=True, env={"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8",
+                                            "STORYLINE_NER": "fastest"})
+    assert result.returncode != 0 and "STORYLINE_NER" in result.stderr

@@ -24,11 +24,14 @@ def use_ner_mode(mode: str | None) -> None:
 
     from storyline.analyze.entities.mentions import NER_MODES
 
-    if mode is None:
-        return
+    hint = "--ner"
+    if mode is None:  # STORYLINE_NER is checked the same way, before any article
+        mode, hint = os.environ.get("STORYLINE_NER", ""), "STORYLINE_NER"
+        if not mode.strip():
+            return
     mode = mode.strip().lower()
     if mode not in NER_MODES:
-        raise typer.BadParameter(f"choose one of {', '.join(NER_MODES)}", param_hint="--ner")
+        raise typer.BadParameter(f"choose one of {', '.join(NER_MODES)}", param_hint=hint)
     if mode == "accurate":
         from storyline.analyze.encoder.tagger import HEAD
         from storyline.analyze.encoder.weights import EncoderMissingError, default_path
