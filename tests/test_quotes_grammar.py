@@ -371,3 +371,8 @@ def test_mit_diesen_worten_after_a_quote_names_the_speaker():
 def test_the_genitive_after_a_statement_noun_is_the_source_whatever_its_determiner():
     text = "Nach Angaben ihrer Sprecherin hat die Stadt den Antrag längst geprüft."
     assert said(text)[0][1:3] == ("hat die Stadt den Antrag längst geprüft", "ihrer Sprecherin")
+
+
+def test_a_time_after_the_source_is_no_part_of_it():
+    text = "Geschlossen bleiben nach Angaben einer Stadtsprecherin vom Freitag alle Bäder."
+    assert said(text)[0][2] == "einer Stadtsprecherin"

@@ -265,7 +265,8 @@ def _read_quoted_name(tokens: list[Token], j: int) -> int:
 
 
 def _read_attachment(tokens: list[Token], j: int) -> int:
-    """A genitive ("des Ministeriums") or an origin ("aus Pjöngjang") after the head noun."""
+    """A genitive ("des Ministeriums") or an origin ("aus Pjöngjang") after the head noun; a
+    preposition before a time noun ("vom Dienstag", "im Januar") opens an adverbial instead."""
     for _ in range(2):
         if j < len(tokens) and tokens[j].lower in {"des", "der"}:
             k = read_noun_phrase(tokens, j)
@@ -276,7 +277,8 @@ def _read_attachment(tokens: list[Token], j: int) -> int:
             j = k if k > j else j
         if j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _read_quoted_name(tokens, j + 1) > j + 1:
             j = _read_quoted_name(tokens, j + 1)  # "der Geschäftsführer von „Ener1“"
-        elif j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _is_noun(tokens[j + 1]):
+        elif (j + 1 < len(tokens) and tokens[j].lower in NP_LINKS and _is_noun(tokens[j + 1])
+              and tokens[j + 1].lower not in TIME_WORDS):  # "eines Sprechers vom Dienstag": a time, no origin
             j += 1
             while j < len(tokens) and _is_noun(tokens[j]):
                 j += 1
