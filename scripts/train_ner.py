@@ -62,10 +62,13 @@ MIXES["full_ge"] = {"germeval_full": 1, "smartdata": 1}
 # learning curve of round nine: `full` with 3,000 / 6,000 / 12,000 of the 23,999 GermEval train sentences
 MIXES.update({f"full_{size}": {("germeval_full_" + size if c == "germeval_full" else c): n
                                for c, n in MIXES["full"].items()} for size in ("3k", "6k", "12k")})
+# issue 26's teacher lever: `full` + Wikinews labelled by the encoder tagger (scripts/ner_teacher.py);
+# the silver weight is a parameter (--copies silver_encoder=N)
+MIXES["full_silver"] = {**MIXES["full"], "silver_encoder": 2}
 # the checkpoint is chosen on this GermEval dev part: for mixes without dev sentences, the two thirds
 # of dev outside the frozen third (scripts/ner_data.py); else the old 10% tune part
 DEV_PART = {"full": "germeval_dev_tune", "full_ge": "germeval_dev_tune", "full_3k": "germeval_dev_tune",
-            "full_6k": "germeval_dev_tune", "full_12k": "germeval_dev_tune"}
+            "full_6k": "germeval_dev_tune", "full_12k": "germeval_dev_tune", "full_silver": "germeval_dev_tune"}
 # leave-one-out mixes: what each out-of-domain set adds to `all` (docs/accuracy-ner.md, round six)
 LEFT_OUT = {"smartdata": ("smartdata",), "mobie": ("mobie",), "legal": ("legal",),
             "historic": ("newseye", "zefys"), "biofid": ("biofid",), "mobie_legal": ("mobie", "legal"),
@@ -90,9 +93,9 @@ def assemble_mix(name: str, run: str) -> Path:
     One directory per run: spaCy rereads it every epoch, so parallel runs must not share it.
     """
     missing = [c for c in MIXES[name] if not (ner_data.CORPUS / f"{c}.spacy").exists()]
-    if missing:  # silver_wikinews comes from scripts/ner_silver.py, not from ner_data.py
+    if missing:  # silver corpora come from scripts/ner_silver.py and ner_teacher.py, not from ner_data.py
         sys.exit(f"mix {name} needs {', '.join(missing)} in {ner_data.CORPUS}: run scripts/ner_data.py "
-                 "(and scripts/ner_silver.py for silver_wikinews) first")
+                 "(scripts/ner_silver.py for silver_wikinews, scripts/ner_teacher.py for silver_encoder) first")
     target = BUILD / f"train_{run}"
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
@@ -178,7 +181,14 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=FINAL_WIDTH, help="tok2vec width (the config's: 96)")
     parser.add_argument("--skip-lists", action="store_true",
                         help="keep the shipped word lists (no ner_gazetteer rewrite; for experiments)")
+    parser.add_argument("--copies", action="append", default=[], metavar="CORPUS=N",
+                        help="copies of one corpus of the mix instead of MIXES' (the silver weight: silver_encoder=1)")
     args = parser.parse_args()
+    for setting in args.copies:
+        corpus, _, copies = setting.partition("=")
+        if corpus not in MIXES[args.mix]:
+            sys.exit(f"--copies: {corpus} is not in mix {args.mix}")
+        MIXES[args.mix][corpus] = int(copies)
     if not ner_data.SHARED.exists():
         sys.exit(f"needs the shared data at {ner_data.SHARED}")
     started = time.perf_counter()
