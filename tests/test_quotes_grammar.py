@@ -376,3 +376,8 @@ def test_the_genitive_after_a_statement_noun_is_the_source_whatever_its_determin
 def test_a_time_after_the_source_is_no_part_of_it():
     text = "Geschlossen bleiben nach Angaben einer Stadtsprecherin vom Freitag alle Bäder."
     assert said(text)[0][2] == "einer Stadtsprecherin"
+
+
+def test_the_one_quoted_in_a_passive_is_the_speaker():
+    text = "Kündigungen passen nicht zur Firma. „Wer bei uns arbeitet, bleibt“, wird die Gründerin oft zitiert."
+    assert said(text)[0][:3] == ("direct", "Wer bei uns arbeitet, bleibt", "die Gründerin")

@@ -17,11 +17,11 @@ from storyline.analyze.quotes.coref import describe_reference, resolve_reference
 from storyline.analyze.grammar.tagger import LazyTags, load_tagger
 from storyline.analyze.grammar.words import FINITE as FINITE_TAGS, can_head_speaker
 from storyline.analyze.quotes.cues import (
-    ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
+    ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_end, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tag_of, tokenize, tokens_of_span,
 )
 from storyline.analyze.quotes.indirect import (
-    has_konjunktiv, is_so_attribution, continues_reported, find_indirect,
+    has_konjunktiv, is_so_attribution, continues_reported, find_indirect, passive_quote,
 )
 from storyline.analyze.quotes.lexicon import role_gender
 from storyline.analyze.quotes.marks import Quoted, find_quoted
@@ -264,12 +264,19 @@ def _cue_after(text: str, sentence: Sentence, quote: Quoted):
     if len(tokens) > 5 and tokens[1].lower == "mit" and tokens[3].lower == "worten" and tag_of(tokens[4]) in FINITE_TAGS:
         speaker = speaker_after(tokens, 5)  # "„…“, mit diesen Worten meldete er sich zurück": any verb
         return char_span(tokens, (4, 5)), char_span(tokens, speaker)
+    zitiert = passive_quote(tokens, 1)
+    if zitiert is not None and zitiert < clause_end(tokens, 2):  # "„…“, wird der Manager gerne zitiert"
+        return char_span(tokens, (zitiert, zitiert + 1)), char_span(tokens, _bounded(speaker_after(tokens, 2), zitiert))
     if is_speech_verb(tokens, 1) or (tokens[1].lower == "so" and is_so_attribution(tokens, 1)):
         speaker = _quoted_person(tokens) or speaker_after(tokens, 2)
         if tokens[1].lower == "so" and speaker is None and len(tokens) > 2 and is_speech_verb(tokens, 2):
             speaker = speaker_after(tokens, 3)
         return char_span(tokens, (1, 2)), char_span(tokens, speaker)
     return None, None
+
+
+def _bounded(span: tuple[int, int] | None, limit: int) -> tuple[int, int] | None:
+    return span if span and span[1] <= limit else None
 
 
 def _quoted_person(tokens: list[Token]) -> tuple[int, int] | None:

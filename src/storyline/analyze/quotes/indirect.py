@@ -57,7 +57,7 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
         if tokens[i - 1].text not in {",", "–"} or not _outside(tokens[i], quoted):  # "– so Canny –"
             continue
         is_so = tokens[i].lower == "so" and is_so_attribution(tokens, i)
-        passive = _passive_quote(tokens, i)
+        passive = passive_quote(tokens, i)
         if not (is_so or passive or is_speech_verb(tokens, i)):
             continue
         speaker = speaker_after(tokens, i + 1)
@@ -109,7 +109,7 @@ def _is_subject_with_clause(tokens: list[Token], start: int, comma: int) -> bool
     return first is not None and first > start and read_noun_phrase(tokens, start) == first
 
 
-def _passive_quote(tokens: list[Token], i: int) -> int | None:
+def passive_quote(tokens: list[Token], i: int) -> int | None:
     """Index of "zitiert" in ", wird X … zitiert" (X is quoted), else None."""
     if tokens[i].lower not in {"wird", "wurde"}:
         return None
