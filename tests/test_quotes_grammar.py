@@ -381,3 +381,11 @@ def test_a_time_after_the_source_is_no_part_of_it():
 def test_the_one_quoted_in_a_passive_is_the_speaker():
     text = "Kündigungen passen nicht zur Firma. „Wer bei uns arbeitet, bleibt“, wird die Gründerin oft zitiert."
     assert said(text)[0][:3] == ("direct", "Wer bei uns arbeitet, bleibt", "die Gründerin")
+
+
+@needs_tagger
+def test_an_infinitive_clause_after_a_noun_is_no_reported_speech():
+    assert said("Umweltschützer kritisieren den Plan der Stadtverwaltung, den Park zu bebauen.") == []
+    assert said("Die Ministerin schlug vor, die Steuer zu senken.")[0][:3] == (
+        "indirect", "die Steuer zu senken", "Die Ministerin")
+

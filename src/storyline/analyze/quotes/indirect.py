@@ -202,7 +202,7 @@ def _reported_clause(tokens: list[Token], i: int, quoted) -> int | None:
         k = _clause_end_unquoted(tokens, k + 1)
         if k >= len(tokens) - 1 or tokens[k].text not in {",", ":"}:
             return None
-        if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted):
+        if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted, after_noun=_object_noun(tokens, i, k)):
             return k
     return None
 
@@ -246,14 +246,27 @@ def _clause_end_unquoted(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _looks_reported(tokens: list[Token], first: int, quoted) -> bool:
+def _looks_reported(tokens: list[Token], first: int, quoted, after_noun: bool = False) -> bool:
     """A reported clause: "dass"/"ob", a Konjunktiv verb in its first clause (a quoted phrase
     inside it does not end it: "Er sagte, „No-Go-Areas“ dürfe es nicht geben"), or an
-    infinitive with "zu" ("schlägt vor, die Maut nur für den Transit zu erheben")."""
+    infinitive with "zu" ("schlägt vor, die Maut nur für den Transit zu erheben") — unless the
+    infinitive follows a noun: "kritisieren die Entscheidung von X, die Fusion zu erlauben" says
+    what the decision is, not what the critics said."""
     if tokens[first].lower in {"dass", "ob"}:
         return True
     stop = _clause_end_unquoted(tokens, first)
-    return has_konjunktiv(tokens[first:stop], quoted) or _ends_in_infinitive(tokens, first, stop)
+    return has_konjunktiv(tokens[first:stop], quoted) or (not after_noun and _ends_in_infinitive(tokens, first, stop))
+
+
+def _object_noun(tokens: list[Token], verb: int, comma: int) -> bool:
+    """The comma closes the verb's object, a noun phrase right after the verb that ends in a noun
+    or name by its tag ("Wettbewerbshüter kritisieren die Entscheidung von Minister Gabriel,"):
+    an infinitive after it describes that noun. Not when the subject stands after the verb
+    ("forderte die Resolution, … zu sammeln": the phrase is the subject) or a preposition opens
+    the phrase ("appellierte an die Lehrkräfte, … zu bestehen")."""
+    if comma < 1 or tag_of(tokens[comma - 1]) not in {"NN", "NE"} or verb + 1 >= comma:
+        return False
+    return read_noun_phrase(tokens, verb + 1) == comma and _subject_before(tokens, verb) is not None
 
 
 def _ends_in_infinitive(tokens: list[Token], first: int, stop: int) -> bool:
