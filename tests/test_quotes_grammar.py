@@ -389,3 +389,15 @@ def test_an_infinitive_clause_after_a_noun_is_no_reported_speech():
     assert said("Die Ministerin schlug vor, die Steuer zu senken.")[0][:3] == (
         "indirect", "die Steuer zu senken", "Die Ministerin")
 
+
+@needs_tagger
+def test_a_firm_with_its_offices_listed_speaks_not_the_places():
+    from storyline.analyze.quotes import find_quotes
+    from storyline.ingest.article import make_article
+    from storyline.model import Mention
+
+    text = "Die Kanzlei Weber Partner, Leipzig, Dresden und Erfurt teilt mit: Die Bank hat Insolvenz beantragt."
+    places = [Mention(text.index(p), text.index(p) + len(p), p, "LOC") for p in ("Leipzig", "Dresden", "Erfurt")]
+    quotes = find_quotes(make_article(text, date="2023-09"), places)
+    assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Die Kanzlei Weber Partner")]
+    assert said("Merkel, Macron und Biden sagten, die Lage sei ernst.")[0][2] == "Merkel, Macron und Biden"

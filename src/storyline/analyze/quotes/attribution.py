@@ -630,7 +630,7 @@ def _to_quote(article: Article, mentions: list[Mention], item: Found) -> QuoteRe
 
 def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResult, span) -> None:
     """Speaker text, and the person it is: a mention inside it, else a coreference antecedent."""
-    start, end = span
+    start, end = _without_place_list(article.text, mentions, *span)
     quote.speaker_text, quote.speaker_start, quote.speaker_end = article.text[start:end], start, end
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     inside.sort(key=lambda m: (m.type != "PER", m.type != "ORG", -(m.end - m.start)))
@@ -657,6 +657,22 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
         mention, confidence = resolve_reference(article, mentions, start, end, tied_roles=True)
         if mention:
             _set_resolved(quote, mention, confidence, reference.kind)
+
+
+def _without_place_list(text: str, mentions: list[Mention], start: int, end: int) -> tuple[int, int]:
+    """"GRP Rainer Rechtsanwälte Steuerberater, Köln, Berlin, … und Stuttgart führen aus": when
+    every item after the first comma of a listed subject is a place (by the name tagger), the
+    places are where the first item sits, and the first item alone speaks."""
+    comma = text.find(",", start, end)
+    if comma < 0:
+        return start, end
+    rest = text[comma:end]
+    places = [m for m in mentions if comma < m.start and m.end <= end and m.type == "LOC"]
+    for mention in sorted(places, key=lambda m: -m.start):
+        rest = rest[:mention.start - comma] + rest[mention.end - comma:]
+    if places and not re.sub(r"[,\s]|\bund\b|\bsowie\b", "", rest) and text[start:comma].strip():
+        return start, comma
+    return start, end
 
 
 def _resolve_relative(article: Article, mentions: list[Mention], quote: Quote, start: int) -> None:

@@ -367,6 +367,8 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     end = _coordinated_phrase(tokens, start, verb)
     if end > start and _is_time_phrase(tokens, start, end):
         return _subject_after_auxiliary(tokens, start, verb)
+    if end > start and any(t.lower in {"und", "sowie"} for t in tokens[start:end]):
+        start = _list_start(tokens, start)  # "Die Kanzlei X, Köln, Berlin und München führen aus"
     gap = end
     while gap < verb and tokens[gap].lower in AUXILIARIES | SKIP_AFTER_VERB:
         gap += 1  # "Putin hat am Dienstag gesagt"
@@ -492,6 +494,30 @@ def _coordinated_phrase(tokens: list[Token], start: int, verb: int) -> int:
             break
         end = nxt
     return end
+
+
+def _list_start(tokens: list[Token], start: int) -> int:
+    """Start of the comma list whose last items ("… und Stuttgart") open at `start`: walking back,
+    every stretch between commas is one noun phrase, and the first ends in one after no finite
+    verb ("GRP Rainer Rechtsanwälte Steuerberater, Köln, …, München und Stuttgart führen aus").
+    The whole list is the subject; the speaker is then the person or organisation inside it, not
+    the places after the comma."""
+    first = start
+    while first >= 2 and tokens[first - 1].text == ",":
+        comma = first - 1
+        begin = comma
+        while begin > 0 and tokens[begin - 1].text not in CLAUSE_BREAKS:
+            begin -= 1
+        if begin == comma:
+            break
+        if read_noun_phrase(tokens, begin) == comma:
+            first = begin  # one item of the list ("Köln,")
+            continue
+        if any(tag_of(t) in FINITE_TAGS for t in tokens[begin:comma]):
+            break  # the comma closed a clause
+        item = next((k for k in range(begin, comma) if read_noun_phrase(tokens, k) == comma), None)
+        return item if item is not None else first
+    return first
 
 
 def _subordinate_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
