@@ -401,3 +401,10 @@ def test_a_firm_with_its_offices_listed_speaks_not_the_places():
     quotes = find_quotes(make_article(text, date="2023-09"), places)
     assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Die Kanzlei Weber Partner")]
     assert said("Merkel, Macron und Biden sagten, die Lage sei ernst.")[0][2] == "Merkel, Macron und Biden"
+
+
+@needs_tagger
+def test_a_name_after_the_verb_of_a_clause_opened_by_an_adverbial_is_its_subject():
+    text = ("Peter Berg, Chef der Kommission, findet deutliche Worte. Die Läden sind nicht rentabel. Schon lange hat "
+            "Firmenchef Karl Brenner sie behalten. „Wer bleibt, ist willkommen“, sagte der Manager.")
+    assert said(text, ["Peter Berg", "Karl Brenner"])[0][2:] == ("der Manager", "Karl Brenner")

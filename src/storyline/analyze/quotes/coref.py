@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from storyline.analyze.grammar.words import FINITE
+from storyline.analyze.quotes.cues import ADVERBIAL_TAGS, FUNCTION_WORDS, TAGS
 from storyline.analyze.quotes.lexicon import load_first_names, load_speech_verbs, role_gender
 from storyline.analyze.quotes.marks import find_quoted
 from storyline.model import Article, Mention
@@ -193,10 +195,29 @@ def _apposition_noun(text: str, end: int) -> str:
 
 
 def _is_subject(article: Article, mention: Mention) -> bool:
-    """The mention opens its sentence or clause (first noun phrase in German main clauses)."""
+    """The mention opens its sentence or clause (first noun phrase in German main clauses), or
+    stands right after the finite verb of a clause opened by an adverbial."""
     before = article.text[max(0, mention.start - 40):mention.start]
-    return bool(re.search(r"(^|[.!?:;]\s+|\n\s*)(\w+\s+){0,2}$", before)) and not re.search(
-        r"\b(von|mit|für|gegen|an|bei|zu|über|den|dem|des)\s+(\w+\s+)?$", before)
+    return (bool(re.search(r"(^|[.!?:;]\s+|\n\s*)(\w+\s+){0,2}$", before)) and not re.search(
+        r"\b(von|mit|für|gegen|an|bei|zu|über|den|dem|des)\s+(\w+\s+)?$", before)) or _after_fronted_adverbial(
+        article.text, mention.start)
+
+
+def _after_fronted_adverbial(text: str, start: int) -> bool:
+    """"Zu lange hat Tengelmann-Chef Erivan Haub sie durchgeschleppt": the name (a role noun may
+    come first) follows the finite verb (by its tag) of a main clause whose first words are an
+    adverbial (a function word or adverb, then lowercase words), so only the name can be the subject."""
+    base = max(0, start - 70)
+    opening = r"(?:^|[.!?:;]\s+|\n\s*)" if base == 0 else r"(?:[.!?:;]\s+|\n\s*)"  # not a cut mid-sentence
+    match = re.search(opening + r"((?:[\w´']+\s+){1,3}?)(\w+)\s+(?:([\w-]+)\s+)?$", text[base:start])
+    tags = TAGS.get()
+    if not match or tags.get(base + match.start(2)) not in FINITE:
+        return False
+    if match.group(3) and not role_gender(match.group(3)):
+        return False
+    words = [(base + match.start(1) + m.start(), m.group()) for m in re.finditer(r"\w+", match.group(1))]
+    return all(tags.get(offset) in ADVERBIAL_TAGS or word.lower() in FUNCTION_WORDS or (k and word.islower())
+               for k, (offset, word) in enumerate(words))
 
 
 def _is_speaker(article: Article, mention: Mention) -> bool:
