@@ -44,13 +44,25 @@ def word_features(sentences: list[list[str]], layers: tuple[int, ...] = LAYERS, 
         windows.append((s, start, ids, firsts))
     out = [np.zeros((len(words), 384 * len(layers)), dtype=np.float32) for words in sentences]
     order = sorted(range(len(windows)), key=lambda k: len(windows[k][2]))
-    for b in range(0, len(order), BATCH):
-        chunk = [windows[k] for k in order[b:b + BATCH]]
+    for batch in length_batches([len(windows[k][2]) for k in order]):
+        chunk = [windows[order[k]] for k in batch]
         states = encoder.states([ids for _, _, ids, _ in chunk], layers)
         for (s, start, _, firsts), layer_states in zip(chunk, states):
             picked = np.concatenate([st[firsts] for st in layer_states], axis=1)
             out[s][start:start + len(firsts)] = picked
     return out
+
+
+def length_batches(lengths: list[int]) -> list[range]:
+    """Consecutive runs of the length-sorted windows to encode together: at most BATCH, and a window
+    joins only while the padding stays small (the longest at most a quarter + 8 pieces longer than the
+    shortest), since every window is padded to the longest of its batch."""
+    batches, first = [], 0
+    for k in range(1, len(lengths) + 1):
+        if k == len(lengths) or k - first >= BATCH or lengths[k] > lengths[first] * 1.25 + 8:
+            batches.append(range(first, k))
+            first = k
+    return batches
 
 
 @dataclass
