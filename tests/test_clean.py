@@ -135,3 +135,12 @@ def test_page_clutter_lines_are_furniture():
                          "Copyright © Rhein-Zeitung 2016. Texte und Fotos sind urheberrechtlich geschützt.",
                          "(c) Grafschafter Nachrichten 2016. Alle Rechte vorbehalten"]
     assert sentences_of(article) == ["Verdi weitet die Warnstreiks auf die Flughäfen aus.", "Hunderte Flüge fallen aus."]
+
+
+def test_a_date_line_and_an_agency_line_of_page_text_run_into_no_sentence():
+    text = ("22.04.16 11:35\ndpa-AFX\nBERLIN (dpa-AFX) - An mehreren deutschen Flughäfen wird gestreikt. "
+            "Das teilte Verdi mit.")
+    article = make_article(text, date="2016-04-22")
+    assert sentences_of(article)[0] == "BERLIN (dpa-AFX) - An mehreren deutschen Flughäfen wird gestreikt."
+    assert [(b.kind, text[b.start:b.end]) for b in article.blocks][:2] == [("furniture", "22.04.16 11:35"),
+                                                                         ("credit", "dpa-AFX")]

@@ -44,6 +44,12 @@ CREDIT = re.compile(
     rf"((?:{AGENCIES})(?:\s*(?:/|,|und|&)\s*(?:{AGENCIES}))*)\)\s*$"
 )
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A page's date and time on a line of their own ("22.04.16 11:35", "Di., 10.11.2015", "12.01., 11:18"),
+# and an agency named alone on a line ("dpa-AFX", "Von dpa"): without these, they ran into the
+# first sentence ("22.04.16 11:35 dpa-AFX BERLIN (dpa-AFX) - An mehreren …").
+DATE_LINE = re.compile(r"^\s*(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+|vom\s+)?\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})?"
+                       r"(?:\s*[,|]?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*\|?\s*$")
+AGENCY_LINE = re.compile(rf"^\s*(?:Von\s+)?(?:{AGENCIES})(?:\s*[/,]\s*(?:{AGENCIES}))*\s*$")
 # Unicode category Cc (C0 and C1 controls, DEL) without tab and newline; one regex pass instead
 # of a category look-up per character (0.11 -> 0.01 ms per article).
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -100,8 +106,10 @@ def _line_blocks(text: str, start: int, end: int, title_key: str | None = None, 
 def _line_kind(line: str) -> tuple[str | None, int]:
     """(kind, offset in the line where the marked part starts) for furniture and picture credits;
     (None, 0) for a line of text."""
-    if FURNITURE.match(line):
+    if FURNITURE.match(line) or DATE_LINE.match(line):
         return "furniture", 0
+    if AGENCY_LINE.match(line):
+        return "credit", 0
     if CAPTION_LINE.match(line) or CREDIT_LINE.match(line) and not _is_prose(line):
         return "credit", 0
     tail = CREDIT_TAIL.search(line)
