@@ -98,6 +98,9 @@ DAY_CASES = [
     ("Am Mittwoch vergangener Woche hat das Ministerium entschieden.", "2012-10-18", "2012-10-10"),
     ("Am 1. Weihnachtstag des vergangenen Jahres scheiterte der Anschlag.", "2010-01-06", "2009-12-25"),
     ("Von November bis März 2011 hatte TEPCO die Firma beauftragt.", "2012-07-21", "2010-11/2011-03"),
+    # what is planned "für Mittwoch" lies ahead, whatever tense the sentence has
+    ("Die Lufthansa hat für Mittwoch 930 Flüge gestrichen.", "2016-04-26", "2016-04-27"),
+    ("Der für Mittwoch angekündigte Warnstreik hat Auswirkungen.", "2016-04-26", "2016-04-27"),
 ]
 
 

@@ -96,6 +96,8 @@ def match_rules(sentence: str) -> list[Found]:
             groups["_text"] = match.group(0)
             tense = tense_at(sentence, match.start(), match.end(), sentence_tense)
             core = match.end("prep") if groups.get("prep") else match.start()
+            if rules.PLANNED_FOR.search(sentence, 0, core):
+                tense = "future"  # "die für Mittwoch angekündigten Streiks": the Wednesday ahead
             context = Context(tense, sentence[:match.start()], sentence[match.end():],
                               year_tense_at(sentence, core, match.end()))
             reading = READERS[name](groups, context)

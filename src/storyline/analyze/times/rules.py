@@ -189,6 +189,7 @@ NOT_YEAR_PREV = re.compile(r"(?:\b[A-Z]{1,4}|Nr\.|Nummer|[Ll]inie|[Ss]traße|[Zz
 # ("ab 1. Oktober", "bis einschließlich 29. August", "kündigte für den 18. September … an")
 FORWARD_SIGNAL = re.compile(r"(?:\b(?:[Bb]is(?:\s+(?:zu[mr]|einschließlich))?|[Aa]b|[Ff]ür\s+den|[Aa]uf\s+den)\s+(?:\w+\s+)?"
                             r"|\b[Kk]ommenden?\s+(?:\w+\s+){1,2})$")  # "die kommende Bundestagswahl am"
+PLANNED_FOR = re.compile(r"\b[Ff]ür\s+$")  # "für Mittwoch": what is planned for a day lies ahead
 ANNOUNCING = re.compile(r"\b(?:kündigt\w*|angekündigt|vertagt|verschoben|festgelegt|angesetzt|anberaumt|"
                         r"terminiert|geplant\w*|plant|planen|Termin\w*|Chancen?)\b")
 FUTURE_CUES = re.compile(r"\b(?:wird|werden|wirst|soll|sollen|will|wollen|plant|planen|geplant|"
