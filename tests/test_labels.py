@@ -110,3 +110,11 @@ def test_plural_genitives_and_relations_are_not_references():
 def test_copula_with_a_new_name_is_no_reference():
     text = "Peter Swidler spielte gut. Der Hauptschiedsrichter des Turniers ist Geurt Gijssen."
     assert labels_of(text, ["Peter Swidler"]) == []
+
+
+def test_an_office_no_one_was_named_for_labels_nobody_but_a_named_holder_keeps_it():
+    text = ("Staatschef Rafael Correa sprach von 2000 Verletzten. Die Zahl habe zugelegt, erklärte der "
+            "Sicherheitsminister des Landes. Innenminister Hans Meier besuchte die Region. "
+            "Der Innenminister sagte, es gebe Hoffnung.")
+    assert labels_of(text, ["Rafael Correa", "Hans Meier"]) == [
+        ("Staatschef", "Rafael Correa"), ("Innenminister", "Hans Meier"), ("Innenminister", "Hans Meier")]

@@ -20,7 +20,7 @@ out; short scare quotes („ewige Präsident“) are kept.
 """
 from __future__ import annotations
 
-from storyline.analyze.quotes.coref import person_key, resolve_reference
+from storyline.analyze.quotes.coref import is_office, person_key, resolve_reference
 from storyline.analyze.quotes.cues import Token, read_noun_phrase, tokenize
 from storyline.analyze.quotes.lexicon import load_roles, load_speech_verbs, role_gender
 from storyline.analyze.quotes.marks import find_quoted
@@ -171,6 +171,8 @@ def _descriptions(article, tokens, people, mentions, known: list[Label]) -> list
             continue  # "Der Fraktionschef der Grünen, Volker Ratzmann, …": labels that name
         exclude = _sentence_people(article, tokens, people, (token.start, tokens[end - 1].end))
         bonus = _label_evidence(article, people, known + found, tokens[head], token.start)
+        if is_office(tokens[head].text) and not bonus:
+            continue  # "der Sicherheitsminister des Landes" is nobody named so far, not the president
         mention, confidence = resolve_reference(article, people, token.start, tokens[end - 1].end,
                                                 exclude=exclude, bonus=bonus)
         if mention:
