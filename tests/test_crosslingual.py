@@ -101,6 +101,7 @@ def test_english_quotes_said_according_to_and_reported_speech():
     ("Yesterday police arrested him; last week was quiet.",
      [("Yesterday", "2020-07-25"), ("last week", "2020-07-13/2020-07-19")]),
     ("Theresa May may visit in spring.", []),
+    ("The quake struck on Saturday evening.", [("Saturday evening", "2020-07-25TEV")]),
 ])
 def test_english_times_resolve_against_the_article_date(sentence, expected):
     article = english(sentence)  # 2020-07-26 is a Sunday

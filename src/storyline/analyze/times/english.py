@@ -38,7 +38,8 @@ PATTERN = re.compile("|".join([
         "?P<month>", "?P<m2>").replace("?P<year>", "?P<y2>"),
     rf"(?P<my>\b(?:in |early |late |mid-?)?{MONTH},? {YEAR}\b)".replace("?P<month>", "?P<m3>").replace(
         "?P<year>", "?P<y3>"),
-    rf"(?P<wd>\b(?:(?P<wmode>last|next|this|on|since|until|by) )?{WEEKDAY}\b)",
+    rf"(?P<wd>\b(?:(?P<wmode>last|next|this|on|since|until|by) )?{WEEKDAY}"
+    r"(?: (?P<wpod>morning|afternoon|evening|night))?\b)",
     r"(?P<rel>\b(?P<rdir>last|next|this|past|coming) (?P<runit>week|month|year|weekend)\b)",
     r"(?P<deictic>\b(?:today|yesterday|tomorrow|tonight)\b)",
     rf"(?P<mon>\b(?:in|since|until|by|early|late|mid-?|from|last|next|this) {MONTH}(?! \d)\b)".replace(
@@ -46,6 +47,7 @@ PATTERN = re.compile("|".join([
     rf"(?P<yr>\b(?:in|since|until|by|from|of|before|after) {YEAR}\b)".replace("?P<year>", "?P<y4>"),
 ]), re.IGNORECASE)
 CAPITALISED = re.compile(r"[A-Z]")
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 def anchor_day(anchor: DateRef | None) -> date | None:
@@ -146,7 +148,10 @@ def find_in_sentence(text: str, offset: int, anchor: DateRef | None) -> list[Tim
         lead = re.match(r"(?i)(?:on|in|since|until|by|from|of|before|after) ", words)
         if lead:
             start, words = start + lead.end(), words[lead.end():]
-        times.append(TimeRef(offset + start, offset + m.end(), words, interval.label))
+        value = interval.label
+        if m.group("wpod"):  # "on Saturday evening": the day with its part, as the German stage writes it
+            value += "T" + PARTS_OF_DAY[m.group("wpod").lower()]
+        times.append(TimeRef(offset + start, offset + m.end(), words, value))
     return times
 
 
