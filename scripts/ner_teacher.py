@@ -5,7 +5,7 @@ Run: python scripts/ner_teacher.py label   (teacher tags + probabilities -> buil
 Then `python scripts/train_ner.py --mix full_silver …` trains the fast spaCy model on gold + silver.
 
 Why: the encoder tagger (multilingual-e5-small layers 6+8 + MLP head, Viterbi-decoded) finds names
-the fast model misses, but is about ten times slower. Its tags on unlabelled modern news move some of
+the fast model misses, but is about 20 times slower. Its tags on unlabelled modern news move some of
 that knowledge into the fast model. The teacher's bare tags are used (no rules), so the rules still
 add on top of the student as they do on the shipped model.
 
