@@ -50,9 +50,14 @@ UNITS = {
 }
 HEDGES = r"(?:mehr als|weniger als|über|unter|rund|etwa|circa|ca\.|knapp|fast|fast genau|mindestens|höchstens|bis zu|gut|annähernd)"
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d+(?:,\d+)?"  # 8.000, 10 000, 2,5
-WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-SCALE = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
-UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+
+
+def longest_first(words) -> str:
+    """A regex alternation of the words, longest first, so that "Millionen" wins over "Million"."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+WORDS, SCALE, UNIT = longest_first(NUMBER_WORDS), longest_first(SCALES), longest_first(UNITS)
 QUANTITY = re.compile(
     rf"(?<![\w.,-])(?:(?P<hedge>{HEDGES})\s+)?(?P<number>{DIGITS}|(?:{WORDS})(?![\w-]))"
     rf"(?:\s+(?P<scale>{SCALE})(?![\w]))?"

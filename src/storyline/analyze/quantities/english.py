@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.quantities import longest_first
 from storyline.model import Article, Quantity
 
 NUMBER_WORDS = {
@@ -36,9 +37,7 @@ CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
 HEDGES = (r"(?:more than|less than|fewer than|over|under|about|around|some|roughly|approximately|nearly|almost|"
           r"at least|at most|up to|close to)")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,000  1,234.5  2.5  350
-WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-SCALE = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
-UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+WORDS, SCALE, UNIT = longest_first(NUMBER_WORDS), longest_first(SCALES), longest_first(UNITS)
 QUANTITY = re.compile(
     rf"(?<![\w.,:-])(?:(?P<hedge>{HEDGES})\s+)?(?P<sign>[$€£])?(?P<number>{DIGITS}|(?:{WORDS})(?![\w-]))"
     rf"(?:\s?(?P<scale>{SCALE})(?![\w]))?"
