@@ -212,3 +212,19 @@ def test_story_title_is_the_first_whole_headline_without_agency_tags():
                             "Welt und ein Zeichen dafür, wie tief Russland abgestiegen ist. Mehr folgt.", id="d")
     assert story_title([AnalyzedArticle(untitled)]) == (
         "Das Treffen zwischen Wladimir Putin und Kim Jong-un ist eine provokative Geste …")
+
+
+def test_story_title_leaves_out_the_pages_breadcrumb():
+    from storyline.link.story_view import story_title
+    from storyline.model import AnalyzedArticle
+
+    crumbs = make_article("Mecklenburg Grevesmühlen Wirtschaft German Pellets: Amtsgericht bestellt Insolvenzverwalterin\n"
+                          "Mehr aus Wirtschaft\nWismar – German Pellets: Amtsgericht bestellt Insolvenzverwalterin\n"
+                          "Richter lehnt den Antrag ab.", id="a",
+                          title="Mecklenburg Grevesmühlen Wirtschaft German Pellets: Amtsgericht bestellt Insolvenzverwalterin")
+    section = make_article("Anleger der Maple Bank können hoffen.", id="b",
+                           title="Deutschland Anleger der insolventen Maple Bank werden entschädigt")
+    plain = make_article("Deutschland gewinnt in Paris.", id="c", title="Deutschland gewinnt das Finale")
+    assert story_title([AnalyzedArticle(crumbs)]) == "German Pellets: Amtsgericht bestellt Insolvenzverwalterin"
+    assert story_title([AnalyzedArticle(section)]) == "Anleger der insolventen Maple Bank werden entschädigt"
+    assert story_title([AnalyzedArticle(plain)]) == "Deutschland gewinnt das Finale"

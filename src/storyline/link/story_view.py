@@ -9,6 +9,9 @@ from storyline.model import AnalyzedArticle
 WIRE_TAG = re.compile(r"^(?:>\s*)?(?:(?:ROUNDUP|EILMELDUNG|KORREKTUR|WDH|UPDATE)(?:\s*\d+)?(?:/[^:\n]{1,30})?\s*:\s*)+")
 # A headline a page cut off ("… Edeka/Tengelmann mi...").
 CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
+# Section names a page's breadcrumb puts in front of the headline ("Deutschland Anleger der … Bank werden …").
+SECTIONS = {"Deutschland", "Ausland", "Inland", "Welt", "Politik", "Wirtschaft", "Finanzen", "Panorama", "Sport",
+            "Kultur", "Wissen", "Regional", "Lokales", "Nachrichten", "Vermischtes", "Netzwelt", "Digital"}
 TITLE_LENGTH = 90  # a story without any headline is named by its first sentence, cut to this
 LINKING_WORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und",
                  "oder", "an", "in", "im", "am", "auf", "für", "mit", "von", "vom", "zu", "zum", "zur", "bei", "nach",
@@ -23,7 +26,7 @@ def date_order(analyzed: AnalyzedArticle) -> tuple:
 def story_title(members: list[AnalyzedArticle]) -> str:
     """The earliest whole headline without agency tags: a headline the page cut off yields to a later
     whole one. Articles without one lend their first sentence."""
-    titles = [WIRE_TAG.sub("", m.article.title.strip()) or m.article.title.strip()
+    titles = [without_breadcrumb(WIRE_TAG.sub("", m.article.title.strip()) or m.article.title.strip(), m.article.text)
               for m in members if m.article.title and m.article.title.strip()]
     whole = [title for title in titles if not CUT_OFF.search(title)]
     if whole or titles:
@@ -31,6 +34,22 @@ def story_title(members: list[AnalyzedArticle]) -> str:
     first = members[0].article
     sentence = first.content_sentences()[0] if first.content_sentences() else None
     return shortened(first.text[sentence.start:sentence.end] if sentence else first.text)
+
+
+def without_breadcrumb(title: str, text: str) -> str:
+    """A headline with the page's breadcrumb in front ("Mecklenburg Grevesmühlen Wirtschaft German Pellets:
+    …"): the part the text repeats as its own headline line ("Wismar – German Pellets: …"), or the
+    headline after a leading section name. A title of five words or fewer is left whole."""
+    words = title.split()
+    for cut in range(1, min(6, len(words) - 3)):
+        if not all(word[:1].isupper() and word[-1:].isalnum() for word in words[:cut]):
+            break
+        tail = " ".join(words[cut:])
+        if re.search(r"(?:^|\n|[–—-] )" + re.escape(tail) + r"[ \t]*(?:\n|$)", text.replace(title, "", 1)):
+            return tail
+    if len(words) > 5 and words[0] in SECTIONS and words[1][:1].isupper() and words[1][-1:].isalnum():
+        return " ".join(words[1:])
+    return title
 
 
 def shortened(text: str, limit: int = TITLE_LENGTH) -> str:
