@@ -113,7 +113,7 @@ def bootstrap_interval(counts, baseline_counts=None) -> tuple[float, float]:
 
 
 RULES = ("drop_common_nouns", "countries_are_places", "add_curated_names", "add_role_cue_names", "add_given_name_people", "add_gazetteer_names", "add_towns_after_cues", "add_speaker_names", "add_organisation_cue_names",
-         "extend_person_names", "add_short_form_organisations", "add_quoted_media")
+         "extend_person_names", "extend_english_organisations", "add_short_form_organisations", "add_quoted_media")
 
 
 def storyline_system(without: tuple[str, ...] = (), model_dir: Path | None = None):

@@ -343,3 +343,10 @@ def test_a_name_keeps_the_type_the_text_gives_it_most_often():
     assert [m.type for m in majority_types(mentions)] == ["LOC", "LOC", "LOC", "PER"]
     tie = [Mention(0, 4, "Jena", "PER"), Mention(10, 14, "Jena", "LOC")]
     assert [m.type for m in majority_types(tie)] == ["PER", "LOC"]
+
+
+def test_an_english_organisation_keeps_its_head_word():
+    found = {(m.text, m.type) for m in find_mentions_in_text(
+        "Putin sagte beim Eastern Economic Forum in Wladiwostok, die Region habe Vorrang.")}
+    assert ("Eastern Economic Forum", "ORG") in found
+    assert not any(text == "Eastern Economic" for text, _ in found)

@@ -127,7 +127,8 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     spans = add_curated_names(doc, spans)
     spans = add_organisation_cue_names(doc, add_role_cue_names(doc, spans))
     spans = add_given_name_people(doc, add_speaker_names(doc, spans))
-    spans = add_towns_after_cues(doc, add_gazetteer_names(doc, extend_person_names(doc, spans)))
+    spans = extend_english_organisations(doc, extend_person_names(doc, spans))
+    spans = add_towns_after_cues(doc, add_gazetteer_names(doc, spans))
     return add_quoted_media(doc, add_short_form_organisations(doc, spans))
 
 
@@ -406,6 +407,25 @@ def extend_person_names(doc, spans) -> list[tuple[int, int, str]]:
     for start, end, label in spans:
         if label == "PER":
             end = grow_name_end(doc, end, common, [s for s, _, _ in spans])
+        grown.append((start, end, label))
+    return grown
+
+
+# English heads of organisation names the model leaves out of the span ("Eastern Economic" + "Forum").
+ENGLISH_ORG_HEADS = frozenset("""forum council institute foundation fund bank agency association organization
+organisation corporation commission committee summit alliance initiative society authority network""".split())
+
+
+def extend_english_organisations(doc, spans) -> list[tuple[int, int, str]]:
+    """An English name directly followed by an English organisation head takes it in and is an
+    organisation: "beim Eastern Economic Forum". Only spans of words that are no German words."""
+    common, starts, grown = load_common_words(), {s for s, _, _ in spans}, []
+    for start, end, label in spans:
+        token, words = token_from(doc, end), doc.text[start:end].split() if hasattr(doc, "text") else []
+        if (label in ("ORG", "MISC") and token is not None and token.idx == end + 1 and token.is_title
+                and token.lower_ in ENGLISH_ORG_HEADS and token.idx not in starts and words
+                and all(w.isascii() and w[:1].isupper() and w.lower() not in common for w in words)):
+            start, end, label = start, token.idx + len(token), "ORG"
         grown.append((start, end, label))
     return grown
 
