@@ -10,6 +10,7 @@ of one event, not a conflict. Figures (the count slot) are compared in `counts.p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from storyline.analyze.places.index import distance_km
@@ -202,17 +203,23 @@ def _unique(statements: list[Statement]) -> list[Statement]:
 
 
 def compare_participants(members: list[AnalyzedArticle]) -> list[dict]:
-    """People named in two or more articles agree on taking part; others are single-source."""
+    """People named in two or more articles agree on taking part; others are single-source. A person
+    one article names only once and does not quote is background ("wie schon sein Großvater Kim Il
+    Sung"), no participant."""
     seen: dict[str, dict] = {}
     for analyzed in members:
+        named = Counter(m.entity for m in analyzed.mentions if m.type == "PER" and m.entity)
+        quoted = {q.speaker for q in analyzed.quotes if q.speaker}
         for mention in analyzed.mentions:
             if mention.type == "PER" and mention.entity:
                 entry = seen.setdefault(mention.entity, {"name": mention.text, "articles": {}})
                 if len(mention.text) > len(entry["name"]):
                     entry["name"] = mention.text
                 entry["articles"].setdefault(analyzed.article.id, _sentence_of(analyzed, mention.start))
+                entry["present"] = entry.get("present", False) or named[mention.entity] > 1 or mention.entity in quoted
     facts = []
-    for entry in sorted(seen.values(), key=lambda e: -len(e["articles"]))[:8]:
+    taking_part = [e for e in seen.values() if len(e["articles"]) > 1 or e["present"]]
+    for entry in sorted(taking_part, key=lambda e: -len(e["articles"]))[:8]:
         status = "agreed" if len(entry["articles"]) > 1 else "single-source"
         facts.append({"slot": "participant", "status": status, "values": [
             {"value": entry["name"], "article": article, "sentence": sentence}
