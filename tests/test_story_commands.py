@@ -43,3 +43,11 @@ def test_recluster_gives_the_same_stories(db):
     run_cli("recluster", "--db", db)
     after = run_json("stories", "--db", db)
     assert after["total"] == 1 and after["stories"][0]["article_count"] == before
+
+
+def test_indirect_speech_is_shown_without_quotation_marks_of_its_own():
+    from storyline.cli.story_commands import shown_quote
+
+    assert shown_quote({"text": "Danke Kim!", "kind": "direct"}) == "„Danke Kim!“"
+    assert shown_quote({"text": "Es gebe „viele Fragen“ zu besprechen", "kind": "indirect"}) == \
+        "Es gebe „viele Fragen“ zu besprechen"

@@ -59,6 +59,12 @@ def story(story_id: str, db: DbOption = None, json: JsonOption = False):
     _print_story(detail)
 
 
+def shown_quote(quote: dict) -> str:
+    """Words as said in quotation marks; indirect speech is the writer's report, shown without them
+    (as on the web pages), so "Es gebe „viele Fragen“ zu besprechen" keeps only its own marks."""
+    return quote["text"] if quote.get("kind") == "indirect" else f"„{quote['text']}“"
+
+
 def _print_story(detail: dict) -> None:
     say = lambda text="", **kw: console.print(text, markup=False, highlight=False, **kw)  # noqa: E731
     t = current()
@@ -71,7 +77,7 @@ def _print_story(detail: dict) -> None:
     for group in detail["quotes_by_speaker"][:8]:
         say(f"{group['name'] or t('word.unknown_speaker')}:", style="bold")
         for quote in group["quotes"][:4]:
-            say(f"  „{quote['text']}“ ({t.name('quote_kind', quote['kind'])})")
+            say(f"  {shown_quote(quote)} ({t.name('quote_kind', quote['kind'])})")
     say(t("cli.places") + ": " + ", ".join(p["name"] for p in detail["places"][:10]))
     for fact in detail.get("facts", []):
         values = "; ".join(f"{v['value']} ({', '.join([v['article'], *(c['article'] for c in v.get('also', []))])})"
@@ -129,7 +135,7 @@ def entity(name: str, db: DbOption = None, json: JsonOption = False):
     for outlet, labels in detail["labels"].items():
         console.print(f"  {outlet}: {', '.join(labels)}", markup=False)
     for quote in detail["quotes"][:10]:
-        console.print(f"  „{quote['text']}“ ({t.date(quote['date']) or '–'}, {quote['outlet'] or quote['article']})",
+        console.print(f"  {shown_quote(quote)} ({t.date(quote['date']) or '–'}, {quote['outlet'] or quote['article']})",
                       markup=False, highlight=False)
     for story_row in detail["stories"]:
         console.print("  " + t("cli.story", id=story_row["id"], title=story_row["title"]), markup=False,
@@ -161,7 +167,7 @@ def quotes(
         who = quote["speaker_name"] or quote["speaker_text"] or t("word.unknown_speaker")
         console.print(f"[bold]{plain(who)}[/bold] ({plain(t.name('quote_kind', quote['kind']))}, "
                       f"{plain(t.date(quote['date']) or '–')}):", highlight=False)
-        console.print(f"  „{quote['text']}“", markup=False, highlight=False)
+        console.print(f"  {shown_quote(quote)}", markup=False, highlight=False)
 
 
 @app.command()
