@@ -408,3 +408,59 @@ def test_a_name_after_the_verb_of_a_clause_opened_by_an_adverbial_is_its_subject
     text = ("Peter Berg, Chef der Kommission, findet deutliche Worte. Die Läden sind nicht rentabel. Schon lange hat "
             "Firmenchef Karl Brenner sie behalten. „Wer bleibt, ist willkommen“, sagte der Manager.")
     assert said(text, ["Peter Berg", "Karl Brenner"])[0][2:] == ("der Manager", "Karl Brenner")
+
+
+# --- fifth round: subjects the rules missed (one example each) -------------------------------
+
+@needs_tagger
+def test_a_name_the_tagger_reads_as_an_adjective_is_still_the_subject():
+    text = "Lukaschewitsch kritisierte den Plan der Regierung als „Provokation“."
+    assert said(text, ["Lukaschewitsch"])[0][2] == "Lukaschewitsch"
+
+
+@needs_tagger
+def test_a_partial_quote_before_a_clause_final_participle_has_the_clause_subject():
+    text = "Die Regierung hatte den Bericht der Zeitung umgehend als „falsch“ zurückgewiesen."
+    assert said(text)[0][:3] == ("partial", "falsch", "Die Regierung")
+
+
+@needs_tagger
+def test_a_quoted_name_inside_the_subject_does_not_end_it():
+    text = "Ein Vertreter der „alpha energie ag“ bezeichnet die Beteiligung als „strategisch“."
+    assert said(text)[0][2].startswith("Ein Vertreter")  # not the object, "die Beteiligung"
+
+
+@needs_tagger
+def test_a_coordinated_role_before_an_apposition_is_the_subject():
+    text = "Der frühere Bürgermeister und Justizsenator, Hans Berger (SPD), warnte die Partei vor einem „populistischen Wahlkampf“."
+    assert said(text, ["Hans Berger"])[0][2:] == ("Der frühere Bürgermeister und Justizsenator", "Hans Berger")
+
+
+@needs_tagger
+def test_the_name_after_two_appositions_is_the_person():
+    text = "Die Vorsitzende des Vereins, Nachfolgerin des Gründers, Petra Lang, würdigte den Verstorbenen als „großen Kämpfer“."
+    assert said(text, ["Petra Lang"])[0][3] == "Petra Lang"
+
+
+@needs_tagger
+def test_a_second_main_clause_after_und_has_its_own_subject():
+    text = "Die Stadt übergab der Polizei die Akten und die Polizei ihrerseits versprach, den Fall zu prüfen."
+    assert said(text)[0][:3] == ("indirect", "den Fall zu prüfen", "die Polizei")
+
+
+@needs_tagger
+def test_a_subject_opening_with_a_quoted_name_and_sowie():
+    text = "Die Flut kam schnell. „Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an, mehr Helfer zu schicken."
+    assert said(text)[0][2] == "„Ärzte ohne Grenzen“ sowie das Rote Kreuz"
+
+
+@needs_tagger
+def test_a_quoted_name_is_the_whole_subject_and_the_noun_after_it_the_object():
+    text = "Die Regierung zögert, während die „Initiative Blauer Himmel“ den Vorschlag unterstützt und fordert, dass die Stadt handelt."
+    assert said(text)[0][2] == "die „Initiative Blauer Himmel“"
+
+
+@needs_tagger
+def test_a_lowercase_quoted_name_after_wie_is_the_source_not_a_quote():
+    text = "Das ist neu. Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."
+    assert [(q[0], q[2]) for q in said(text)] == [("indirect", "„heise online“")]

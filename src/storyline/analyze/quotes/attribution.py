@@ -44,7 +44,7 @@ def find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]:
 
     The rules read the words' part-of-speech tags (grammar layer); a sentence is tagged only when
     a rule first asks about one of its words (`grammar.tagger.LazyTags`)."""
-    reset = TAGS.set(LazyTags(article.text) if load_tagger() else {})
+    reset = TAGS.set(NamedTags(LazyTags(article.text), article.text, mentions) if load_tagger() else {})
     try:
         return _find_quotes(article, mentions)
     finally:
@@ -72,6 +72,29 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _sources_in_compounds(article.text, found)
     found = _without_nested_partials(found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
+
+
+class NamedTags:
+    """The tagger's tags, except that a capitalised word inside a name the entity stage found
+    (person or organisation) is a proper noun: the tagger reads an unknown name by its ending
+    ("Milinkewitsch" as an adjective in -isch, "Kozulin" as a verb) and the rules would then take
+    it for an adverbial and look for the subject after the verb."""
+
+    def __init__(self, tags: LazyTags, text: str, mentions: list[Mention]):
+        self.inner, self.text = tags, text
+        self.spans = sorted((m.start, m.end) for m in mentions if m.type in ("PER", "ORG"))
+        self.starts = [a for a, _ in self.spans]
+
+    def get(self, offset: int, default=None):
+        tag = self.inner.get(offset, default)
+        if tag in NAME_MISREADS and self.text[offset:offset + 1].isupper():
+            i = bisect.bisect_right(self.starts, offset) - 1
+            if i >= 0 and offset < self.spans[i][1]:
+                return "NE"
+        return tag
+
+
+NAME_MISREADS = frozenset({"ADJD", "ADV", "ADJA", "VVFIN", "VVINF", "VVPP", "KON", "KOUS", "PAV", "PROAV"})
 
 
 ANAPHORS = {"das", "dies", "dieses"}
@@ -187,6 +210,7 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     ends_sentence = bool(re.search(r"[.!?…]\W*$|[.!?]\s+[A-ZÄÖÜ„]", inner))
     named = not ends_sentence and ((words <= 4 and (_looks_like_name(inner) or _tagged_as_name(text, quote)))
                                    or (words <= 8 and inner[:1].isupper() and _after_head_noun(text, opening, quote)))
+    named = named or _source_named(text, opening, quote, words, ends_sentence)
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
@@ -217,6 +241,20 @@ def _called_so(text: str, sentence: Sentence, quote: Quoted) -> bool:
     before = tokens[-1].lower
     calling = any(t.lower in CALLING_VERBS for t in tokens)
     return calling and (before == "als" or before in {"einen", "eine", "ein", "einem"})
+
+
+def _source_named(text: str, sentence: Sentence, quote: Quoted, words: int, ends_sentence: bool) -> bool:
+    """"Wie „heise online“ berichtet", "laut „taz“": a few quoted words after "wie" before its
+    speech verb, or after "laut", are the name of the source, not what it said."""
+    if ends_sentence or words > 3:
+        return False
+    before = tokenize(text, sentence.start, quote.outer_start)
+    if not before or before[-1].lower not in {"wie", "laut"}:
+        return False
+    if before[-1].lower == "laut":
+        return True
+    after = tokenize(text, quote.outer_end, min(sentence.end, quote.outer_end + 60))
+    return bool(after) and is_speech_verb(after, 0)
 
 
 def _tagged_as_name(text: str, quote: Quoted) -> bool:
@@ -342,8 +380,30 @@ def _sentence_begin(tokens: list[Token], i: int) -> int:
     return i
 
 
+CLOSING_MARKS = {"“": "„", "»": "«", "”": "“"}
+
+
 def _clause_start(tokens: list[Token], i: int) -> int:
     while i > 0 and tokens[i - 1].text not in {",", ":", ";", ".", "“", "»", "”"}:
+        i -= 1
+    return i
+
+
+def _clause_start_over_words(tokens: list[Token], i: int) -> int:
+    """Like `_clause_start`, but quoted words inside the clause are part of it: "Die
+    Bundesregierung hatte den Bericht als „falsch“ zurückgewiesen", "Ein Vertreter der „con energy
+    ag“ bezeichnet …". A quotation that ends in a sentence mark or a comma is speech of its own
+    and bounds the clause."""
+    while i > 0 and tokens[i - 1].text not in {",", ":", ";", "."}:
+        mark = tokens[i - 1].text
+        if mark in CLOSING_MARKS:
+            if i < 2 or tokens[i - 2].text in {".", "!", "?", ",", "…"}:
+                return i
+            opening = next((k for k in range(i - 2, -1, -1) if tokens[k].text == CLOSING_MARKS[mark]), None)
+            if opening is None or any(t.text in {",", ".", "!", "?", ":", ";"} for t in tokens[opening:i - 1]):
+                return i  # speech with its own clauses, not a few quoted words
+            i = opening
+            continue
         i -= 1
     return i
 
@@ -374,7 +434,7 @@ def _sentence_cue(text: str, sentence: Sentence, quoted: list[Quoted], at: int |
         token = tokens[i]
         if any(a <= token.start < b for a, b in marks) or not is_speech_verb(tokens, i):
             continue
-        speaker = speaker_before(tokens, _clause_start(tokens, i), i) or speaker_after(tokens, i + 1)
+        speaker = speaker_before(tokens, _clause_start_over_words(tokens, i), i) or speaker_after(tokens, i + 1)
         if speaker and not any(a <= tokens[speaker[0]].start < b for a, b in marks):
             return char_span(tokens, (i, i + 1)), char_span(tokens, speaker)
         return char_span(tokens, (i, i + 1)), None
@@ -640,7 +700,8 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
         _set_resolved(quote, inside[0], 1.0, "name")
         return
     apposition = [m for m in mentions if m.type == "PER" and m.start > end
-                  and article.text[end:m.start].strip() == "," and m.start - end <= 3]
+                  and (article.text[end:m.start].strip() == "," and m.start - end <= 3
+                       or _second_apposition(article.text, end, m))]
     if apposition:  # "sagte der Sprecher der Stadt, Hans Meier": the person, the role stays in the text
         _set_resolved(quote, apposition[0], 0.95, "name")
         return
@@ -657,6 +718,17 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
         mention, confidence = resolve_reference(article, mentions, start, end, tied_roles=True)
         if mention:
             _set_resolved(quote, mention, confidence, reference.kind)
+
+
+def _second_apposition(text: str, end: int, mention: Mention) -> bool:
+    """"Der Vorsitzende der Gewerkschaft ver.di, Nachfolgeorganisation der ÖTV, Frank Bsirske,
+    würdigte …": a name closing a chain of two appositions (a short noun phrase between commas,
+    the name set off by a comma after it) is the person the role phrase describes."""
+    between = text[end:mention.start]
+    if not re.fullmatch(r",\s*(?:der |die |des |dem |den )?[A-ZÄÖÜ][^,;:.„“()]{0,60},\s*", between):
+        return False
+    words = between.strip(", ").split()
+    return len(words) <= 6 and text[mention.end:mention.end + 2].lstrip().startswith((",", "("))
 
 
 def _without_place_list(text: str, mentions: list[Mention], start: int, end: int) -> tuple[int, int]:

@@ -203,8 +203,8 @@ def source_phrase_after(tokens: list[Token], i: int) -> bool:
 def read_noun_phrase(tokens: list[Token], i: int) -> int:
     """End index (exclusive) of the noun phrase starting at i, or i when there is none."""
     j = i
-    if _read_quoted_name(tokens, i) > i:  # "Wie „heise online“ berichtet", "schrieb „Die Zeit“"
-        return _read_quoted_name(tokens, i)
+    if _read_quoted_name(tokens, i, bare=True) > i:  # "Wie „heise online“ berichtet", "schrieb „Die Zeit“"
+        return _read_quoted_name(tokens, i, bare=True)
     while j < len(tokens) and tokens[j].lower in DETERMINERS:
         j += 1
     j = _participle_attribute(tokens, j) if j > i else j
@@ -212,7 +212,8 @@ def read_noun_phrase(tokens: list[Token], i: int) -> int:
         j += 1
     head = j
     j = _read_quoted_name(tokens, j) if j > i else j  # "die „Computerwoche“"
-    while j < len(tokens) and _is_noun(tokens[j]):
+    named = j > head  # the quoted name is the head: "die „Initiative“ Wolters Vorschlag unterstützt" — an object follows
+    while not named and j < len(tokens) and _is_noun(tokens[j]):
         j += 1
     if j == head:
         return _headless_phrase(tokens, i, head)
@@ -252,15 +253,20 @@ def _headless_phrase(tokens: list[Token], i: int, head: int) -> int:
     return i
 
 
-def _read_quoted_name(tokens: list[Token], j: int) -> int:
-    """"Die Zeitung „Yemen Observer“": a short quoted name right after the head noun."""
+def _read_quoted_name(tokens: list[Token], j: int, bare: bool = False) -> int:
+    """"Die Zeitung „Yemen Observer“": a short quoted name right after the head noun. With
+    `bare` (the marks open the phrase, no article) a few lowercase words right before a verb are
+    a name too: "Wie „heise online“ berichtet"."""
     if j >= len(tokens) or tokens[j].text not in {"„", "»", '"', "“"}:
         return j
     for k in range(j + 1, min(j + 7, len(tokens))):
         if tokens[k].text in {"“", "«", '"', "”"}:
             inner = tokens[j + 1:k]  # "„Aktion Deutschland hilft“": a capitalised first word
             words = all(t.text[0].isalnum() for t in inner)
-            return k + 1 if inner and words and (inner[0].capitalised or inner[0].text.isdigit()) else j
+            verb_after = k + 1 < len(tokens) and (tag_of(tokens[k + 1]) or "").startswith("V") and tokens[k + 1].text.islower()
+            named = (inner[0].capitalised or inner[0].text.isdigit() or all(tag_of(t) in {"NE", "FM"} for t in inner)
+                     or (bare and verb_after and len(inner) <= 3))  # "Wie „heise online“ berichtet": the subject's name
+            return k + 1 if inner and words and named else j  # "der „con energy ag“": lowercase, tagged as a name
     return j
 
 
@@ -308,7 +314,7 @@ def _is_noun(token: Token) -> bool:
         return token.text[0].isalpha() and token.lower not in FUNCTION_WORDS and tag_of(token) not in NEVER_SPEAKER
     if re.match(r"[a-z]{1,10}-[A-ZÄÖÜ]|[\w-]+\.(?:de|com|org|net|at|ch)$", token.text):
         return True  # "verdi-Chef", "t-online.de"
-    return token.text.isalpha() and tag_of(token) == "NE"  # a lowercase name: "Die taz vermutet"
+    return token.text.replace(".", "").isalpha() and tag_of(token) == "NE"  # "Die taz vermutet", "ver.di"
 
 
 is_noun = _is_noun  # public name for the document-source rules in quotes_sources
@@ -364,6 +370,9 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
         return _subject_after_auxiliary(tokens, start, verb) or _bounded_after(tokens, verb)
     if tokens[start].lower in PRONOUNS and (start + 1 == verb or tokens[start + 1].lower in AUXILIARIES | MODALS):
         return None if tokens[start].lower in {"es", "man"} else (start, start + 1)
+    second = _second_clause_subject(tokens, start, verb)
+    if second:
+        return second
     end = _coordinated_phrase(tokens, start, verb)
     if end > start and _is_time_phrase(tokens, start, end):
         return _subject_after_auxiliary(tokens, start, verb)
@@ -377,6 +386,27 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if end > start and (gap == verb or tokens[end].lower in AUXILIARIES | MODALS):
         return start, end  # "Stoiber hatte besonders die Rolle … betont"
     return (start, end) if end > start and verb - start <= 8 else None
+
+
+def _second_clause_subject(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """"Die USA übergaben dem FBI das Material und das FBI seinerseits versprach, …": after "und"
+    a second main clause with its own subject right before the verb (an adverb may come between);
+    only when a finite verb (by its tag) stands before "und", otherwise "und" joins two subjects
+    ("Moskau und Pjöngjang bekräftigten")."""
+    if tag_of(tokens[verb]) not in FINITE_TAGS:
+        return None  # "… die Rolle der Fraktions- und Parteivorsitzenden betont": one clause
+    link = next((k for k in range(verb - 2, start, -1) if tokens[k].lower in {"und", "aber", "doch"}), None)
+    if link is None or tokens[link - 1].text.endswith("-") or not any(tag_of(t) in FINITE_TAGS for t in tokens[start:link]):
+        return None
+    end = read_noun_phrase(tokens, link + 1)
+    if end == link + 1 and tokens[link + 1].lower in PRONOUNS and tokens[link + 1].lower not in {"es", "man"}:
+        end = link + 2
+    if end <= link + 1 or tag_of(tokens[link + 1]) in ADVERBIAL_TAGS:
+        return None
+    gap = end
+    while gap < verb and tag_of(tokens[gap]) in {"ADV", "PAV", "PROAV"}:
+        gap += 1
+    return (link + 1, end) if gap == verb else None
 
 
 THING_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "nahme", "nahmen", "ion", "ionen", "ismus")
@@ -488,7 +518,7 @@ def _focus_particle(tokens: list[Token], i: int) -> bool:
 
 def _coordinated_phrase(tokens: list[Token], start: int, verb: int) -> int:
     end = read_noun_phrase(tokens, start)
-    while end < verb and tokens[end].lower == "und":  # "Moskau und Pjöngjang bekräftigten"
+    while end < verb and tokens[end].lower in {"und", "sowie"}:  # "Moskau und Pjöngjang bekräftigten"
         nxt = read_noun_phrase(tokens, end + 1)
         if nxt == end + 1:
             break
@@ -539,7 +569,7 @@ def _sentence_subject(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         return None
     if tokens[start].lower in LEADING_ADVERBIALS:  # "Vor kurzem hatte ein Talibanführer, X, erklärt"
         return _subject_after_auxiliary(tokens, start, verb)
-    end = read_noun_phrase(tokens, start)
+    end = _coordinated_phrase(tokens, start, verb)  # "Der frühere Bürgermeister und Justizsenator, X, warnte"
     return (start, end) if end > start and end < verb and tokens[end].text == "," else None
 
 

@@ -213,7 +213,8 @@ def _subject_before(tokens: list[Token], i: int):
     begin = _clause_begin(tokens, i)
     if begin and tokens[begin - 1].text in {"“", "”", "«"}:  # "Die Zeitung „Die Zeit“ meldet"
         begin = _clause_begin(tokens, begin - 1)
-        begin = _clause_begin(tokens, begin - 1) if begin else begin
+        if begin and tokens[begin - 1].text in {"“", "”", "«"}:
+            begin = _clause_begin(tokens, begin - 1)
     found = speaker_before(tokens, begin, i)
     if found and tokens[found[0]].lower in OBLIQUE:
         return None
