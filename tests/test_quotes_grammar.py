@@ -464,3 +464,33 @@ def test_a_quoted_name_is_the_whole_subject_and_the_noun_after_it_the_object():
 def test_a_lowercase_quoted_name_after_wie_is_the_source_not_a_quote():
     text = "Das ist neu. Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu der Seite."
     assert [(q[0], q[2]) for q in said(text)] == [("indirect", "„heise online“")]
+
+
+@needs_tagger
+def test_a_claim_the_subject_rejects_is_the_source_of_its_clause():
+    text = "Der Bürgermeister wies die Darstellung zurück, die Stadt habe den Park verkauft."
+    assert said(text)[0][:3] == ("indirect", "die Stadt habe den Park verkauft", "die Darstellung")
+    text = "Die Ärztin wandte sich gegen die Behauptung, die Impfung sei gefährlich."
+    assert said(text)[0][2] == "die Behauptung"
+
+
+@needs_tagger
+def test_the_speech_verb_nearest_the_clause_reports_it():
+    text = "Meier bestritt diese Pläne jedoch, indem er sagte, eine neue Straße würde den Wald zerstören."
+    assert said(text, ["Meier"])[0][2:] == ("er", "Meier")
+
+
+@needs_tagger
+def test_a_clause_opening_with_its_verb_after_a_quote_names_the_speaker():
+    text = "Das Spiel war gut. „Wir brauchen nur noch einen Punkt“, zeigte sich Trainer Karl Brenner nach dem Spiel zufrieden."
+    assert said(text, ["Karl Brenner"])[0][2:] == ("Trainer Karl Brenner", "Karl Brenner")
+    text = "Die Lage ist ernst. „Wo ist meine Stimme?“, wollen die Demonstranten seit Tagen wissen."
+    assert said(text)[0][2] == "die Demonstranten"
+    text = "Der Chef lobt sein Team: „Die Schuld liegt allein bei uns“ wird der Franzose in einer Zeitung zitiert."
+    assert said(text)[0][2] == "der Franzose"
+
+
+@needs_tagger
+def test_in_a_passive_the_agent_speaks_also_around_quoted_words():
+    text = "Der Komponist starb gestern. Seine Werke werden von Kritikern als „Meilensteine der Musik“ bezeichnet."
+    assert said(text)[0][:3] == ("partial", "Meilensteine der Musik", "Kritikern")

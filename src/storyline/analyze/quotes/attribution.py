@@ -295,8 +295,9 @@ def _looks_like_name(inner: str) -> bool:
 def _cue_after(text: str, sentence: Sentence, quote: Quoted):
     """"„…“, sagte Putin" / "„…“, so Putin": cue and speaker right after the closing mark."""
     tokens = tokenize(text, quote.outer_end, sentence.end)
-    if tokens and tokens[0].text not in {",", "–"} and re.search(r"[.!?]\W*$", text[quote.start:quote.end]):
-        tokens.insert(0, Token(quote.outer_end, quote.outer_end, ","))  # "„… gezeigt.“ erklärte X"
+    if tokens and tokens[0].text not in {",", "–"} and (re.search(r"[.!?]\W*$", text[quote.start:quote.end]) or (
+            tokens[0].text.islower() and tag_of(tokens[0]) in FINITE_TAGS and _opens_sentence(text, quote))):
+        tokens.insert(0, Token(quote.outer_end, quote.outer_end, ","))  # "„… gezeigt.“ erklärte X", "„…“ wird X zitiert"
     if len(tokens) < 2 or tokens[0].text not in {",", "–"}:
         return None, None
     if len(tokens) > 5 and tokens[1].lower == "mit" and tokens[3].lower == "worten" and tag_of(tokens[4]) in FINITE_TAGS:
@@ -310,7 +311,26 @@ def _cue_after(text: str, sentence: Sentence, quote: Quoted):
         if tokens[1].lower == "so" and speaker is None and len(tokens) > 2 and is_speech_verb(tokens, 2):
             speaker = speaker_after(tokens, 3)
         return char_span(tokens, (1, 2)), char_span(tokens, speaker)
+    if tokens[1].text.islower() and tag_of(tokens[1]) in FINITE_TAGS:
+        # "„…“, zeigte sich X zufrieden", "„…?“, wollen die Demonstranten wissen": a clause that
+        # opens with its finite verb right after the quote frames it; a person after the verb speaks
+        speaker = _bounded(speaker_after(tokens, 2), clause_end(tokens, 2))
+        if speaker and _personal_phrase(tokens, speaker):
+            return char_span(tokens, (1, 2)), char_span(tokens, speaker)
     return None, None
+
+
+def _opens_sentence(text: str, quote: Quoted) -> bool:
+    """Nothing but space or a sentence end before the opening mark."""
+    return bool(re.search(r"(?:^|[.!?:]\s*|\n\s*)$", text[max(0, quote.outer_start - 3):quote.outer_start]))
+
+
+def _personal_phrase(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """A pronoun for a person, or a phrase with a name or a role noun ("die Demonstranten")."""
+    words = tokens[span[0]:span[1]]
+    if len(words) == 1 and words[0].lower in {"er", "sie", "ich", "wir"}:
+        return True
+    return any(t.capitalised and (tag_of(t) in {"NE", "NN"} or role_gender(t.text)) for t in words)
 
 
 def _bounded(span: tuple[int, int] | None, limit: int) -> tuple[int, int] | None:
@@ -535,20 +555,21 @@ def _passive_agents(article: Article, sentences: list[Sentence], found: list[Fou
         verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
         if verb is None or not tokens[verb].text.islower() or tokens[verb].lower.startswith("zitiert"):
             continue  # "X wird von Reuters zitiert": the quoted subject speaks, the agent passes it on
-        begin = verb
-        while begin > 0 and tokens[begin - 1].text not in {",", ":", ";", ".", "„", "“", "»", "«"}:
-            begin -= 1
+        begin = _clause_start_over_words(tokens, verb)  # quoted words inside the clause are part of it
+        if begin < verb and tokens[begin].text in {"„", "»"}:
+            begin = verb  # the clause opens with a quote: it is the subject, not a few words inside
         clause = range(begin, verb)
         if not any(tokens[k].lower in {"wird", "wurde", "wurden", "werden", "worden"} for k in clause):
             continue
         if tag_of(tokens[verb]) not in ("VVPP", None):
             continue
-        for k in clause:
-            if tokens[k].lower in {"von", "vom"}:
-                end = read_noun_phrase(tokens, k + 1)
-                if k + 1 < end <= verb:
-                    item.speaker = char_span(tokens, (k + 1, end))
-                break
+        agent = next((k for k in clause if tokens[k].lower in {"von", "vom"}), None)
+        if agent is not None:
+            end = read_noun_phrase(tokens, agent + 1)
+            if agent + 1 < end <= verb:
+                item.speaker = char_span(tokens, (agent + 1, end))
+        elif item.kind == "partial" and item.speaker and begin < verb and tokens[begin].start <= item.speaker[0] < tokens[verb].start:
+            item.speaker = None  # "Die Rauchschwaden, die als „nebelartig“ beschrieben wurden": the thing described
 
 
 def _speakers_from_clauses(article: Article, sentences: list[Sentence], found: list[Found]) -> None:

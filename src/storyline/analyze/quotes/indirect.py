@@ -15,7 +15,7 @@ from storyline.analyze.quotes.cues import (
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
 from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
-from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv
+from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv, load_speech_verbs
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
 OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".split())
@@ -179,11 +179,39 @@ def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
         if k is None:
             continue
         message = _message(tokens, k + 1, len(tokens))
-        speaker = _subject_before(tokens, i) or _bounded(_subject_after(tokens, i + 1), k)
+        speaker = _rejected_claim(tokens, i, k) or _subject_before(tokens, i) or _bounded(_subject_after(tokens, i + 1), k)
         if message:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.8)
     return None
+
+
+REJECTING = frozenset({"zurückweisen", "bestreiten", "dementieren", "widersprechen", "bezweifeln", "kritisieren"})
+CLAIM_NOUNS = ("behauptung", "darstellung", "meldung", "bericht", "vorwurf", "vorwürfe", "gerücht", "spekulation",
+               "aussage", "angabe", "vermutung", "annahme", "befürchtung", "version", "einschätzung", "these")
+
+
+def _rejected_claim(tokens: list[Token], verb: int, comma: int) -> tuple[int, int] | None:
+    """"X wies die Darstellung zurück, die Ausländer seien gezwungen worden", "wandte sich gegen
+    die Behauptung, …": the clause after a claim noun that the subject rejects is the claim's
+    content, not the subject's words; the claim (the noun phrase) is the source."""
+    if not any(v.lemma in REJECTING for v in load_speech_verbs().get(tokens[verb].lower, ())) and not any(
+            t.lower == "gegen" for t in tokens[verb + 1:comma]):
+        return None
+    head = next((k for k in range(comma - 1, verb, -1) if tokens[k].capitalised), None)
+    if head is None or any(t.text in UNQUOTED_BREAKS for t in tokens[head:comma]):
+        return None
+    stem = tokens[head].lower.rstrip("ns")
+    if not (stem.endswith(CLAIM_NOUNS) or tokens[head].lower.endswith(CLAIM_NOUNS)):
+        return None
+    start = head
+    while start - 1 > verb and (tokens[start - 1].lower in DETERMINERS or _is_attribute(tokens[start - 1])):
+        start -= 1
+    return (start, head + 1) if start < head or tokens[head].lower.endswith(("en", "e")) else (head, head + 1)
+
+
+def _is_attribute(token: Token) -> bool:
+    return tag_of(token) in {"ADJA", "PPOSAT", "PDAT", "PIAT"}
 
 
 def _in_passive_relative(tokens: list[Token], i: int) -> bool:
@@ -199,9 +227,13 @@ def _reported_clause(tokens: list[Token], i: int, quoted) -> int | None:
     marks do not end the clause ("sagte der „Berliner Zeitung“, dass …")."""
     k = i
     for _ in range(3):
-        k = _clause_end_unquoted(tokens, k + 1)
+        previous, k = k, _clause_end_unquoted(tokens, k + 1)
         if k >= len(tokens) - 1 or tokens[k].text not in {",", ":"}:
             return None
+        if previous > i and any(is_speech_verb(tokens, j) for j in range(previous + 1, k)):
+            return None  # "bestritt dies, indem er sagte, …": the nearer verb reports the clause
+        if tokens[k].text == ":" and tokens[k + 1].text in {"„", "»", '"'}:
+            return None  # "lobt sein Team: „…“ wird er zitiert": a direct quote follows, with a frame of its own
         if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted, after_noun=_object_noun(tokens, i, k)):
             return k
     return None
@@ -551,6 +583,7 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     message = _message(tokens, k + 1, len(tokens))
     if not message:
         return None
+    subject = _rejected_claim(tokens, verbs[0], k) or subject
     return Found(*message, "indirect", char_span(tokens, (verbs[0], verbs[0] + 1)), char_span(tokens, subject), 0.6)
 
 
