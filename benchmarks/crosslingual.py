@@ -46,10 +46,12 @@ def read_lines(path: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
-def read_records(path: Path) -> list[dict]:
+def read_records(path: Path, one_day: bool = False) -> list[dict]:
+    """The texts with a date each: one of three days by a hash of the id, or (one_day) all the same
+    day, as a feed without dates puts them into one window: more neighbours meet."""
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for record in records:
-        offset = int(hashlib.sha1(record["id"].encode()).hexdigest(), 16) % WINDOW
+        offset = 1 if one_day else int(hashlib.sha1(record["id"].encode()).hexdigest(), 16) % WINDOW
         record["date"] = (FIRST_DAY + timedelta(days=offset)).isoformat()
     return records
 
@@ -126,13 +128,15 @@ def german_figures() -> dict:
 
 
 def measure(data: Path, parts: tuple[str, ...] = ("tune", "frozen"), german: bool = True) -> dict:
+    """Each part twice: dated over three days (the first figures) and all on one day ("… one day")."""
     from storyline.link.stories import cluster_articles
 
-    records = read_records(data)
     frozen, judged = set(read_lines(FROZEN)), same_events()
     result = {"code": os.environ.get("CROSSLINGUAL_CODE", "this checkout"), "parts": {}}
-    for part in parts:
-        chosen = [r for r in records if (r["pair"] in frozen) == (part == "frozen")]
+    for part, one_day in [(part, one_day) for part in parts for one_day in (False, True)]:
+        records = read_records(data, one_day)
+        chosen = [r for r in records if (r["pair"] in frozen) == (part.split()[0] == "frozen")]
+        part = f"{part}, one day" if one_day else part
         started = time.perf_counter()
         features = analyse(chosen)
         assignment = cluster_articles(features)

@@ -203,3 +203,26 @@ def test_an_english_report_arriving_later_joins_the_german_story_stored_before(t
     run_cli("ingest", str(english_only), "--db", db)
     groups = members_by_story(db)
     assert {"rhodos-de", "rhodes-en"} in groups and {"cricket-en"} in groups
+
+
+def test_reports_filed_from_different_towns_stay_apart_even_when_their_leads_read_alike():
+    """Two protest reports of one weekend read alike; their datelines tell the events apart, and a
+    translation filed from the same town still joins."""
+    from storyline.link.features import features_of
+
+    oakland = ("Courthouse set on fire during protest\n\nOAKLAND, Calif. -- Protesters set fire to a courthouse "
+               "and damaged police cars on Saturday night, police said.")
+    seattle = ("Fires and pepper spray as thousands march\n\nSEATTLE - Protesters set fires and clashed with "
+               "police on Saturday night, police said.")
+    german = ("Gerichtsgebäude bei Protest in Brand gesetzt\n\nOAKLAND, Kalifornien -- Demonstranten haben am "
+              "Samstagabend ein Gerichtsgebäude in Brand gesetzt, teilte die Polizei mit.")
+    same = np.ones(512, dtype=np.float32) / np.sqrt(512)  # as if the vectors could not tell them apart
+    index, stories = StoryIndex(), {}
+    for name, text in (("oakland", oakland), ("seattle", seattle), ("german", german)):
+        analysed = analyze_article(make_article(text, id=name, date="2020-07-26"))
+        analysed.vector = same
+        features = features_of(analysed)
+        assert features.dateline, name
+        stories[name] = assign_story(index, features)
+    assert stories["oakland"] != stories["seattle"]
+    assert stories["german"] == stories["oakland"]

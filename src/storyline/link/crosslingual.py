@@ -66,12 +66,23 @@ def combine_scores(term_score: float, story, features: ArticleFeatures, join_thr
     cosine_ok = vector_cosine(story, features) >= VECTOR_CANDIDATE
     if language_of(features) != HOME_LANGUAGE and not cosine_ok:
         term_score = 0.0
-    return max(term_score, vector_score(story, features, join_threshold, town_mismatch) * time_weight)
+    score = max(term_score, vector_score(story, features, join_threshold, town_mismatch) * time_weight)
+    return score * town_mismatch if datelines_disagree(story, features) else score
+
+
+def datelines_disagree(story, features: ArticleFeatures) -> bool:
+    """The article and the story are filed from different towns ("SEATTLE -" against "OAKLAND, Ca.
+    --"): a language-neutral sign of two events where title and lead read alike (two protest
+    reports of one weekend). Town names agree across languages: both readers geocode them."""
+    mine, theirs = getattr(features, "dateline", ()), getattr(story, "datelines", None)
+    return bool(mine and theirs) and theirs.isdisjoint(mine)
 
 
 def add_vector(index, story, features: ArticleFeatures) -> None:
     """Fold the article's vector and language into its story; mark stories with other languages."""
     story_languages(story)[language_of(features)] += 1
+    if getattr(features, "dateline", None):
+        story.datelines = (getattr(story, "datelines", None) or set()) | set(features.dateline)
     vector = getattr(features, "vector", None)
     if vector is not None:
         total = getattr(story, "vector_sum", None)
@@ -82,6 +93,8 @@ def add_vector(index, story, features: ArticleFeatures) -> None:
 
 def merge_vectors(index, keep, drop) -> None:
     story_languages(keep).update(story_languages(drop))
+    if getattr(drop, "datelines", None):
+        keep.datelines = (getattr(keep, "datelines", None) or set()) | drop.datelines
     drop_sum = getattr(drop, "vector_sum", None)
     if drop_sum is not None:
         keep_sum = getattr(keep, "vector_sum", None)

@@ -82,6 +82,7 @@ class ArticleFeatures:
     towns: set[str] = field(default_factory=set)  # resolved populated places: see `find_towns`
     language: str | None = None
     vector: Any = None  # the article's title-and-lead vector (analyze.article_vector), if analysed
+    dateline: tuple[str, ...] = ()  # keys of the town the report is filed from: see `find_dateline`
 
 
 def stem_word(word: str) -> str:
@@ -226,6 +227,7 @@ def features_from_article(
         towns=find_towns(places or []),
         language=article.language,
         vector=vector,
+        dateline=find_dateline(article.text, places or []),
     )
 
 
@@ -237,6 +239,30 @@ def find_towns(places: list[Place]) -> set[str]:
     broad to tell events apart, and unresolved names are too unsure.
     """
     return {p.name for p in places if p.name and p.lat is not None and p.feature_class == "P"}
+
+
+# After a dateline's town: a state ("OAKLAND, Ca."), a part ("Frankfurt/Main"), an agency ("(dpa)"), a dash.
+DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]{1,20})?(?:/[A-Z][\w.]*)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—])\s")
+DATELINE_REACH = 400  # characters from the start: a headline and a lead paragraph's opening
+
+
+def find_dateline(text: str, places: list[Place]) -> tuple[str, ...]:
+    """The town a report is filed from ("OAKLAND, Ca. -- Protesters …", "London (dpa) - Der …"): a
+    geocoded town near the start, written in capitals, after a line break or before an agency,
+    then a dash. Two reports filed from different towns are rarely about one event. Its keys are
+    the gazetteer's name, the name as written and its longer words, folded: a translation that
+    geocodes "AUGUSTA" or "JURUPA VALLEY" another way still shares a key with the original."""
+    for place in sorted(places, key=lambda p: p.start):
+        if place.start > DATELINE_REACH:
+            break
+        if not place.name or place.lat is None or place.feature_class != "P":
+            continue
+        after = DATELINE_AFTER.match(text, place.end)
+        if after and (place.text.isupper() or "(" in after.group() or place.start == 0
+                      or text[place.start - 1] == "\n"):
+            words = {word for word in re.findall(r"\w+", place.text.casefold()) if len(word) >= 4}
+            return tuple(sorted({place.name.casefold(), place.text.casefold(), *words}))
+    return ()
 
 
 @lru_cache(maxsize=1)
