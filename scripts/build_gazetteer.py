@@ -215,9 +215,46 @@ def split_tiers(places: list[dict]) -> tuple[list[dict], list[dict]]:
             major.append(place)
         else:
             own = {place["name"], fold(place["name"])}
-            place["aliases"] = {a for a in place["aliases"] if a in own or GERMAN.search(a)}
+            place["aliases"] = {a for a in place["aliases"] if a in own or GERMAN.search(a)
+                                or is_long_or_short_form(a, place["name"])} | place.get("first_part", set())
             minor.append(place)
     return major, minor
+
+
+SHORT_FORM_TAILS = {"Stadt", "Markt", "Dorf", "Stift", "Kirchdorf", "Marktgemeinde"}
+
+
+def is_long_or_short_form(alias: str, name: str) -> bool:
+    """A village's alternate name that is its own name with a locating tail ('Millstatt am See' of
+    Millstatt, 'Zwentendorf an der Donau') or without a generic one ('Zwettl' of 'Zwettl Stadt'):
+    news writes both, and neither collides with another place's own name more than the name does."""
+    if alias.startswith(name + " ") and len(alias.split()) <= 5:
+        return True
+    head, _, tail = name.partition(" ")
+    return alias == head and tail in SHORT_FORM_TAILS
+
+
+def add_first_parts(places: list[dict]) -> int:
+    """A village of two joined names is often called by the first ('Dannstadt' for
+    Dannstadt-Schauernheim): that part becomes an alias when no place has it as a name already, no
+    other town's name starts with it, it has five letters or more, it is no German noun and no
+    adjective or genitive form ('Kröpeliner', 'Universitäts'). Villages only (under 15,000), whose
+    names only NER mentions look up, not the text scan."""
+    from storyline.analyze.word_lists import load_common_nouns
+
+    nouns = load_common_nouns()
+    taken = {a.casefold() for p in places for a in p["aliases"] | {p["name"]}}
+    firsts = Counter(p["name"].split("-")[0] for p in places if p["fclass"] == "P" and "-" in p["name"])
+    added = 0
+    for place in places:
+        first = place["name"].split("-")[0]
+        if (place["fclass"] == "P" and place["population"] < MAJOR_POPULATION and "-" in place["name"]
+                and firsts[first] == 1 and len(first) >= 5 and not first.endswith(("er", "s"))
+                and first[:1].isupper() and first.casefold() not in taken and first.lower() not in nouns):
+            place["aliases"].add(first)
+            place["first_part"] = {first}
+            added += 1
+    return added
 
 
 def weak_forms(alias: str) -> set[str]:
@@ -299,11 +336,12 @@ def main() -> None:
     places = curated + countries + read_continents() + subdivisions + cities
     add_weak_forms(places)
     add_folded_forms(places)
+    print(f"{add_first_parts(places):,} villages also named by the first part of a joined name")
     keys = {a.casefold() for p in places for a in p["aliases"]}
     protected = {a for p in places if p["fclass"] != "P" and p not in subdivisions for a in p["aliases"]}
     stoplist = [word for word in build_stoplist(keys, args.shared) if word not in protected]
     write_outputs(places, stoplist)
-    print(f"{write_airports(OUT / 'airports.tsv.gz'):,} airports -> {OUT / 'airports.tsv.gz'}")
+    print(f"{write_airports(OUT / 'airports.tsv.gz', cities):,} airports -> {OUT / 'airports.tsv.gz'}")
 
 
 if __name__ == "__main__":

@@ -231,14 +231,50 @@ def read_subdivisions(cities: list[dict], country_aliases: set[str]) -> list[dic
     return places
 
 
-def write_airports(path: Path) -> int:
-    """IATA airports: code, name, lat, lon, country, city (the facilities module reads them)."""
+def minutes_read_as_decimals(value: float) -> float | None:
+    """A coordinate whose digits after the point are minutes and seconds (50.5405 for 50°54'05"),
+    read as such; None when they cannot be (minutes or seconds of 60 or more)."""
+    sign, value = (-1 if value < 0 else 1), abs(value)
+    degrees, rest = int(value), round((abs(value) - int(value)) * 10000)
+    minutes, seconds = divmod(rest, 100)
+    return None if minutes >= 60 or seconds >= 60 else sign * (degrees + minutes / 60 + seconds / 3600)
+
+
+def corrected_point(airport: dict, towns: dict[tuple[str, str], list[tuple[float, float]]]) -> tuple[float, float]:
+    """airportsdata writes a few airports' degrees, minutes and seconds as decimals (Brussels Airport
+    at 50.5405, 4.2904, 35 km from Brussels, for 50°54'05", 4°29'04"): when an airport named after
+    its city (so it lies near it) is over 15 km from every town of that name and the minutes reading
+    within 25 km of one and three times nearer, that reading is the point (6 airports: BRU, LGG,
+    OST, KJK, LUX, NMI; Araxos Airport of Patras keeps its point, 29 km out)."""
+    from storyline.analyze.places.index import distance_km
+
+    lat, lon = airport["lat"], airport["lon"]
+    city = airport["city"]
+    named = city and fold(city).casefold() in fold(airport["name"]).casefold()
+    near = towns.get((city.casefold(), airport["country"])) if named else None
+    if not near:
+        return lat, lon
+    before = min(distance_km(lat, lon, t_lat, t_lon) for t_lat, t_lon in near)
+    lat2, lon2 = minutes_read_as_decimals(lat), minutes_read_as_decimals(lon)
+    if before <= 15 or lat2 is None or lon2 is None:
+        return lat, lon
+    after = min(distance_km(lat2, lon2, t_lat, t_lon) for t_lat, t_lon in near)
+    return (lat2, lon2) if after <= 25 and after < before / 3 else (lat, lon)
+
+
+def write_airports(path: Path, cities: list[dict] = ()) -> int:
+    """IATA airports: code, name, lat, lon, country, city (the facilities module reads them); with
+    the GeoNames towns, the points written as minutes are corrected (`corrected_point`)."""
     import airportsdata
 
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        for name in city["aliases"] | {city["name"]}:
+            towns[(name.casefold(), city["country"])].append((city["lat"], city["lon"]))
     rows = []
     for code, airport in sorted(airportsdata.load("IATA").items()):
-        cells = [code, airport["name"], f"{airport['lat']:.4f}", f"{airport['lon']:.4f}", airport["country"],
-                 airport["city"]]
+        lat, lon = corrected_point(airport, towns)
+        cells = [code, airport["name"], f"{lat:.4f}", f"{lon:.4f}", airport["country"], airport["city"]]
         rows.append("\t".join(cell.replace("\t", " ") for cell in cells))
     path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), compresslevel=9, mtime=0))
     return len(rows)

@@ -217,3 +217,65 @@ def test_second_level_areas_named_unlike_their_towns():
     assert near(places["Gironde"], 44.8, -0.6, 80) and places["Gironde"].kind == "region"
     assert near(places["Orange County"], 33.7, -117.8, 50)
     assert near(places["Kent"], 51.2, 0.7, 80)
+
+
+def located(text: str, names: list[str]) -> dict:
+    """Places of `text` with each of `names` given as an NER LOC mention."""
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "LOC") for n in names]
+    return {p.text: p for p in find_places(make_article(text, date="2016-03-10"), mentions)}
+
+
+def test_a_town_written_with_its_river_or_lake():
+    text = "Die Firmen sitzen in Frankfurt/Main, Frankfurt/Oder und Kochel am See."
+    places = located(text, ["Frankfurt/Main", "Frankfurt/Oder", "Kochel am See"])
+    assert near(places["Frankfurt/Main"], 50.11, 8.68, 15)
+    assert near(places["Frankfurt/Oder"], 52.34, 14.55, 15)  # the Frankfurt nearest the Oder
+    assert near(places["Kochel am See"], 47.66, 11.37, 10)
+
+
+def test_a_village_by_its_long_short_or_first_name():
+    text = "Brand in Dorf Rosenau (Bezirk Zwettl); Feste in Millstatt am See und in Dannstadt."
+    places = located(text, ["Zwettl", "Millstatt am See", "Dannstadt"])
+    assert near(places["Zwettl"], 48.6, 15.17, 15)  # 'Zwettl Stadt' in GeoNames
+    assert near(places["Millstatt am See"], 46.8, 13.58, 10)
+    assert near(places["Dannstadt"], 49.43, 8.31, 10)  # Dannstadt-Schauernheim
+
+
+def test_an_airport_whose_source_point_is_written_in_minutes():
+    places = places_of("Erstmals startete wieder eine Maschine vom Brüsseler Flughafen.")
+    assert near(places["Brüsseler Flughafen"], 50.90, 4.48, 5)  # airportsdata says 50.5405, 4.2904
+
+
+def test_a_named_yard_after_its_towns_adjective():
+    places = places_of("Das auf der Bremerhavener Lloyd Werft gebaute Kreuzfahrtschiff wurde übergeben.")
+    yard = places["Bremerhavener Lloyd Werft"]
+    assert near(yard, 53.54, 8.58, 10) and yard.kind == "facility"
+
+
+def test_a_word_after_a_colon_starts_a_clause():
+    places = places_of("Der Fall sorgte für Schlagzeilen: Weil es dem Inhaber nicht passte, zahlte er nicht. "
+                       "Die Polizei in Weil der Stadt ermittelt.")
+    assert [p.name for p in places.values()] == ["Weil der Stadt"]
+    assert places["Weil der Stadt"].start > 60  # the town, not the conjunction
+
+
+def test_a_caption_position_is_no_district():
+    text = "Staatssekretär Roland Krämer (Mitte) übergab den Bescheid im Berliner Bezirk Mitte."
+    first, second = text.index("Mitte"), text.rindex("Mitte")
+    mentions = [Mention(first, first + 5, "Mitte", "LOC"), Mention(second, second + 5, "Mitte", "LOC")]
+    places = find_places(make_article(text, date="2016-03-10"), mentions)
+    assert [p.start for p in places if p.lat is not None] == [second]
+
+
+def test_the_gazetteer_build_reads_airport_points_written_in_minutes_only_near_their_namesake_town():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from gazetteer_kinds import corrected_point
+
+    towns = {("brussels", "BE"): [(50.85, 4.35)], ("patras", "GR"): [(38.25, 21.73)]}
+    brussels = {"name": "Brussels Airport", "city": "Brussels", "country": "BE", "lat": 50.5405, "lon": 4.2904}
+    assert corrected_point(brussels, towns) == (50 + 54 / 60 + 5 / 3600, 4 + 29 / 60 + 4 / 3600)
+    araxos = {"name": "Araxos Airport", "city": "Patras", "country": "GR", "lat": 38.1511, "lon": 21.4256}
+    assert corrected_point(araxos, towns) == (38.1511, 21.4256)  # named after another place: 29 km out is right

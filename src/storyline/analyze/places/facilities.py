@@ -27,6 +27,9 @@ AFTER = re.compile(r"^(?P<place>[A-ZÄÖÜ].*?)(?: International)? (?P<head>Airp
 COMPOUND = re.compile(r"^(?P<place>[A-ZÄÖÜ][\w-]*?)-(?P<head>Flughafen|Airport|Hauptbahnhof|Bahnhof|Hafen|Kernkraftwerk|"
                       r"Atomkraftwerk|Kosmodrom)$")
 ADJECTIVE = re.compile(rf"^(?P<place>[A-ZÄÖÜ]\w+er) (?P<head>{AIRPORT_HEADS}|{OTHER_HEADS})$")
+# a named yard or plant after its town's adjective: 'Bremerhavener Lloyd Werft', 'Hamburger Blohm Werft'
+NAMED_HEADS = r"(?:Werft|Werften|Kraftwerks?|Raffinerie)"
+ADJECTIVE_NAMED = re.compile(rf"^(?P<place>[A-ZÄÖÜ]\w+er) (?:[A-ZÄÖÜ][\w-]+ ){{1,2}}(?P<head>{NAMED_HEADS})$")
 GENERIC_AIRPORT_WORDS = {"international", "airport", "intl", "regional", "municipal", "county", "executive",
                          "air", "base", "field", "airfield", "national", "domestic", "&", "space", "port"}
 NAME_WORD = r"[A-ZÄÖÜ][\w'’-]*"
@@ -34,7 +37,8 @@ FACILITY_IN_TEXT = re.compile(
     rf"\b(?:(?:{AIRPORT_HEADS}|{OTHER_HEADS})(?: von| in)? {NAME_WORD}(?: (?:am |an der )?{NAME_WORD}){{0,3}}"
     rf"|[A-ZÄÖÜ]\w+er (?:{AIRPORT_HEADS}|{OTHER_HEADS})\b(?: {NAME_WORD})?"
     rf"|(?:{NAME_WORD} ){{1,3}}(?:International )?Airport\b(?: {NAME_WORD}){{0,2}}"
-    rf"|{NAME_WORD}-(?:Flughafen|Airport|Hauptbahnhof|Kernkraftwerk|Atomkraftwerk|Kosmodrom)\b)")
+    rf"|{NAME_WORD}-(?:Flughafen|Airport|Hauptbahnhof|Kernkraftwerk|Atomkraftwerk|Kosmodrom)\b"
+    rf"|[A-ZÄÖÜ]\w+er (?:[A-ZÄÖÜ][\w-]+ ){{1,2}}{NAMED_HEADS}\b)")
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,7 @@ def split_facility(text: str) -> FacilityName | None:
     """'Flughafen von Tel Aviv' -> (Flughafen, Tel Aviv); 'Hamburger Flughafen' -> (Flughafen,
     Hamburger); 'Mojave Airport' -> (Airport, Mojave); None for a plain name."""
     text = " ".join(text.split())
-    for pattern in (BEFORE, AFTER, COMPOUND, ADJECTIVE):
+    for pattern in (BEFORE, AFTER, COMPOUND, ADJECTIVE, ADJECTIVE_NAMED):
         match = pattern.match(text)
         if match:
             head, place = match.group("head"), match.group("place")

@@ -89,10 +89,22 @@ def extend_mention(article: Article, mention: Mention) -> Mention:
     return mention
 
 
+# where a photo caption puts a person: 'Staatssekretär Roland Krämer (Mitte)' is no Berlin-Mitte
+CAPTION_POSITIONS = {"Mitte", "Links", "Rechts", "Vorne", "Hinten"}
+
+
+def is_caption_position(article: Article, mention: Mention) -> bool:
+    text = article.text
+    return (mention.text in CAPTION_POSITIONS and text[mention.start - 1:mention.start] == "("
+            and text[mention.end:mention.end + 1] == ")")
+
+
 def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[Candidate]:
     candidates, taken = [], []
     for mention in mentions:
         if mention.type not in ("LOC", "ORG", "MISC", "PER") or covered(mention.start, mention.end, taken):
+            continue
+        if is_caption_position(article, mention):
             continue
         mention = extend_mention(article, mention)
         if mention.type == "LOC":
@@ -143,9 +155,10 @@ def name_limit(words: list[re.Match], i: int) -> int:
 
 
 def noun_context(words: list[re.Match], i: int) -> bool:
-    """Whether the word stands where German puts a common noun: at the start of the sentence, or
-    after an article ('in der Halle', 'des Wetters'; towns take no article, countries may)."""
-    if i == 0:
+    """Whether the word stands where German puts a common noun: at the start of the sentence or
+    of a clause after a colon ('Schlagzeilen: Weil es ...' is no Weil der Stadt), or after an
+    article ('in der Halle', 'des Wetters'; towns take no article, countries may)."""
+    if i == 0 or ":" in words[i].string[words[i - 1].end():words[i].start()]:
         return True
     previous = words[i - 1].group()
     before = words[i - 2].group() if i >= 2 else ""

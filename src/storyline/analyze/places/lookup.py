@@ -14,14 +14,15 @@ from functools import lru_cache
 from storyline.analyze.places.compass import compass_entries
 from storyline.analyze.places.facilities import (FACILITY_IN_TEXT, airport_named, airport_near, split_facility,
                                                  town_forms)
-from storyline.analyze.places.index import GazetteerEntry, lookup_all, lookup_major
+from storyline.analyze.places.index import GazetteerEntry, distance_km, lookup_all, lookup_major
 from storyline.analyze.places.kinds import COMPOUND_TAILS, mention_head_kind
 from storyline.analyze.places.transliteration import english_forms
 from storyline.analyze.word_lists import load_common_nouns
 from storyline.model import Article
 
 AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
-FACILITY_WORDS = ("lughafen", "Airport", "lugplatz", "ahnhof", "afen", "raftwerk", "AKW", "osmodrom", "aumfahrt")
+FACILITY_WORDS = ("lughafen", "Airport", "lugplatz", "ahnhof", "afen", "raftwerk", "AKW", "osmodrom", "aumfahrt",
+                  "Werft", "Raffinerie")
 ENGLISH_FORM = "english-form:"  # source prefix of an entry found by an English spelling
 MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
 GENERIC_HEADS = {"Flughafen", "Provinz", "Region", "Kreis", "Landkreis", "Bezirk", "Stadt", "Stadtteil",
@@ -100,6 +101,9 @@ def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
         entries, trust, _ = lookup_mention(rest)  # 'Kreis Trier-Saarburg': the district rule on the rest
         if entries:
             return entries, 0.8 * trust, kind
+    entries = linked_town_entries(text)
+    if entries:
+        return entries, 0.8, None
     for form in english_forms(text):  # 'Ghadschar' is Ghajar
         entries = lookup_name(form, villages=True)
         if entries:  # marked: such a guess stands only in a country the article is about
@@ -108,6 +112,30 @@ def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
     if "-" in text and len(town) >= MIN_LETTERS:
         return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5, None
     return [], 0.0, None
+
+
+LINKED_TOWN = re.compile(r"(?P<town>[A-ZÄÖÜ][\w-]{2,})(?:/| (?:am|an der|an den|im|in der|ob der|bei) )"
+                         r"(?P<tail>[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?)")
+LINKED_TOWN_KM = 150.0
+HOME = ("DE", "AT", "CH")
+
+
+def linked_town_entries(text: str) -> list[GazetteerEntry]:
+    """A town written with the water or area it lies on that the gazetteer lacks in that form:
+    'Frankfurt/Main', 'Frankfurt/Oder', 'Kochel am See', 'Neustadt an der Orla'. The town of that
+    name nearest the named water or area, within 150 km of it; after a common noun ('am See', 'im
+    Wald'), or a tail the gazetteer does not know, the towns of that name in a German-speaking
+    country only."""
+    match = LINKED_TOWN.fullmatch(" ".join(text.split()))
+    if not match:
+        return []
+    towns = [e for e in lookup_name(match["town"], villages=True) if e.fclass == "P"]
+    tail = match["tail"]
+    anchors = [] if tail.lower() in load_common_nouns() else lookup_name(tail, villages=False)
+    if not anchors:
+        return [e for e in towns if e.country in HOME]
+    ranked = sorted((min(distance_km(e.lat, e.lon, a.lat, a.lon) for a in anchors), i) for i, e in enumerate(towns))
+    return [towns[ranked[0][1]]] if ranked and ranked[0][0] <= LINKED_TOWN_KM else []
 
 
 def facility_entries(head: str, place: str, airport: bool) -> list[GazetteerEntry]:
