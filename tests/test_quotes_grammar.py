@@ -494,3 +494,18 @@ def test_a_clause_opening_with_its_verb_after_a_quote_names_the_speaker():
 def test_in_a_passive_the_agent_speaks_also_around_quoted_words():
     text = "Der Komponist starb gestern. Seine Werke werden von Kritikern als „Meilensteine der Musik“ bezeichnet."
     assert said(text)[0][:3] == ("partial", "Meilensteine der Musik", "Kritikern")
+
+
+@needs_tagger
+def test_a_partial_quote_without_a_speech_verb_takes_the_source_phrase_of_its_sentence():
+    text = ("„Das geht zu weit“, so Gall. Maßnahmen wie der Einsatz von Kameras stellen nach Meinung des "
+            "SPD-Politikers „einen stärkeren Eingriff in die Grundrechte dar, der nicht zu rechtfertigen ist“.")
+    assert said(text, ["Gall"])[1][0] == "partial"
+    assert said(text, ["Gall"])[1][2:] == ("des SPD-Politikers", "Gall")
+
+
+def test_an_office_given_in_a_role_phrase_before_the_name_resolves_to_that_person():
+    text = ("Manfred Busch kritisierte den Plan. Am Rande der Sitzung nahm auch der Ministerpräsident des Landes "
+            "Niedersachsen, Christian Wulff, zu der Frage Stellung. Eine Einlösung aller Konten könne zu Problemen "
+            "führen, so der Ministerpräsident.")
+    assert said(text, ["Manfred Busch", "Christian Wulff"])[-1][2:] == ("der Ministerpräsident", "Christian Wulff")

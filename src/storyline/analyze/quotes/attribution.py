@@ -20,6 +20,7 @@ from storyline.analyze.quotes.cues import (
     ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_end, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tag_of, tokenize, tokens_of_span,
 )
+from storyline.analyze.quotes.indirect import source_phrase as source_phrase_in
 from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect, passive_quote,
 )
@@ -77,21 +78,17 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
 class NamedTags:
     """The tagger's tags, except that a capitalised word inside a name the entity stage found
     (person or organisation) is a proper noun: the tagger reads an unknown name by its ending
-    ("Milinkewitsch" as an adjective in -isch, "Kozulin" as a verb) and the rules would then take
+    ("Milinkewitsch" as an adjective in -isch) and the rules would then take
     it for an adverbial and look for the subject after the verb."""
 
     def __init__(self, tags: LazyTags, text: str, mentions: list[Mention]):
-        self.inner, self.text = tags, text
-        self.spans = sorted((m.start, m.end) for m in mentions if m.type in ("PER", "ORG"))
-        self.starts = [a for a, _ in self.spans]
+        self.inner = tags
+        self.named = {m.start + w.start() for m in mentions if m.type in ("PER", "ORG")
+                      for w in re.finditer(r"(?<!\w)[A-ZÄÖÜ]", text[m.start:m.end])}
 
     def get(self, offset: int, default=None):
         tag = self.inner.get(offset, default)
-        if tag in NAME_MISREADS and self.text[offset:offset + 1].isupper():
-            i = bisect.bisect_right(self.starts, offset) - 1
-            if i >= 0 and offset < self.spans[i][1]:
-                return "NE"
-        return tag
+        return "NE" if offset in self.named and tag in NAME_MISREADS else tag
 
 
 NAME_MISREADS = frozenset({"ADJD", "ADV", "ADJA", "VVFIN", "VVINF", "VVPP", "KON", "KOUS", "PAV", "PROAV"})
@@ -224,8 +221,18 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     if not opens_clause and (cue or fragment or _sentence_has_cue(text, opening, quoted)):
         if cue is None:
             cue, speaker = _sentence_cue(text, opening, quoted, quote.outer_start)
+        if cue is None:
+            cue, speaker = _sentence_source(text, opening, quoted)
         return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
     return None
+
+
+def _sentence_source(text: str, sentence: Sentence, quoted: list[Quoted]):
+    """"Maßnahmen wie X stellen nach Meinung des SPD-Politikers „einen Eingriff“ dar": with no
+    speech verb, a source phrase of the quote's own sentence names who used the words."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    found = source_phrase_in(tokens, [(q.outer_start, q.outer_end) for q in quoted])
+    return (found.cue, found.speaker) if found and found.speaker else (None, None)
 
 
 CALLING_VERBS = ("nannte", "nennt", "nennen", "nannten", "bezeichnet", "bezeichnete", "bezeichneten", "bezeichnen")

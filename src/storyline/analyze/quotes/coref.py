@@ -152,6 +152,7 @@ def _role_match(article: Article, mentions: list[Mention], mention: Mention, rol
     same = [m for m in mentions if m.type == "PER" and _group_key(m) == key and m.start <= mention.start]
     previous = [_previous_word(article.text, m.start) for m in same]
     previous += [_apposition_noun(article.text, m.end) for m in same]
+    previous += [_role_before_comma(article.text, m.start) for m in same]
     if any(word.lower() == role.lower() for word in previous):
         return 1.0
     if any(word and _same_role(word, role) for word in previous):
@@ -191,6 +192,14 @@ def _role_stem(word: str) -> str:
 def _apposition_noun(text: str, end: int) -> str:
     """"Rafael Correa, der Präsident Ecuadors": the head noun of an apposition after a name."""
     match = re.match(r",\s+(?:der|die|dem|den|des)\s+(?:[a-zäöüß-]+\s+){0,2}([A-ZÄÖÜ][\w-]+)", text[end:end + 80])
+    return match.group(1) if match and role_gender(match.group(1)) else ""
+
+
+def _role_before_comma(text: str, start: int) -> str:
+    """"der Ministerpräsident des Landes Niedersachsen, Christian Wulff": the head noun of a role
+    phrase that the name follows as an apposition, with its genitive or origin."""
+    match = re.search(r"\b(?:der|die|des|dem|den)\s+(?:[a-zäöüß-]+\s+){0,2}([A-ZÄÖÜ][\w-]+)"
+                      r"(?:\s+(?:des|der|von|aus)\s+[^,.;:„“]{1,60})?,\s*$", text[max(0, start - 120):start])
     return match.group(1) if match and role_gender(match.group(1)) else ""
 
 

@@ -414,6 +414,9 @@ def _source_phrase(tokens: list[Token], quoted) -> Found | None:
     return None
 
 
+source_phrase = _source_phrase  # for partial quotes in a sentence without a speech verb
+
+
 def _source_of_noun(tokens: list[Token], i: int, size: int) -> tuple[int, int]:
     """"nach Polizeiangaben": the phrase is the source; "nach ersten Angaben der Polizei": the
     genitive after it is, whatever its determiner ("nach Angaben seines Ministeriums", "dieses
