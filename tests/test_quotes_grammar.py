@@ -509,3 +509,9 @@ def test_an_office_given_in_a_role_phrase_before_the_name_resolves_to_that_perso
             "Niedersachsen, Christian Wulff, zu der Frage Stellung. Eine Einlösung aller Konten könne zu Problemen "
             "führen, so der Ministerpräsident.")
     assert said(text, ["Manfred Busch", "Christian Wulff"])[-1][2:] == ("der Ministerpräsident", "Christian Wulff")
+
+
+@needs_tagger
+def test_quoted_words_inside_the_speaker_phrase_are_its_name():
+    text = "Die Spenden reichen nicht, teilte die „Aktion Helfer vor Ort“ am Montag mit."
+    assert [(q[0], q[2]) for q in said(text)] == [("indirect", "die „Aktion Helfer vor Ort“")]

@@ -72,6 +72,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _drop_non_nominal_speakers(article.text, found)
     _sources_in_compounds(article.text, found)
     found = _without_nested_partials(found)
+    found = _without_names_of_speakers(found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 
@@ -170,6 +171,13 @@ def _without_nested_partials(found: list[Found]) -> list[Found]:
     hosts = [f for f in found if f.kind == "indirect"]
     return [f for f in found if f.kind != "partial"
             or not any(h.start <= f.start and f.end <= h.end + 2 for h in hosts)]
+
+
+def _without_names_of_speakers(found: list[Found]) -> list[Found]:
+    """"teilte die „Aktion Deutschland hilft“ mit", "Das „Departement Information und Presse“ des
+    Ministeriums gab …": quoted words inside a speaker's noun phrase are that speaker's name."""
+    speakers = [f.speaker for f in found if f.speaker]
+    return [f for f in found if f.kind != "partial" or not any(a <= f.start and f.end <= b for a, b in speakers)]
 
 
 def _readable_sentences(article: Article) -> list[Sentence]:
