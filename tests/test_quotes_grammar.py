@@ -515,3 +515,10 @@ def test_an_office_given_in_a_role_phrase_before_the_name_resolves_to_that_perso
 def test_quoted_words_inside_the_speaker_phrase_are_its_name():
     text = "Die Spenden reichen nicht, teilte die „Aktion Helfer vor Ort“ am Montag mit."
     assert [(q[0], q[2]) for q in said(text)] == [("indirect", "die „Aktion Helfer vor Ort“")]
+
+
+@needs_tagger
+def test_a_dass_clause_after_a_person_subject_is_what_they_hold_whatever_the_verb():
+    text = "Die Forscher fanden heraus, dass die Schnecken nachts wandern."
+    assert said(text)[0][:3] == ("indirect", "dass die Schnecken nachts wandern", "Die Forscher")
+    assert said("Das Wetter führte dazu, dass die Straße gesperrt wurde.") == []

@@ -15,7 +15,7 @@ from storyline.analyze.quotes.cues import (
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
 from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
-from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv, load_speech_verbs
+from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv, load_speech_verbs, role_gender
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
 OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".split())
@@ -569,7 +569,7 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     stop = _clause_end_unquoted(tokens, k + 1)
     clause = tokens[k + 1:stop]
     if clause[0].lower in {"dass", "ob"}:
-        reported = has_konjunktiv(clause, quoted)
+        reported = has_konjunktiv(clause, quoted) or _personal_subject_before(tokens, k)
     else:
         first_forms = load_konjunktiv()[0]  # Konjunktiv I only: "hätten"/"würde" also open conditions
         reported = len(clause) >= 3 and any(t.text in first_forms for t in clause[:4] if _outside(t, quoted))
@@ -588,6 +588,19 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
         return None
     subject = _rejected_claim(tokens, verbs[0], k) or subject
     return Found(*message, "indirect", char_span(tokens, (verbs[0], verbs[0] + 1)), char_span(tokens, subject), 0.6)
+
+
+def _personal_subject_before(tokens: list[Token], k: int) -> bool:
+    """"Die Wissenschaftler fanden heraus, dass …", "Ramelow zeigte sich optimistisch, dass …":
+    a person (a name, a role noun, a personal pronoun) as the subject of the main clause makes a
+    dass-clause after it what that person holds or says, whatever the verb."""
+    subject = clause_subject(tokens, 0, k)
+    if subject is None:
+        return False
+    words = tokens[subject[0]:subject[1]]
+    if len(words) == 1 and words[0].lower in {"er", "sie", "wir", "ich"}:
+        return True
+    return any(t.capitalised and (tag_of(t) == "NE" or role_gender(t.text)) for t in words)
 
 
 def _first_break_outside_brackets(tokens: list[Token]) -> int | None:
