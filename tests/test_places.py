@@ -155,3 +155,14 @@ def test_wikinews_gold_floor():
                 right += distance_km(gold["lat"], gold["lon"], place.lat, place.lon) <= gold["radius_km"]
     assert total >= 150
     assert resolved / total >= 0.90 and right / resolved >= 0.95
+
+
+def test_countries_are_shown_by_the_name_german_news_uses():
+    from storyline.analyze.places.index import lookup_major
+
+    def shown(alias: str) -> str:
+        return next(e.name for e in lookup_major(alias) if e.fcode == "PCLI")
+
+    assert shown("Bundesrepublik") == "Deutschland"
+    assert shown("Emirate") == "Vereinigte Arabische Emirate"
+    assert shown("Burma") == "Myanmar"
