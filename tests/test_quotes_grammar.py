@@ -522,3 +522,9 @@ def test_a_dass_clause_after_a_person_subject_is_what_they_hold_whatever_the_ver
     text = "Die Forscher fanden heraus, dass die Schnecken nachts wandern."
     assert said(text)[0][:3] == ("indirect", "dass die Schnecken nachts wandern", "Die Forscher")
     assert said("Das Wetter führte dazu, dass die Straße gesperrt wurde.") == []
+
+
+@needs_tagger
+def test_das_berichteten_x_names_the_speaker_of_the_report_before_it():
+    text = "Die Lage ist ernst. Wie heute bekannt wurde, sind in der Region erste Fälle aufgetreten. Das berichteten Helfer vor Ort."
+    assert said(text)[0][1:3] == ("sind in der Region erste Fälle aufgetreten", "Helfer")

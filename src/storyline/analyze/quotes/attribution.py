@@ -101,16 +101,19 @@ ANAPHORS = {"das", "dies", "dieses"}
 def _confirmed_before(article: Article, sentences: list[Sentence], found: list[Found]) -> list[Found]:
     """"Dulmatin wurde getötet. Das bestätigte der Präsident": "Das"/"Dies" + a speech verb + its
     subject report the sentence before, which becomes an indirect quote of that speaker."""
-    taken = [(f.start, f.end) for f in found]
     out = []
     for before, sentence in zip(sentences, sentences[1:]):
         tokens = tokenize(article.text, sentence.start, sentence.end)
         if len(tokens) < 3 or tokens[0].lower not in ANAPHORS or not is_speech_verb(tokens, 1):
             continue
-        if any(a < before.end and before.start < b for a, b in taken):
-            continue
         speaker = speaker_after(tokens, 2)
         if speaker is None or tokens[speaker[0]].lower in {"es", "man"}:
+            continue
+        earlier = [f for f in found if f.start < before.end and before.start < f.end]
+        if earlier:  # "Wie heute bekannt wurde, sind … aufgetreten. Das berichteten Helfer vor Ort."
+            for item in earlier:
+                if item.speaker is None and item.kind != "partial":
+                    item.cue, item.speaker = char_span(tokens, (1, 2)), char_span(tokens, speaker)
             continue
         previous = tokenize(article.text, before.start, before.end)
         last = len(previous) - (1 if previous and previous[-1].text in {".", "!", "?"} else 0)
