@@ -528,3 +528,10 @@ def test_a_dass_clause_after_a_person_subject_is_what_they_hold_whatever_the_ver
 def test_das_berichteten_x_names_the_speaker_of_the_report_before_it():
     text = "Die Lage ist ernst. Wie heute bekannt wurde, sind in der Region erste Fälle aufgetreten. Das berichteten Helfer vor Ort."
     assert said(text)[0][1:3] == ("sind in der Region erste Fälle aufgetreten", "Helfer")
+
+
+@needs_tagger
+def test_the_subject_of_a_reported_clause_does_not_speak_its_partial_quote():
+    text = ("„Ich halte die Gebühr für richtig“, sagte Karla Berg. Die Beiträge stärkten die Hochschulen, und so "
+            "würden sie auch wahrgenommen. Die Studie zeige in Wahrheit, „dass die Gebühren kaum abschrecken“.")
+    assert said(text, ["Karla Berg"])[-1][:3] == ("partial", "dass die Gebühren kaum abschrecken", "Karla Berg")

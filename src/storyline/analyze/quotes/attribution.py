@@ -634,6 +634,8 @@ def _speakers_from_own_clause(article: Article, sentences: list[Sentence], found
         end = next((i for i, t in enumerate(tokens) if t.text in {",", ":", ";"}
                     and not any(a <= t.start < b for a, b in quoted)), len(tokens))
         subject = clause_subject(tokens, 0, end) if tokens else None
+        if subject and has_konjunktiv(tokens[subject[1]:end], quoted):
+            continue  # "Jeder Pädagoge könne „das Konto einlösen“": a reported clause, its subject no speaker
         if subject == (0, 1) and tokens[0].lower not in {"er", "sie"} and not role_gender(tokens[0].text):
             continue  # "Zwar", "Erstmals", "Dies": a capitalised first word is rarely a name alone
             # (but a person noun is: "Meteorologen rechnen mit „…“")
