@@ -535,3 +535,11 @@ def test_the_subject_of_a_reported_clause_does_not_speak_its_partial_quote():
     text = ("„Ich halte die Gebühr für richtig“, sagte Karla Berg. Die Beiträge stärkten die Hochschulen, und so "
             "würden sie auch wahrgenommen. Die Studie zeige in Wahrheit, „dass die Gebühren kaum abschrecken“.")
     assert said(text, ["Karla Berg"])[-1][:3] == ("partial", "dass die Gebühren kaum abschrecken", "Karla Berg")
+
+
+def test_a_german_opening_mark_closed_by_a_typewriter_mark_ends_there():
+    text = ("Die Rufe „Freiheit jetzt\", die am Abend erklangen, erinnerten an 1979. Die Zeitung meldete, die "
+            "Behörden hätten den Sender gestört.")
+    quotes = said(text)
+    assert all("Sender" not in q[1] or q[0] == "indirect" for q in quotes)
+    assert [q[2] for q in quotes if q[0] == "indirect"] == ["Die Zeitung"]

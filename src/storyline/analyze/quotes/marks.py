@@ -74,6 +74,8 @@ def _find_close(text: str, i: int, end: int) -> tuple[int, bool]:
     for j in range(i + 1, end):
         if text[j] in closers and not (text[j] in "‘’" and _is_apostrophe(text, j)):
             return j, True
+        if text[j] == '"' and text[i] == "„" and (j + 1 == end or not text[j + 1].isalnum()):
+            return j, True  # „Allahu Akbar", die …: a German opener closed by a typewriter mark
         if text[j] == text[i] and text[i] in "„»":
             return j, False
     return end, False
