@@ -543,3 +543,10 @@ def test_a_german_opening_mark_closed_by_a_typewriter_mark_ends_there():
     quotes = said(text)
     assert all("Sender" not in q[1] or q[0] == "indirect" for q in quotes)
     assert [q[2] for q in quotes if q[0] == "indirect"] == ["Die Zeitung"]
+
+
+@needs_tagger
+def test_a_second_speaker_after_doch_ends_the_first_message():
+    text = "Der Bürgermeister sagte, die Brücke sei sicher, doch Stadtsprecherin Eva Kern erklärte, die Prüfung dauere noch."
+    assert [q[1:3] for q in said(text, ["Eva Kern"])] == [
+        ("die Brücke sei sicher", "Der Bürgermeister"), ("die Prüfung dauere noch", "Stadtsprecherin Eva Kern")]

@@ -36,8 +36,32 @@ def find_indirect(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[Fo
     for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase, _demnach, _reported_by_mood):
         found = finder(tokens, quoted)
         if found:
-            return [found]
+            return _split_at_second_speaker(tokens, quoted, found) if finder is _preposed_cue else [found]
     return []
+
+
+def _split_at_second_speaker(tokens: list[Token], quoted, found: Found) -> list[Found]:
+    """"X sagte, Annabi sei tot, doch Sprecher Y erklärte, den Tod nicht bestätigen zu können":
+    a coordinated main clause with a speech verb of its own ends the first message and reports
+    the rest for its own speaker."""
+    first = next((i for i, t in enumerate(tokens) if t.start >= found.start), None)
+    if first is None:
+        return [found]
+    for i in range(first, len(tokens) - 3):
+        if tokens[i].text != "," or tokens[i + 1].lower not in {"doch", "aber", "während", "und", "sondern"}:
+            continue
+        if not _outside(tokens[i], quoted) or tokens[i].start >= found.end:
+            continue
+        stop = _clause_end_unquoted(tokens, i + 2)
+        verb = next((j for j in range(i + 2, stop) if is_speech_verb(tokens, j)), None)
+        if verb is None:
+            continue
+        second = _preposed_cue(tokens[i + 2:], quoted)
+        if second is None or second.start < tokens[verb].end:
+            continue
+        head = Found(found.start, tokens[i - 1].end, found.kind, found.cue, found.speaker, found.confidence)
+        return [head, second]
+    return [found]
 
 
 def _outside(token: Token, quoted: list[tuple[int, int]]) -> bool:
