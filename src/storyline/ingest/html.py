@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import (PageMeta, clean_title, heading_text, labelled_day, outlet_name, publication_day,
-                                        read_meta, shown_day, shown_title, slug_title)
+from storyline.ingest.page_meta import (PageMeta, breadcrumb_title, clean_title, heading_text, labelled_day, outlet_name,
+                                        publication_day, read_meta, shown_day, shown_title, slug_title, time_day)
 from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
                                         with_teaser)
 from storyline.ingest.problems import Problem
@@ -88,6 +88,7 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
         heads = [" ".join(n.text_content().split()) for n in tree.xpath("//h1|//h2|//h3")[:MAX_HEADINGS]]
         others = [clean_title(text, outlet, page_url) for text in (meta.headline, document.title)]
         title = slug_title(title, [*headings, *others, *heads], page_url, outlet)
+        title = breadcrumb_title(title, [tree.findtext(".//title"), meta.og_title, meta.headline], outlet, page_url)
     lines = [line.strip() for line in document.text.splitlines() if line.strip()]
     if lines and " ".join(lines[0].split()) in {" ".join((document.title or "").split()), title, *headings, *shown_h1s}:
         lines = lines[1:]
@@ -103,7 +104,8 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     if tree is not None:
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
-    shown = (labelled_day(tree) or shown_day(tree, [title, *shown_h1s])) if tree is not None else None
+    shown = (labelled_day(tree) or shown_day(tree, [title, *shown_h1s]) or time_day(tree, h1s[0] if h1s else None)
+             if tree is not None else None)
     day = publication_day(meta.published, document.date, shown) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 

@@ -45,6 +45,7 @@ class PageMeta:
     site_names: list[str] = field(default_factory=list)  # og:site_name, JSON-LD publisher, …, in that order
     description: str | None = None  # og:description / description / JSON-LD description
     headline: str | None = None
+    og_title: str | None = None  # og:title as written (a breadcrumb `Site - Section - Headline` on some pages)
 
 
 def read_meta(tree) -> PageMeta:
@@ -82,6 +83,7 @@ def read_meta(tree) -> PageMeta:
     meta.description = next((" ".join(d.split()) for d in descriptions if d.strip()), None)
     headlines = [a.get("headline") for a in articles] + [metas.get("og:title")]
     meta.headline = next((h.strip() for h in headlines if isinstance(h, str) and h.strip()), None)
+    meta.og_title = metas.get("og:title")
     return meta
 
 
@@ -199,6 +201,35 @@ def labelled_day(tree) -> str | None:
         if match and (day := _shown_iso(match)):
             return day
     return None
+
+
+MAX_TIME_NODES = 20_000  # elements walked to place the <time> elements beside the headline
+
+
+def time_day(tree, anchor) -> str | None:
+    """The day of the `<time datetime="…">` element nearest the headline (`anchor`, the page's
+    first <h1>) in document order, as the outlet's local day: the machine-readable form of the
+    byline date, for pages whose shown date has no year ("Jan 21") or another format. Without a
+    headline, the first <time> on the page."""
+    times = tree.xpath("//time[@datetime]")
+    if not times:
+        return None
+    if anchor is None:
+        return local_day(times[0].get("datetime"))
+    wanted = {id(node) for node in times}
+    places: list[tuple[int, object]] = []
+    anchor_at = None
+    for number, node in enumerate(tree.iter()):
+        if number >= MAX_TIME_NODES:
+            break
+        if node is anchor:
+            anchor_at = number
+        elif id(node) in wanted:
+            places.append((number, node))
+    if anchor_at is None or not places:
+        return local_day(times[0].get("datetime"))
+    nearest = min(places, key=lambda place: abs(place[0] - anchor_at))[1]
+    return local_day(nearest.get("datetime"))
 
 
 def _visible_text(tree) -> str:
@@ -359,6 +390,24 @@ def _is_site(part: str, names: list[str]) -> bool:
     return False
 
 
+def breadcrumb_title(title: str | None, raws: list[str | None], outlet: str | None, url: str | None) -> str | None:
+    """A one-word title (a section: *Fachmeldungen*) that is one part of a page title written as a
+    breadcrumb (`Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes`)
+    gives way to that title's longest part of three words or more that is not the site's name.
+    `raws` are the page's own titles as written (<title>, og:title, the JSON-LD headline)."""
+    if title and len(title.split()) > 1:
+        return title
+    names = [n for n in (outlet, page_host(url)) if n]
+    for raw in raws:
+        parts = [part.strip() for part in TITLE_SEPARATOR.split(_bare(raw or "")) if part.strip()]
+        if len(parts) < 2 or title and _fold(title) not in {_fold(part) for part in parts}:
+            continue
+        longer = [part for part in parts if len(part.split()) >= 3 and len(part) <= 250 and not _is_site(part, names)]
+        if longer:
+            return max(longer, key=len)
+    return title
+
+
 CSS_TEXT = re.compile(r"\{[^}]*:[^}]*\}")
 # Parts of an <h1> that are not the headline: the kicker above it and the dash only screen readers get.
 KICKER_CLASS = re.compile(r"kicker|roofline|overline|topline|dachzeile|spitzmarke|titleheader|subtitle|hiddendash"
@@ -390,13 +439,19 @@ def shown_title(title: str | None, headings: list[str], outlet: str | None, url:
     """The headline as the page shows it: an <h1> that shares at least half of its words with
     the title (og:title and <title> are often an SEO variant: *Brexit: Nervenkrieg geht in
     nächste Runde* for the shown *Der Nervenkrieg um den Brexit geht in die nächste Runde*).
-    An <h1> that contains the whole title (a kicker or site name around it) gives way to the
-    title; a one-word title (a section name) gives way to the first <h1> of three words or more."""
+    An <h1> that begins with the whole title and goes on with words (*Ultium Cells erhöht
+    Gigafactory-Kapazität* shown as *… in Tennessee*: og:title and <title> shortened it) replaces
+    it; an <h1> that otherwise contains the whole title (a kicker or site name around it) gives way
+    to the title; a one-word title (a section name) gives way to the first <h1> of three words or more."""
     names = [n for n in (outlet, page_host(url)) if n]
     shown = [h for h in (_undated(_bare(h)) for h in headings)
              if 10 <= len(h) <= 250 and not CSS_TEXT.search(h) and not _is_site(h, names)]
     if not title or len(title.split()) == 1:
         return next((h for h in shown if len(h.split()) >= 3), title)
+    continued = [h for h in shown if h.startswith(title) and len(h) > len(title) + 3
+                 and re.match(r"\s+\w", h[len(title):]) and not _is_site(h[len(title):].strip(), names)]
+    if continued:
+        return continued[0]
     words = _words(title)
     fitting = [h for h in shown if title not in h and _words(h)
                and len(_words(h) & words) >= 0.5 * min(len(_words(h)), len(words))]
