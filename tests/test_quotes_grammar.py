@@ -550,3 +550,15 @@ def test_a_second_speaker_after_doch_ends_the_first_message():
     text = "Der Bürgermeister sagte, die Brücke sei sicher, doch Stadtsprecherin Eva Kern erklärte, die Prüfung dauere noch."
     assert [q[1:3] for q in said(text, ["Eva Kern"])] == [
         ("die Brücke sei sicher", "Der Bürgermeister"), ("die Prüfung dauere noch", "Stadtsprecherin Eva Kern")]
+
+
+@needs_tagger
+def test_one_subject_with_two_coordinated_verbs_speaks_after_the_second():
+    text = "Die Stadt plant den Zugriff. Datenschützer äußerten grundsätzliche Bedenken an den neuen Plänen und warfen der Stadt „Wortbruch“ vor."
+    assert said(text)[0][:3] == ("partial", "Wortbruch", "Datenschützer")
+
+
+@needs_tagger
+def test_fuer_a_person_before_a_copula_names_whose_view_the_quoted_words_are():
+    text = "Die Debatte geht weiter. Was für die Ministerin eine „flexiblere Handhabe“ ist, war für die Verbände ein Bruch."
+    assert said(text)[0][:3] == ("partial", "flexiblere Handhabe", "die Ministerin")

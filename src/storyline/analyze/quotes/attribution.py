@@ -234,6 +234,8 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
             cue, speaker = _sentence_cue(text, opening, quoted, quote.outer_start)
         if cue is None:
             cue, speaker = _sentence_source(text, opening, quoted)
+        if cue is None:
+            cue, speaker = _opinion_holder(text, opening, quote)
         return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
     return None
 
@@ -244,6 +246,25 @@ def _sentence_source(text: str, sentence: Sentence, quoted: list[Quoted]):
     tokens = tokenize(text, sentence.start, sentence.end)
     found = source_phrase_in(tokens, [(q.outer_start, q.outer_end) for q in quoted])
     return (found.cue, found.speaker) if found and found.speaker else (None, None)
+
+
+COPULAS = frozenset("ist sei war wäre sind seien waren wären bleibt blieb hält".split())
+
+
+def _opinion_holder(text: str, sentence: Sentence, quote: Quoted):
+    """"Für Anja Hajduk ist die „Zeit der Ehrlichkeit“ gekommen", "Was für die Ministerin eine
+    „flexiblere Handhabe“ ist": "für" + a person before a copula names whose view the words are."""
+    tokens = tokenize(text, sentence.start, quote.outer_start)
+    for i in range(len(tokens) - 2):
+        if tokens[i].lower != "für":
+            continue
+        end = read_noun_phrase(tokens, i + 1)
+        if end <= i + 1 or not _personal_phrase(tokens, (i + 1, end)):
+            continue
+        rest = tokenize(text, tokens[end - 1].end, quote.outer_end + 40)
+        if any(t.lower in COPULAS for t in rest[:14]):
+            return char_span(tokens, (i, i + 1)), char_span(tokens, (i + 1, end))
+    return None, None
 
 
 CALLING_VERBS = ("nannte", "nennt", "nennen", "nannten", "bezeichnet", "bezeichnete", "bezeichneten", "bezeichnen")

@@ -385,6 +385,9 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
         return _bounded_after(tokens, verb)  # "Die Äußerungen Hassemers bezeichnete Wiefelspütz als …"
     if end > start and (gap == verb or tokens[end].lower in AUXILIARIES | MODALS):
         return start, end  # "Stoiber hatte besonders die Rolle … betont"
+    if end > start and end < verb and tokens[verb - 1].lower == "und" and tokens[end].text.islower() and (
+            tag_of(tokens[end]) in FINITE_TAGS or (tag_of(tokens[end]) is None and tokens[end].text.isalpha())):
+        return start, end  # "Datenschützer äußerten Bedenken … und warfen der Regierung „…“ vor": one subject, two verbs
     return (start, end) if end > start and verb - start <= 8 else None
 
 
