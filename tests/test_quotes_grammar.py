@@ -562,3 +562,8 @@ def test_one_subject_with_two_coordinated_verbs_speaks_after_the_second():
 def test_fuer_a_person_before_a_copula_names_whose_view_the_quoted_words_are():
     text = "Die Debatte geht weiter. Was für die Ministerin eine „flexiblere Handhabe“ ist, war für die Verbände ein Bruch."
     assert said(text)[0][:3] == ("partial", "flexiblere Handhabe", "die Ministerin")
+
+
+@needs_tagger
+def test_a_wie_clause_after_a_quote_names_its_speaker():
+    assert said("„Das ist gut so“, wie Meier am Montag betonte.", ["Meier"])[0][:3] == ("direct", "Das ist gut so", "Meier")

@@ -342,6 +342,11 @@ def _cue_after(text: str, sentence: Sentence, quote: Quoted):
     if len(tokens) > 5 and tokens[1].lower == "mit" and tokens[3].lower == "worten" and tag_of(tokens[4]) in FINITE_TAGS:
         speaker = speaker_after(tokens, 5)  # "„…“, mit diesen Worten meldete er sich zurück": any verb
         return char_span(tokens, (4, 5)), char_span(tokens, speaker)
+    if tokens[1].lower == "wie" and len(tokens) > 3:  # "„…“, wie Meier am Montag betonte", "wie X zitiert wird"
+        stop = clause_end(tokens, 2)
+        verb = next((k for k in (stop - 1, stop - 2) if k > 2 and is_speech_verb(tokens, k)), None)
+        if verb is not None:
+            return char_span(tokens, (verb, verb + 1)), char_span(tokens, _bounded(speaker_after(tokens, 2), verb))
     zitiert = passive_quote(tokens, 1)
     if zitiert is not None and zitiert < clause_end(tokens, 2):  # "„…“, wird der Manager gerne zitiert"
         return char_span(tokens, (zitiert, zitiert + 1)), char_span(tokens, _bounded(speaker_after(tokens, 2), zitiert))
