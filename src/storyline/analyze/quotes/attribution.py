@@ -515,13 +515,14 @@ def find_reported(article: Article, sentences: list[Sentence], quoted: list[Quot
     previous_spoke, cue_speaker = False, None
     for sentence in sentences:
         tokens = tokenize(article.text, sentence.start, sentence.end)
-        items = [f for f in find_indirect(tokens, marks)
-                 if _coverage((f.start, f.end), spoken) < 0.8 and not _starts_inside(f.start, marks)]
-        if not items and previous_spoke and continues_reported(tokens, marks):
+        local = [(a, b) for a, b in marks if a < sentence.end and sentence.start < b]  # asked at every token
+        items = [f for f in find_indirect(tokens, local)
+                 if _coverage((f.start, f.end), spoken) < 0.8 and not _starts_inside(f.start, local)]
+        if not items and previous_spoke and continues_reported(tokens, local):
             items = _continuation(tokens, spoken, cue_speaker)
         found.extend(items)
         spoke = bool(items) or any(a < sentence.end and sentence.start < b for a, b in quoted_speech)
-        cue_speaker = None if spoke else _cue_subject(tokens, marks)
+        cue_speaker = None if spoke else _cue_subject(tokens, local)
         previous_spoke = spoke or cue_speaker is not None
     return found
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quotes.cues import (
-    DEMONSTRATIVES, DETERMINERS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
+    DEMONSTRATIVES, DETERMINERS, TAGS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
 from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
@@ -618,6 +618,10 @@ def _personal_subject_before(tokens: list[Token], k: int) -> bool:
     """"Die Wissenschaftler fanden heraus, dass …", "Ramelow zeigte sich optimistisch, dass …":
     a person (a name, a role noun, a personal pronoun) as the subject of the main clause makes a
     dass-clause after it what that person holds or says, whatever the verb."""
+    named = getattr(TAGS.get(), "named", ())  # names the entity stage found: asked before the tags, which cost a tagger run
+    if not any(t.lower in {"er", "sie", "wir", "ich"} or (t.capitalised and (t.start in named or role_gender(t.text)))
+               for t in tokens[:k]):
+        return False
     subject = clause_subject(tokens, 0, k)
     if subject is None:
         return False
