@@ -567,3 +567,9 @@ def test_fuer_a_person_before_a_copula_names_whose_view_the_quoted_words_are():
 @needs_tagger
 def test_a_wie_clause_after_a_quote_names_its_speaker():
     assert said("„Das ist gut so“, wie Meier am Montag betonte.", ["Meier"])[0][:3] == ("direct", "Das ist gut so", "Meier")
+
+
+@needs_tagger
+def test_a_name_after_an_object_relative_pronoun_is_the_subject():
+    text = "Damit fällt die Marke, die Gerhard Schröder einst zum Ziel erklärt hatte: „Ich rechne damit, dass es gelingt.“"
+    assert said(text, ["Gerhard Schröder"])[0][2] == "Gerhard Schröder"

@@ -359,6 +359,10 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if tokens[start].lower in RELATIVES and start + 1 < len(tokens) and start and tokens[start - 1].text == ",":
         if not _is_noun(tokens[start + 1]) and not _is_adjective(tokens[start + 1]):
             return start, start + 1  # "eines Hackers, der behauptet, …": the relative pronoun
+        if tokens[start].lower in {"die", "das"} and tag_of(tokens[start + 1]) == "NE":
+            end = read_noun_phrase(tokens, start + 1)  # "die Marke, die Gerhard Schröder … erklärt hatte":
+            if start + 1 < end <= verb:  # an object relative pronoun, the name after it is the subject
+                return start + 1, end
     if _als_phrase(tokens, start, verb):  # "Als Antwort auf den Brief sagte ein Sprecher"
         return speaker_after(tokens, verb + 1)
     if tokens[start].lower in SUBORDINATORS or tag_of(tokens[start]) == "KOUS":  # "wo Putin …", "zumal X betont hatte"
