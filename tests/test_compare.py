@@ -170,21 +170,21 @@ def test_an_english_report_settles_a_german_speculation_and_agrees_with_a_german
     assert fact["status"] == "superseded" and fact["values"][0]["value"] == "Vladivostok (speculated)"
 
 
-def test_a_person_named_once_in_passing_is_no_participant():
+def test_a_relative_named_once_in_passing_is_no_participant():
     from storyline.link.compare import compare_participants
-    from storyline.model import Mention, Quote
+    from storyline.model import Mention
 
     text = ("Kim traf Putin in Wostotschny. Wie schon sein Vater Kim Jong Il reiste Kim im Zug. "
-            "Kim sagte, es sei ein großer Tag.")
-    spans = [("Kim", "kim_jong_un"), ("Putin", "putin"), ("Kim Jong Il", "kim_jong_il"), ("Kim", "kim_jong_un")]
+            "Innenminister Thomas de Maizière verurteilte das Treffen.")
+    spans = [("Kim", "kim_jong_un"), ("Putin", "putin"), ("Kim Jong Il", "kim_jong_il"), ("Kim", "kim_jong_un"),
+             ("Thomas de Maizière", "de_maiziere")]
     mentions, offset = [], 0
     for surface, entity in spans:
         start = text.index(surface, offset)
         offset = start + len(surface)
         mentions.append(Mention(start, offset, surface, "PER", entity))
-    quote = Quote(text.index("es sei"), len(text) - 1, "es sei ein großer Tag", "indirect", speaker="kim_jong_un")
-    single = AnalyzedArticle(make_article(text, date="2023-09-13", id="a"), mentions=mentions, quotes=[quote])
+    single = AnalyzedArticle(make_article(text, date="2023-09-13", id="a"), mentions=mentions)
     other = AnalyzedArticle(make_article("Putin empfing seinen Gast.", date="2023-09-13", id="b"),
                             mentions=[Mention(0, 5, "Putin", "PER", "putin")])
     facts = {fact["values"][0]["value"]: fact["status"] for fact in compare_participants([single, other])}
-    assert facts == {"Putin": "agreed", "Kim": "single-source"}  # named twice and quoted; Kim Jong Il once in passing
+    assert facts == {"Putin": "agreed", "Kim": "single-source", "Thomas de Maizière": "single-source"}

@@ -202,21 +202,26 @@ def _unique(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
+# A kinship or predecessor noun shortly before a name ("sein Vater Kim Jong Il", "Amtsvorgänger X").
+RELATIVE_BEFORE = re.compile(r"\b(?:Groß|Ur)*(?:[Vv]ater|[Mm]utter|Sohn|Tochter|Bruder|Schwester|Onkel|Tante|Enkel|Enkelin|"
+                             r"Witwe|Vorgänger|Vorgängerin|Amtsvorgänger|Amtsvorgängerin)\b[^.!?]*$")
+
+
 def compare_participants(members: list[AnalyzedArticle]) -> list[dict]:
-    """People named in two or more articles agree on taking part; others are single-source. A person
-    one article names only once and does not quote is background ("wie schon sein Großvater Kim Il
-    Sung"), no participant."""
+    """People named in two or more articles agree on taking part; others are single-source. A
+    relative or predecessor one article names only once as such ("wie schon sein Großvater Kim Il
+    Sung") is background, no participant."""
     seen: dict[str, dict] = {}
     for analyzed in members:
         named = Counter(m.entity for m in analyzed.mentions if m.type == "PER" and m.entity)
-        quoted = {q.speaker for q in analyzed.quotes if q.speaker}
         for mention in analyzed.mentions:
             if mention.type == "PER" and mention.entity:
                 entry = seen.setdefault(mention.entity, {"name": mention.text, "articles": {}})
                 if len(mention.text) > len(entry["name"]):
                     entry["name"] = mention.text
                 entry["articles"].setdefault(analyzed.article.id, _sentence_of(analyzed, mention.start))
-                entry["present"] = entry.get("present", False) or named[mention.entity] > 1 or mention.entity in quoted
+                entry["present"] = entry.get("present", False) or named[mention.entity] > 1 or not \
+                    RELATIVE_BEFORE.search(analyzed.article.text, max(0, mention.start - 60), mention.start)
     facts = []
     taking_part = [e for e in seen.values() if len(e["articles"]) > 1 or e["present"]]
     for entry in sorted(taking_part, key=lambda e: -len(e["articles"]))[:8]:
