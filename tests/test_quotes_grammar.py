@@ -573,3 +573,15 @@ def test_a_wie_clause_after_a_quote_names_its_speaker():
 def test_a_name_after_an_object_relative_pronoun_is_the_subject():
     text = "Damit fällt die Marke, die Gerhard Schröder einst zum Ziel erklärt hatte: „Ich rechne damit, dass es gelingt.“"
     assert said(text, ["Gerhard Schröder"])[0][2] == "Gerhard Schröder"
+
+
+@needs_tagger
+def test_das_with_a_modal_and_a_final_speech_verb_names_the_speaker_of_the_quote_before():
+    text = "„Ja, es gibt Zumutungen.“ Das musste Finanzminister Karl Brenner zu Beginn der Debatte einräumen."
+    assert said(text, ["Karl Brenner"])[0][2:] == ("Finanzminister Karl Brenner", "Karl Brenner")
+
+
+@needs_tagger
+def test_so_with_a_speech_verb_then_the_subject():
+    text = "Der Flug käme einer Folter gleich, so bestätigt das Gericht."
+    assert said(text)[0][:3] == ("indirect", "Der Flug käme einer Folter gleich", "das Gericht")

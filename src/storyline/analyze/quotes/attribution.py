@@ -104,7 +104,14 @@ def _confirmed_before(article: Article, sentences: list[Sentence], found: list[F
     out = []
     for before, sentence in zip(sentences, sentences[1:]):
         tokens = tokenize(article.text, sentence.start, sentence.end)
-        if len(tokens) < 3 or tokens[0].lower not in ANAPHORS or not is_speech_verb(tokens, 1):
+        if len(tokens) < 3 or tokens[0].lower not in ANAPHORS:
+            continue
+        last = len(tokens) - (1 if tokens[-1].text in {".", "!", "?"} else 0)
+        verb = 1 if is_speech_verb(tokens, 1) else None
+        if verb is None and tokens[1].text.islower():  # "Das musste Minister X … einräumen" (the tag asked last)
+            verb = next((j for j in (last - 1, last - 2) if j > 2 and is_speech_verb(tokens, j)), None)
+            verb = verb if verb is not None and tag_of(tokens[1]) in {"VMFIN", "VAFIN"} else None
+        if verb is None:
             continue
         speaker = speaker_after(tokens, 2)
         if speaker is None or tokens[speaker[0]].lower in {"es", "man"}:
@@ -113,13 +120,13 @@ def _confirmed_before(article: Article, sentences: list[Sentence], found: list[F
         if earlier:  # "Wie heute bekannt wurde, sind … aufgetreten. Das berichteten Helfer vor Ort."
             for item in earlier:
                 if item.speaker is None and item.kind != "partial":
-                    item.cue, item.speaker = char_span(tokens, (1, 2)), char_span(tokens, speaker)
+                    item.cue, item.speaker = char_span(tokens, (verb, verb + 1)), char_span(tokens, speaker)
             continue
         previous = tokenize(article.text, before.start, before.end)
         last = len(previous) - (1 if previous and previous[-1].text in {".", "!", "?"} else 0)
         if last > 2 and previous[0].text not in {"„", "»", '"'}:
             out.append(Found(previous[0].start, previous[last - 1].end, "indirect",
-                             char_span(tokens, (1, 2)), char_span(tokens, speaker), 0.7))
+                             char_span(tokens, (verb, verb + 1)), char_span(tokens, speaker), 0.7))
     return out
 
 

@@ -85,6 +85,8 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
         if not (is_so or passive or is_speech_verb(tokens, i)):
             continue
         speaker = speaker_after(tokens, i + 1)
+        if is_so and speaker is None and i + 2 < len(tokens) and is_speech_verb(tokens, i + 1):
+            speaker = speaker_after(tokens, i + 2)  # "…, so bestätigt das Gericht."
         message = _message(tokens, _clause_start(tokens, i - 1), i - 1)
         if message and _is_subject_with_clause(tokens, _clause_start(tokens, i - 1), i - 1):
             continue  # "Der Sender, der … zuständig ist, begründete …": subject, not message
