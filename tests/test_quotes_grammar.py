@@ -585,3 +585,9 @@ def test_das_with_a_modal_and_a_final_speech_verb_names_the_speaker_of_the_quote
 def test_so_with_a_speech_verb_then_the_subject():
     text = "Der Flug käme einer Folter gleich, so bestätigt das Gericht."
     assert said(text)[0][:3] == ("indirect", "Der Flug käme einer Folter gleich", "das Gericht")
+
+
+@needs_tagger
+def test_the_document_before_a_relative_clause_is_the_source_of_heisst_es():
+    text = "Die Zahl steigt. In der Fassung des Berichts, die ins Netz gestellt wurde, heißt es, die Gewalt habe zugenommen."
+    assert said(text)[0][:3] == ("indirect", "die Gewalt habe zugenommen", "der Fassung des Berichts")

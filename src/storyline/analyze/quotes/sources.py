@@ -18,6 +18,25 @@ def document_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         start -= 1
     while stop < len(tokens) and tokens[stop].text not in CLAUSE_BREAKS:
         stop += 1
+    found = _document_in(tokens, start, stop)
+    if found is None and start > 1 and tokens[start - 1].text == ",":
+        # "In der Vorabversion des Berichts, der … ins Netz gestellt wurde, heißt es": the
+        # document stands before the relative clause that ends at the comma
+        relative = start - 1
+        while relative > 0 and tokens[relative - 1].text not in CLAUSE_BREAKS:
+            relative -= 1
+        if relative > 1 and tokens[relative - 1].text == "," and tokens[relative].lower in RELATIVE_WORDS:
+            before = relative - 1
+            while before > 0 and tokens[before - 1].text not in CLAUSE_BREAKS:
+                before -= 1
+            found = _document_in(tokens, before, relative - 1)
+    return found
+
+
+RELATIVE_WORDS = frozenset("der die das dem den denen dessen deren welche welcher welches".split())
+
+
+def _document_in(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
     for j in range(start, stop - 1):
         if tokens[j].lower in {"in", "im", "auf", "aus"}:
             end = read_noun_phrase(tokens, j + 1)
