@@ -591,3 +591,13 @@ def test_so_with_a_speech_verb_then_the_subject():
 def test_the_document_before_a_relative_clause_is_the_source_of_heisst_es():
     text = "Die Zahl steigt. In der Fassung des Berichts, die ins Netz gestellt wurde, heißt es, die Gewalt habe zugenommen."
     assert said(text)[0][:3] == ("indirect", "die Gewalt habe zugenommen", "der Fassung des Berichts")
+
+
+@needs_tagger
+def test_er_goes_back_to_the_role_phrase_that_opened_the_sentence_before():
+    text = ("Außenminister Karl Brenner griff den Nachbarn scharf an. Der iranische Vize-Außenminister betrachtet "
+            "die Anrufung des Sicherheitsrates als Eskalation. Er sagte, dem Land bleibe keine andere Wahl.")
+    assert said(text, ["Karl Brenner"])[-1][2:] == ("Er", "Der iranische Vize-Außenminister")
+    text = ("Die Polizei fand den Studenten am Unfallort. Der Student schlief immer wieder ein, nur ab und zu war er "
+            "hochgeschreckt und hatte gefragt: „Was ist mit dem Radler passiert?“")
+    assert said(text)[-1][2:] == ("er", "Der Student")

@@ -791,8 +791,40 @@ def _attach_speaker(article: Article, mentions: list[Mention], quote: QuoteResul
     quote.speaker_kind = reference.kind if reference else ("group" if first in GROUP_WORDS else "phrase")
     if reference:
         mention, confidence = resolve_reference(article, mentions, start, end, tied_roles=True)
-        if mention:
+        if reference.kind == "pronoun" and reference.gender in ("m", "f") and _resolve_to_role_phrase(
+                article, mentions, quote, start, reference.gender, after=mention.end if mention else -1):
+            quote.speaker_kind = "pronoun"
+        elif mention:
             _set_resolved(quote, mention, confidence, reference.kind)
+
+
+ROLE_SUBJECT = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)((?:Der|Die)\s+(?:[a-zäöüß-]+(?:e|en|er|es|em)\s+){0,2}([A-ZÄÖÜ][\w-]+))")
+
+
+def _resolve_to_role_phrase(article: Article, mentions: list[Mention], quote: QuoteResult, start: int,
+                            gender: str, after: int = -1) -> bool:
+    """"Der Student verbrachte die Nacht in Gewahrsam, … und hatte gefragt: „…“" — "er" that
+    coreference left open goes back to the nearest noun phrase opening a sentence (this one or the
+    one before) that agrees in gender — a role noun, or for "er" a masculine article with a common
+    noun — when no named person comes between them (no entity: the text names no one)."""
+    sentence = _sentence_at(list(article.sentences), start)
+    if sentence is None:
+        return False
+    index = article.sentences.index(sentence)
+    begin = article.sentences[index - 1].start if index else sentence.start
+    found = [m for m in ROLE_SUBJECT.finditer(article.text, max(0, begin - 2), start)
+             if re.search(r"[,.;:]", article.text[m.end(1):start])  # not in the pronoun's own clause
+             and (role_gender(m.group(2)) == gender or (after < 0 and gender == "m" and m.group(1)[:3] == "Der"
+                                                        and tag_of(Token(m.start(2), m.end(2), m.group(2))) == "NN"))]
+    if not found or found[-1].start(1) < after:
+        return False  # the person coreference found is nearer (a role noun only may stand between)
+    if any(m.type == "PER" and found[-1].start(1) <= m.start < start for m in mentions):
+        return False  # a named person after the phrase was a candidate: coreference declined on purpose
+    phrase = found[-1]
+    quote.resolved_start, quote.resolved_end = phrase.start(1), phrase.end(1)
+    quote.resolved_text, quote.resolved_confidence = phrase.group(1), 0.5
+    quote.speaker = None
+    return True
 
 
 def _second_apposition(text: str, end: int, mention: Mention) -> bool:
