@@ -601,3 +601,12 @@ def test_er_goes_back_to_the_role_phrase_that_opened_the_sentence_before():
     text = ("Die Polizei fand den Studenten am Unfallort. Der Student schlief immer wieder ein, nur ab und zu war er "
             "hochgeschreckt und hatte gefragt: „Was ist mit dem Radler passiert?“")
     assert said(text)[-1][2:] == ("er", "Der Student")
+
+
+@needs_tagger
+def test_a_konjunktiv_inside_an_ob_clause_does_not_continue_the_report_before():
+    text = ("Papier geht davon aus, dass die Partei verboten wird. Auch der Sprecher der Fraktion, Dieter Weber, will "
+            "„in den kommenden Wochen noch einmal sorgfältig prüfen“, ob ein Verbot angestrebt werden solle.")
+    quotes = said(text, ["Papier", "Dieter Weber"])
+    assert [q[0] for q in quotes] == ["indirect", "partial"]
+    assert quotes[1][2].startswith("der Sprecher der Fraktion")

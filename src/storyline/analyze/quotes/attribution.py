@@ -698,9 +698,11 @@ def _speakers_from_so_aside(article: Article, sentences: list[Sentence], found: 
 
 
 def _personal(tokens: list[Token], span: tuple[int, int]) -> bool:
-    """A personal pronoun or a name (by its tag): someone who can speak."""
+    """A personal pronoun, a name (by its tag) or a role noun ("Auch der Sprecher der Fraktion"):
+    someone who can speak."""
     first = tokens[span[0]]
-    return first.lower in {"er", "sie", "ich", "wir"} or any(tag_of(t) == "NE" for t in tokens[span[0]:span[1]])
+    return first.lower in {"er", "sie", "ich", "wir"} or any(
+        tag_of(t) == "NE" or (t.capitalised and role_gender(t.text)) for t in tokens[span[0]:span[1]])
 
 
 def _carry_speakers(found: list[Found], sentences: list[Sentence]) -> None:

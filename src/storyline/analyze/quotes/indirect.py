@@ -561,7 +561,8 @@ def _after_apposition(tokens: list[Token], last: int) -> int:
 def continues_reported(tokens: list[Token], quoted) -> bool:
     """A sentence whose own verb is Konjunktiv I (not inside quotation marks)."""
     first_forms, _ = load_konjunktiv()
-    words = [(j, t) for j, t in enumerate(tokens) if _outside(t, quoted) and t.text.islower()]
+    words = [(j, t) for j, t in enumerate(tokens) if _outside(t, quoted) and t.text.islower()
+             and not _in_dependent_clause(tokens, j)]
     if any(t.text in first_forms and (j == 0 or tokens[j - 1].lower != "ich") for j, t in words):
         return True
     for j, token in words:  # then a verb not on the list, by its tag and form (a tagger run)
@@ -570,6 +571,18 @@ def continues_reported(tokens: list[Token], quoted) -> bool:
         if konjunktiv_shaped(token.text) and is_konjunktiv_one(token.text, tag_of(token), previous, following):
             return True
     return False
+
+
+DEPENDENT_OPENERS = frozenset("ob dass damit weil wenn falls obwohl nachdem sodass".split())
+
+
+def _in_dependent_clause(tokens: list[Token], j: int) -> bool:
+    """"Auch X will „…“ prüfen, ob ein Verbot angestrebt werden solle": a Konjunktiv inside an
+    ob- or dass-clause after a main clause belongs to that clause, not to the sentence."""
+    k = j
+    while k > 0 and tokens[k - 1].text not in {",", ";", ":", "–"}:
+        k -= 1
+    return k > 0 and tokens[k].lower in DEPENDENT_OPENERS
 
 
 def _demnach(tokens: list[Token], quoted) -> Found | None:
