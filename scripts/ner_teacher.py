@@ -107,7 +107,7 @@ def label(limit: int | None = None) -> None:
         for b in range(0, len(kept), BATCH):
             chunk = kept[b:b + BATCH]
             for (source, s, words, spaces), features in zip(chunk, word_features([c[2] for c in chunk], head.layers)):
-                log_probs = head.log_probs(features)
+                log_probs = head.log_probs(features, words)
                 path = viterbi(log_probs, head.start, head.transitions, head.weight)
                 probs = np.exp(log_probs[np.arange(len(path)), path])
                 out.write(json.dumps({"source": source, "sentence": s, "words": words, "spaces": spaces,

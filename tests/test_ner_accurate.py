@@ -52,6 +52,43 @@ def test_the_encoder_tagger_finds_the_kremlin_spokesman_and_the_port(accurate_me
     assert "Wladiwostok" in {m.text for m in mentions if m.type == "LOC"}
 
 
+@pytest.mark.parametrize("name, label", [("Kim Il Sung", "PER"), ("Kim Jong Il", "PER"), ("Seoul", "LOC"),
+                                          ("Baikalsee", "LOC")])
+def test_the_encoder_tagger_reads_the_korean_leaders_and_the_places_of_the_summit(accurate_mentions, name, label):
+    _, mentions = accurate_mentions
+    assert name in {m.text for m in mentions if m.type == label}
+
+
+def test_word_shapes_say_what_the_lexicon_knows_of_each_word():
+    from storyline.analyze.encoder.tagger import WORD_CLASSES, word_shapes
+
+    words = ["Kremlsprecher", "Peskow", "sagte", "in", "Wladiwostok", "NATO", "2023"]
+    rows = word_shapes(words)
+    classes = [WORD_CLASSES[int(row[:len(WORD_CLASSES)].argmax())] for row in rows]
+    assert classes == ["n", "?", "-", "-", "E", "N", "-"]  # compound of a common noun; unknown capitalised word
+    given, place, first, capitals, digit = rows[:, len(WORD_CLASSES):].T
+    assert place.tolist() == [0, 0, 0, 0, 1, 0, 0] and first.tolist() == [1, 0, 0, 0, 0, 0, 0]
+    assert capitals.tolist() == [0, 0, 0, 0, 0, 1, 0] and digit.tolist() == [0, 0, 0, 0, 0, 0, 1]
+    assert not given.any()
+
+
+def test_an_ensemble_averages_its_members_probabilities_and_a_member_may_read_the_neighbours():
+    import numpy as np
+
+    from storyline.analyze.encoder.tagger import Head, Member, with_neighbours
+
+    states = np.array([[1.0], [2.0], [3.0]], dtype=np.float32)
+    assert with_neighbours(states).tolist() == [[1, 0, 2], [2, 1, 3], [3, 2, 0]]  # own, previous, next word
+    tags = ["O", "B-PER"]
+    sure_o = Member([np.zeros((1, 2), np.float32)], [np.array([np.log(0.9), np.log(0.1)], np.float32)])
+    # reads the previous word's state (the second input column): "B-PER" after a word with state 1
+    follows = Member([np.array([[0, 0], [-50, 50], [0, 0]], np.float32)], [np.zeros(2, np.float32)])
+    head = Head(np.zeros(3, np.float32), np.ones(3, np.float32), [sure_o, follows], tags,
+                np.zeros(2, np.float32), np.zeros((2, 2), np.float32))
+    probs = np.exp(head.log_probs(np.array([[0.0], [1.0], [0.0]], np.float32)))
+    assert np.allclose(probs, [[0.7, 0.3], [0.7, 0.3], [0.45, 0.55]], atol=1e-6)
+
+
 def test_offsets_point_into_the_original_text(accurate_mentions):
     article, mentions = accurate_mentions
     assert mentions and all(article.text[m.start:m.end] == m.text for m in mentions)
