@@ -610,3 +610,17 @@ def test_a_konjunktiv_inside_an_ob_clause_does_not_continue_the_report_before():
     quotes = said(text, ["Papier", "Dieter Weber"])
     assert [q[0] for q in quotes] == ["indirect", "partial"]
     assert quotes[1][2].startswith("der Sprecher der Fraktion")
+
+
+def test_an_open_question_is_nobodys_words():
+    from storyline.analyze.pipeline import analyze_article
+    from storyline.ingest.article import make_article
+
+    def quoted(text: str) -> list[tuple[str, str | None]]:
+        return [(q.text, q.speaker_text) for q in analyze_article(make_article(text, id="q", date="2015-11-13")).quotes]
+
+    assert quoted("FRANKFURT (dpa-AFX) - Zum Abschluss des Streiks ist noch unklar, ob das Unternehmen auf die "
+                  "Gewerkschaft Ufo zugeht. Es werde kein neues Angebot geben, erklärte ein Unternehmenssprecher.") == [
+        ("Es werde kein neues Angebot geben", "ein Unternehmenssprecher")]
+    assert quoted("Welche Rolle es bei einer Kooperation spielt, ob es gemeinsame Manöver abhielte und an einer "
+                  "Strategie beteiligt wäre, ist unklar.") == []

@@ -595,6 +595,10 @@ def _demnach(tokens: list[Token], quoted) -> Found | None:
     return None
 
 
+# Predicates of an open question: the clause they govern is what nobody knows, not what somebody says.
+OPEN_QUESTION = frozenset("unklar fraglich ungewiss unbekannt ungeklärt".split())
+
+
 def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     """"Die Experten kamen zu dem Ergebnis, dass es keine Beweise gäbe", "Einige vertreten die
     Auffassung, die Welt befände sich …": a main clause with a subject and a finite verb (by its
@@ -607,15 +611,19 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
         return None
     stop = _clause_end_unquoted(tokens, k + 1)
     clause = tokens[k + 1:stop]
-    if clause[0].lower in {"dass", "ob"}:
+    if any(t.lower in OPEN_QUESTION and _outside(t, quoted) for t in tokens[:k]):
+        return None  # "… ist noch unklar, ob das Unternehmen zugeht": an open question, nobody's words
+    if clause[0].lower == "dass":
         reported = has_konjunktiv(clause, quoted) or _personal_subject_before(tokens, k)
+    elif clause[0].lower == "ob":  # "X fragte, ob …" is the speech verbs' rule; here only the mood tells
+        reported = has_konjunktiv(clause, quoted)
     else:
         first_forms = load_konjunktiv()[0]  # Konjunktiv I only: "hätten"/"würde" also open conditions
         reported = len(clause) >= 3 and any(t.text in first_forms for t in clause[:4] if _outside(t, quoted))
     if not reported:
         return None
     verbs = [i for i in range(k) if tag_of(tokens[i]) in FINITE]  # tags asked last: they cost a tagger run
-    if not verbs or tag_of(tokens[0]) in {"KOUS", "PWAV", "PRELS", "PWS"}:
+    if not verbs or tag_of(tokens[0]) in {"KOUS", "PWAV", "PRELS", "PWS", "PWAT"}:
         return None
     if has_konjunktiv(tokens[verbs[0]:verbs[0] + 1], quoted):
         return None  # "Zwar sei politischer Druck notwendig, das habe aber …": the main clause is itself reported
