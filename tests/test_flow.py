@@ -158,3 +158,25 @@ def test_the_workers_memory_cap_keeps_a_lower_cap_already_in_place():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str((2 * 1024 ** 3, 2 * 1024 ** 3))
+
+
+def test_a_worker_forked_from_a_large_process_still_has_room_under_its_cap():
+    """The cap counts from the worker's own size: a worker forked from a process that already holds
+    3.5 GB of address space (a long test run, an application embedding Storyline) still analyses,
+    and an 8 GB article still fails alone."""
+    import subprocess
+    import sys
+
+    script = ("import mmap, resource\n"
+              "held = mmap.mmap(-1, 3584 * 1024 ** 2)\n"  # address space only, nothing touched
+              "from storyline.limits import cap_memory\n"
+              "cap_memory()\n"
+              "room = bytearray(64 * 1024 ** 2)\n"
+              "try:\n"
+              "    bytearray(8 * 1024 ** 3)\n"
+              "    print('8 GB allocated')\n"
+              "except MemoryError:\n"
+              "    print('8 GB refused')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "8 GB refused"

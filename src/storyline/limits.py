@@ -47,10 +47,13 @@ MEMORY_LIMIT = 3 * 1024 ** 3
 
 
 def cap_memory(limit: int | None = MEMORY_LIMIT) -> None:
-    """Cap this worker process's address space, so that one pathological article costs a
-    MemoryError in its own analysis, not the machine. BLAS is held to one thread first: OpenBLAS
-    spins when the cap refuses its threads (the workers run one article at a time anyway).
-    A lower cap already in place (Spark's `spark.executor.pyspark.memory`) is kept."""
+    """Cap this worker process's address space at its size now plus `limit`, so that one
+    pathological article costs a MemoryError in its own analysis, not the machine. The cap counts
+    from the worker's own size: a worker forked from a large process (a test run, an application
+    that embeds Storyline) inherits its address space and would otherwise start at the cap.
+    BLAS is held to one thread first: OpenBLAS spins when the cap refuses its threads (the
+    workers run one article at a time anyway). A lower cap already in place (Spark's
+    `spark.executor.pyspark.memory`) is kept."""
     import os
     import resource
 
@@ -61,7 +64,7 @@ def cap_memory(limit: int | None = MEMORY_LIMIT) -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1)  # for one loaded before (a forked worker)
-    limit = _lowest(limit, resource.getrlimit(resource.RLIMIT_AS)[1])
+    limit = _lowest((_address_space() or 0) + limit, resource.getrlimit(resource.RLIMIT_AS)[1])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
