@@ -144,3 +144,11 @@ def test_a_date_line_and_an_agency_line_of_page_text_run_into_no_sentence():
     assert sentences_of(article)[0] == "BERLIN (dpa-AFX) - An mehreren deutschen Flughäfen wird gestreikt."
     assert [(b.kind, text[b.start:b.end]) for b in article.blocks][:2] == [("furniture", "22.04.16 11:35"),
                                                                          ("credit", "dpa-AFX")]
+
+
+def test_a_noun_phrase_broken_at_the_line_end_is_no_heading():
+    page = ("Verdi ruft zum Warnstreik auf.\nBetroffen sein sollen der Fraport-Flughafen\n"
+            "Frankfurt sowie die Airports München und Köln/Bonn, teilte Verdi am Freitag mit.")
+    assert sentences_of(make_article(page))[-1] == (
+        "Betroffen sein sollen der Fraport-Flughafen\nFrankfurt sowie die Airports München und Köln/Bonn, "
+        "teilte Verdi am Freitag mit.")

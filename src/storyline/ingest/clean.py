@@ -153,7 +153,15 @@ def _heading_line(line: str, following: str) -> bool:
     another article's first sentence); without this it ran into the next sentence."""
     bare = line.strip().lstrip(">»›|·").strip()  # breadcrumb marks: "> Opferzahl in Ecuador …"
     return (_looks_like_heading(bare) and not OPEN_ENDING.search(bare) and (bare[:1].isupper() or bare[:1].isdigit())
-            and bool(re.match(r"\s*[A-ZÄÖÜ0-9„“\"»(]", following)))
+            and bool(re.match(r"\s*[A-ZÄÖÜ0-9„“\"»(]", following)) and not _list_goes_on(bare, following))
+
+
+def _list_goes_on(line: str, following: str) -> bool:
+    """"Betroffen sein sollen der Fraport-Flughafen" / "Frankfurt sowie die Airports München, …": a
+    line that ends in an article and its noun, and a next line whose first word is joined on by
+    "sowie", "und" or "oder", is one noun phrase broken at the line end, not a heading."""
+    return bool(re.search(r"\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines)\s+\S+$", line)
+                and re.match(r"\s*\S+\s+(?:sowie|und|oder)\s", following))
 
 
 def _hard_wrapped(text: str) -> bool:
