@@ -228,3 +228,20 @@ def test_story_title_leaves_out_the_pages_breadcrumb():
     assert story_title([AnalyzedArticle(crumbs)]) == "German Pellets: Amtsgericht bestellt Insolvenzverwalterin"
     assert story_title([AnalyzedArticle(section)]) == "Anleger der insolventen Maple Bank werden entschädigt"
     assert story_title([AnalyzedArticle(plain)]) == "Deutschland gewinnt das Finale"
+
+
+def test_one_unnamed_minister_is_one_speaker_however_the_reports_adorn_the_role():
+    from storyline.model import AnalyzedArticle, Quote
+    from storyline.views import _quotes_by_speaker
+
+    def report(id: str, speaker: str, words: str) -> AnalyzedArticle:
+        text = f"{words}, sagte {speaker}."
+        return AnalyzedArticle(make_article(text, id=id, date="2016-04-17"),
+                               quotes=[Quote(0, len(words), words, "indirect", "sagte", speaker)])
+
+    groups = _quotes_by_speaker([report("a", "der Sicherheitsminister des südamerikanischen Landes", "Es gebe 77 Tote"),
+                                 report("b", "der Sicherheitsminister des Landes", "Es gebe 233 Tote"),
+                                 report("c", "ein Sprecher", "Die Lage sei ernst"),
+                                 report("d", "der Sprecher", "Man helfe")], {})
+    assert [(g["name"], len(g["quotes"])) for g in groups] == [
+        ("der Sicherheitsminister des südamerikanischen Landes", 2), ("ein Sprecher", 1), ("der Sprecher", 1)]

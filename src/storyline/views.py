@@ -4,6 +4,7 @@ Each returns plain dicts and lists, ready for JSON or a template.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from storyline.link.compare import fold_copies, same_words
@@ -79,6 +80,20 @@ def _labels_by_entity(members) -> dict[str, dict[str, list[str]]]:
     return {e: dict(by_outlet) for e, by_outlet in result.items()}
 
 
+def _speaker_key(quote) -> str:
+    """The entity, or for a speaker the text names only by a role with its complement, the nouns
+    of the phrase: "der Sicherheitsminister des südamerikanischen Landes" and "der
+    Sicherheitsminister des Landes" are one speaker. A bare role ("ein Sprecher") stays as written:
+    two reports' spokesmen may speak for different sides."""
+    if quote.speaker:
+        return quote.speaker
+    text = quote.speaker_text or ""
+    nouns = [word for word in re.findall(r"\w[\w-]*", text) if word[:1].isupper()]
+    if len(nouns) >= 2 and text[:1].islower():
+        return "role:" + " ".join(nouns).casefold()
+    return f"text:{text}"
+
+
 def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
     groups: dict[str, dict] = {}
     for analyzed in members:
@@ -87,7 +102,7 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
             if same_words(quote.text) in seen:
                 continue
             seen.add(same_words(quote.text))
-            key = quote.speaker or f"text:{quote.speaker_text or ''}"
+            key = _speaker_key(quote)
             name = entities.get(quote.speaker, {}).get("name") if quote.speaker else quote.speaker_text
             # no name for an unknown speaker: the page, report or CLI says "unknown" in its language
             group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or None, "quotes": []})
