@@ -41,3 +41,11 @@ def test_seed_wednesday_becomes_the_13th_with_a_dated_report_in_the_story(tmp_pa
     wednesday = next(e for e in timeline if e["text"] == "Mittwoch" and e["article"].startswith("000"))
     assert wednesday["narrowed"] and wednesday["value"] == "2023-09-13"
     assert wednesday["original_value"] != "2023-09-13"
+
+
+def test_a_timeline_sentence_is_shown_without_the_list_bullet_it_opened_with():
+    text = "Die Swiss streicht Flüge.\n– Es sei am Mittwoch mit weiteren Verspätungen zu rechnen, schreibt die Swiss."
+    article = make_article(text, date="2016-04-26", id="s")
+    start = text.index("Mittwoch")
+    (event,) = build_timeline([AnalyzedArticle(article=article, times=[TimeRef(start, start + 8, "Mittwoch", "2016-04-27")])])
+    assert event["sentence"] == "Es sei am Mittwoch mit weiteren Verspätungen zu rechnen, schreibt die Swiss."

@@ -52,6 +52,15 @@ def without_breadcrumb(title: str, text: str) -> str:
     return title
 
 
+# A list bullet that opens a line of page text ("– Es sei mit weiteren Verspätungen zu rechnen …").
+BULLET = re.compile(r"^\s*[–—•*·-]\s+(?=\S)")
+
+
+def shown_sentence(text: str) -> str:
+    """A sentence of an article as a story view quotes it: without the list bullet it opened with."""
+    return BULLET.sub("", text)
+
+
 def shortened(text: str, limit: int = TITLE_LENGTH) -> str:
     """A first sentence as a title: whole when short, else cut at a word before `limit` with "…"."""
     text = " ".join(text.split())

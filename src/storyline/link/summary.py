@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from storyline.link.story_view import shown_sentence
 from storyline.model import AnalyzedArticle
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")
@@ -24,7 +25,7 @@ def summarize(members: list[AnalyzedArticle], size: int = 4) -> list[dict]:
     for analyzed in members:
         article = analyzed.article
         for rank, sentence in enumerate(article.content_sentences()[:12]):
-            text = article.text[sentence.start:sentence.end]
+            text = shown_sentence(article.text[sentence.start:sentence.end])
             if len(text) > 40 and not _is_heading(analyzed, sentence.start):
                 candidates.append((article, rank, text))
     counts = Counter(w for _, _, text in candidates for w in _words(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.link.story_view import shown_sentence
 from storyline.model import AnalyzedArticle
 
 SLACK = timedelta(days=3)
@@ -72,7 +73,7 @@ def build_timeline(members: list[AnalyzedArticle]) -> list[dict]:
             found = next((s for s in article.sentences if s.start <= time.start < s.end), None)
             if found is not None and _only_times(found, analyzed.times, article.text):
                 continue
-            sentence = article.text[found.start:found.end] if found is not None else time.text
+            sentence = shown_sentence(article.text[found.start:found.end]) if found is not None else time.text
             narrowed = narrow(time.candidates, anchors)
             events.append({"value": narrowed or time.value, "original_value": time.value,
                            "narrowed": narrowed is not None, "text": time.text, "sentence": sentence,
