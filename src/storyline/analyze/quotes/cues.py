@@ -50,6 +50,9 @@ TIME_WORDS = set(
 )
 ADVERB_ENDINGS = ("ell", "lich", "weise", "gemäß", "mäßig", "ierend", "fassend", "schließend", "gänzend")
 RELATIVES = {"der", "die", "das", "welcher", "welche"}
+# Every word that opens a relative clause after a comma ("…, die nach dessen Angaben …").
+RELATIVE_OPENERS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welcher", "welche", "welches",
+                    "welchem", "welchen"}
 FOCUS_PARTICLES = {"auch", "selbst", "sogar", "nur", "ebenso"}
 SUBORDINATORS = set("wo als weil nachdem während da wenn obwohl wie".split())
 CONJUNCTIONS = {"und", "aber", "doch", "denn", "sondern", "oder"}
@@ -203,8 +206,9 @@ def source_phrase_after(tokens: list[Token], i: int) -> bool:
 def read_noun_phrase(tokens: list[Token], i: int) -> int:
     """End index (exclusive) of the noun phrase starting at i, or i when there is none."""
     j = i
-    if _read_quoted_name(tokens, i, bare=True) > i:  # "Wie „heise online“ berichtet", "schrieb „Die Zeit“"
-        return _read_quoted_name(tokens, i, bare=True)
+    quoted_name = _read_quoted_name(tokens, i, bare=True)
+    if quoted_name > i:  # "Wie „heise online“ berichtet", "schrieb „Die Zeit“"
+        return quoted_name
     while j < len(tokens) and tokens[j].lower in DETERMINERS:
         j += 1
     j = _participle_attribute(tokens, j) if j > i else j

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quotes.cues import (
-    DEMONSTRATIVES, DETERMINERS, TAGS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
+    DEMONSTRATIVES, DETERMINERS, RELATIVE_OPENERS, TAGS, Found, Token, char_span, clause_end, clause_subject, is_source_noun, is_speech_verb, read_noun_phrase,
     source_phrase_after, source_phrase_before, speaker_after, speaker_before, tag_of,
 )
 from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
@@ -498,8 +498,6 @@ def _ends_in_question(tokens: list[Token], i: int) -> bool:
     return False
 
 
-RELATIVE_OPENERS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welcher", "welche", "welches",
-                    "welchem", "welchen"}
 CLAUSE_OPENERS = {"da", "weil", "dass", "zumal", "obwohl", "nachdem", "während", "wobei", "sodass", "wenn", "falls",
                   "ob", "bis", "als", "wie", "wo", "womit", "wodurch"}
 

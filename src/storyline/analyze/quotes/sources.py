@@ -6,7 +6,7 @@ document nouns keeps places ("in Berlin") out.
 """
 from __future__ import annotations
 
-from storyline.analyze.quotes.cues import CLAUSE_BREAKS, DETERMINERS, Token, is_noun, read_noun_phrase
+from storyline.analyze.quotes.cues import CLAUSE_BREAKS, DETERMINERS, RELATIVE_OPENERS, Token, is_noun, read_noun_phrase
 from storyline.analyze.quotes.lexicon import load_document_nouns, load_source_nouns
 
 
@@ -25,15 +25,12 @@ def document_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         relative = start - 1
         while relative > 0 and tokens[relative - 1].text not in CLAUSE_BREAKS:
             relative -= 1
-        if relative > 1 and tokens[relative - 1].text == "," and tokens[relative].lower in RELATIVE_WORDS:
+        if relative > 1 and tokens[relative - 1].text == "," and tokens[relative].lower in RELATIVE_OPENERS:
             before = relative - 1
             while before > 0 and tokens[before - 1].text not in CLAUSE_BREAKS:
                 before -= 1
             found = _document_in(tokens, before, relative - 1)
     return found
-
-
-RELATIVE_WORDS = frozenset("der die das dem den denen dessen deren welche welcher welches".split())
 
 
 def _document_in(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
