@@ -147,26 +147,18 @@ def test_a_short_input_analysed_in_the_calling_process_is_memory_capped_per_arti
 
 def test_the_workers_memory_cap_keeps_a_lower_cap_already_in_place():
     """A Spark worker started with `spark.executor.pyspark.memory` below the cap keeps that limit."""
-    import subprocess
-    import sys
-
     script = ("import resource\n"
               "resource.setrlimit(resource.RLIMIT_AS, (2 * 1024 ** 3, 2 * 1024 ** 3))\n"
               "from storyline.limits import cap_memory\n"
               "cap_memory()\n"
               "print(resource.getrlimit(resource.RLIMIT_AS))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == str((2 * 1024 ** 3, 2 * 1024 ** 3))
+    assert printed_by_a_new_python(script) == str((2 * 1024 ** 3, 2 * 1024 ** 3))
 
 
 def test_a_worker_forked_from_a_large_process_still_has_room_under_its_cap():
     """The cap counts from the worker's own size: a worker forked from a process that already holds
     3.5 GB of address space (a long test run, an application embedding Storyline) still analyses,
     and an 8 GB article still fails alone."""
-    import subprocess
-    import sys
-
     script = ("import mmap, resource\n"
               "held = mmap.mmap(-1, 3584 * 1024 ** 2)\n"  # address space only, nothing touched
               "from storyline.limits import cap_memory\n"
@@ -177,6 +169,14 @@ def test_a_worker_forked_from_a_large_process_still_has_room_under_its_cap():
               "    print('8 GB allocated')\n"
               "except MemoryError:\n"
               "    print('8 GB refused')\n")
+    assert printed_by_a_new_python(script) == "8 GB refused"
+
+
+def printed_by_a_new_python(script: str) -> str:
+    """What `script` prints in a fresh interpreter: its address-space limits are its own."""
+    import subprocess
+    import sys
+
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "8 GB refused"
+    return done.stdout.strip()
