@@ -442,10 +442,15 @@ def shown_title(title: str | None, headings: list[str], outlet: str | None, url:
     An <h1> that begins with the whole title and goes on with words (*Ultium Cells erhöht
     Gigafactory-Kapazität* shown as *… in Tennessee*: og:title and <title> shortened it) replaces
     it; an <h1> that otherwise contains the whole title (a kicker or site name around it) gives way
-    to the title; a one-word title (a section name) gives way to the first <h1> of three words or more."""
+    to the title; a one-word title (a section name) gives way to the first <h1> of three words or more.
+    A title that the page shows as one of its <h1>s stays (unless another <h1> is a part of it: a
+    byline run into the heading): a later <h1> that shares its words (*Radiobeitrag zum
+    Blasius-Segen* under *Blasius-Segen: Schutz vor Halskrankheiten*) is a section."""
     names = [n for n in (outlet, page_host(url)) if n]
     shown = [h for h in (_undated(_bare(h)) for h in headings)
              if 10 <= len(h) <= 250 and not CSS_TEXT.search(h) and not _is_site(h, names)]
+    if title and _bare(title) in shown and not any(h != _bare(title) and h in title for h in shown):
+        return title  # the page shows the title as one of its headings: the other <h1>s are sections
     if not title or len(title.split()) == 1:
         return next((h for h in shown if len(h.split()) >= 3), title)
     continued = [h for h in shown if h.startswith(title) and len(h) > len(title) + 3
