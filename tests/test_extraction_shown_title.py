@@ -6,6 +6,7 @@ own time and the date found elsewhere.
 from pathlib import Path
 
 from storyline.ingest.html import extract_html
+from storyline.ingest.page_meta import address_day
 from storyline.ingest.problems import Problem
 
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -26,3 +27,20 @@ def test_a_later_h1_that_shares_words_with_the_title_is_a_section():
 def test_a_one_word_blog_title_shown_as_h1_is_not_replaced_by_a_sidebar_heading():
     raw = extract("blog_widget_h1.html", "https://randnotiz.example.org/2019/11/17/ladesaeulen/")
     assert raw.title == "Ladesäulen."
+
+
+def test_the_date_in_the_address_decides_when_the_page_time_is_a_later_save():
+    # a blog moved to a new system re-saved every post: its `datePublished` and byline <time> say
+    # 2019-06-17, the address the post got when it appeared says 2017-07-12
+    raw = extract("address_date.html", "https://www.reiseblog-fernweh.de/home/2017/7/12/mittsommer-in-suedschweden")
+    assert raw.date == "2017-07-12"
+    # without a date in the address, the page's own time stays
+    assert extract("address_date.html", "https://www.reiseblog-fernweh.de/mittsommer-in-suedschweden").date == "2019-06-17"
+
+
+def test_address_day():
+    assert address_day("https://www.example.de/home/2017/7/12/unter-uns") == "2017-07-12"
+    assert address_day("https://journal.example.org/posts/2019-12-22-firefox-unter-android") == "2019-12-22"
+    assert address_day("https://www.example.de/2021/13/40/kein-datum") is None
+    assert address_day("https://www.example.de/artikel/2022/zellfabrik") is None  # a year alone
+    assert address_day("https://web.archive.org/web/20220101120000/https://www.example.de/a/") is None

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import (PageMeta, breadcrumb_title, clean_title, heading_text, labelled_day, outlet_name,
-                                        publication_day, read_meta, shown_day, shown_title, slug_title, time_day)
+from storyline.ingest.page_meta import (PageMeta, address_day, breadcrumb_title, clean_title, heading_text, labelled_day,
+                                        outlet_name, publication_day, read_meta, shown_day, shown_title, slug_title, time_day)
 from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
                                         with_teaser)
 from storyline.ingest.problems import Problem
@@ -106,7 +106,7 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
     shown = (labelled_day(tree) or shown_day(tree, [title, *shown_h1s]) or time_day(tree, h1s[0] if h1s else None)
              if tree is not None else None)
-    day = publication_day(meta.published, document.date, shown) or fallback_date
+    day = publication_day(meta.published, document.date, shown, address_day(page_url)) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 
 

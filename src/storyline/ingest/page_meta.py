@@ -265,7 +265,27 @@ def _shown_iso(match: re.Match) -> str | None:
         return None
 
 
-def publication_day(published: str | None, guess: str | None, shown: str | None = None) -> str | None:
+# A full date in the page's address (`/2017/7/12/unter-uns`, `/posts/2019-12-22-firefox-…`): the
+# publisher's own record of the day the article got its address.
+ADDRESS_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[-/_.]|$)")
+
+
+def address_day(url: str | None) -> str | None:
+    """The day written in the page's address, or None (a Wayback capture's own timestamp is no date of the page)."""
+    path = urlsplit(url or "").path
+    if "web.archive.org" in (url or "") and "/http" in path:
+        path = urlsplit(path[path.index("/http") + 1:]).path
+    match = ADDRESS_DATE.search(path)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def publication_day(published: str | None, guess: str | None, shown: str | None = None,
+                    addressed: str | None = None) -> str | None:
     """The day the article appeared, from the page's own publication time, trafilatura's guess
     (htmldate) and the date shown by the headline.
 
@@ -273,8 +293,11 @@ def publication_day(published: str | None, guess: str | None, shown: str | None 
     time gives way to the page's time (as a Berlin day); else the shown date decides, and
     without it the guess wins: a `datePublished` months or years before the visible date is
     often a first version or a template's value. Without a page time, the shown date goes before the guess, which
-    may be a date from a list of other articles or a footer."""
+    may be a date from a list of other articles or a footer. A date in the page's address
+    (`addressed`) that is one of these three is taken first."""
     own, other = local_day(published), local_day(guess)
+    if addressed and addressed in (own, other, shown):
+        return addressed  # the address's date settles it (a `datePublished` of a later edit, a list's date)
     if own and other and own != other:
         if (published or "").strip()[:10] == other:
             return own
