@@ -44,3 +44,10 @@ def test_address_day():
     assert address_day("https://www.example.de/2021/13/40/kein-datum") is None
     assert address_day("https://www.example.de/artikel/2022/zellfabrik") is None  # a year alone
     assert address_day("https://web.archive.org/web/20220101120000/https://www.example.de/a/") is None
+
+
+def test_a_subheading_sharing_one_word_with_the_headline_does_not_replace_it():
+    # the page's <title> is the blog's name; its headline is in og:title and JSON-LD, and the
+    # post's <h1>s are its sections
+    raw = extract("blog_subheadings.html", "https://www.reiseblog-fernweh.de/wochenende-hiddensee")
+    assert raw.title == "Ein Wochenende am Ende der Welt: Hiddensee"

@@ -459,9 +459,11 @@ def heading_text(node) -> str:
 
 
 def shown_title(title: str | None, headings: list[str], outlet: str | None, url: str | None) -> str | None:
-    """The headline as the page shows it: an <h1> that shares at least half of its words with
-    the title (og:title and <title> are often an SEO variant: *Brexit: Nervenkrieg geht in
-    nächste Runde* for the shown *Der Nervenkrieg um den Brexit geht in die nächste Runde*).
+    """The headline as the page shows it: an <h1> that shares at least half of its words, and at
+    least two, with the title (a two-word section heading such as *Hiddensee kulinarisch* shares
+    one word with any headline about the island). og:title and <title> are often an SEO variant:
+    *Brexit: Nervenkrieg geht in nächste Runde* for the shown *Der Nervenkrieg um den Brexit geht
+    in die nächste Runde*.
     An <h1> that begins with the whole title and goes on with words (*Ultium Cells erhöht
     Gigafactory-Kapazität* shown as *… in Tennessee*: og:title and <title> shortened it) replaces
     it; an <h1> that otherwise contains the whole title (a kicker or site name around it) gives way
@@ -482,7 +484,7 @@ def shown_title(title: str | None, headings: list[str], outlet: str | None, url:
         return continued[0]
     words = _words(title)
     fitting = [h for h in shown if title not in h and _words(h)
-               and len(_words(h) & words) >= 0.5 * min(len(_words(h)), len(words))]
+               and len(_words(h) & words) >= max(2, 0.5 * min(len(_words(h)), len(words)))]
     return min(fitting, key=len) if fitting else title
 
 
