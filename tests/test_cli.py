@@ -79,3 +79,14 @@ def test_ingest_of_a_web_address_says_what_to_do(tmp_path):
 def test_watch_exits_non_zero_when_no_feed_could_be_read(tmp_path):
     result = run_cli("watch", "http://127.0.0.1:9/feed.xml", "--once", "--db", str(tmp_path / "w.db"), check=False)
     assert result.returncode == 1 and "No feed could be read." in result.stderr
+
+
+def test_the_ingest_help_example_runs_in_a_clone(tmp_path):
+    # the example names a folder of the repository (not ../shared), so it works right after `git clone`
+    help_text = run_cli("ingest", "--help").stdout
+    assert "../shared" not in help_text and "/work/" not in help_text
+    example = next(line.split() for line in help_text.splitlines() if line.strip().startswith("storyline ingest "))
+    args = [str(tmp_path / "news.db") if word == "news.db" else word for word in example[1:]]
+    result = subprocess.run([sys.executable, "-m", "storyline.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                            env={"PATH": "/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8"})
+    assert result.returncode == 0 and "Stored 2 new articles" in result.stdout, result.stderr
