@@ -279,3 +279,54 @@ def test_the_gazetteer_build_reads_airport_points_written_in_minutes_only_near_t
     assert corrected_point(brussels, towns) == (50 + 54 / 60 + 5 / 3600, 4 + 29 / 60 + 4 / 3600)
     araxos = {"name": "Araxos Airport", "city": "Patras", "country": "GR", "lat": 38.1511, "lon": 21.4256}
     assert corrected_point(araxos, towns) == (38.1511, 21.4256)  # named after another place: 29 km out is right
+
+
+def test_a_town_many_towns_share_is_the_one_at_the_place_named_after_it():
+    text = "Ein Unfall in Neukirchen bei Chemnitz am Morgen."
+    places = located(text, ["Neukirchen", "Chemnitz"])
+    assert near(places["Neukirchen"], 50.78, 12.87, 15)  # not Neukirchen in Hessen, 230 km away
+
+
+def test_a_named_site_is_placed_in_the_town_the_text_puts_it_in():
+    places = places_of("Das Finale fand im Anfield-Stadion in Liverpool statt, das Rückspiel im Wembley Stadium "
+                       "in London; ein Konzert im Stadtpark von Celle.")
+    assert near(places["Anfield-Stadion"], 53.43, -2.96, 10) and places["Anfield-Stadion"].kind == "facility"
+    assert near(places["Wembley Stadium"], 51.56, -0.28, 35) and places["Wembley Stadium"].kind == "facility"
+    assert "Stadtpark" not in places  # a common noun, no name
+    text = "Tausende jubelten im Green-Point-Stadion in Kapstadt."
+    site = located(text, ["Green-Point-Stadion", "Kapstadt"])["Green-Point-Stadion"]
+    assert near(site, -33.90, 18.41, 35) and site.kind == "facility"  # not a town called Green
+
+
+def test_a_mention_compounded_with_its_kind_word():
+    text = "Die Kämpfe in der Darfur-Region halten an."
+    region = located(text, ["Darfur-Region"])["Darfur-Region"]
+    assert near(region, 13.5, 24.0, 500) and region.kind == "region"
+
+
+def test_a_possessive_at_the_start_of_a_sentence_is_no_river():
+    text = "Seine Opfer kamen aus Weinheim. Die Seine trat in Paris über die Ufer."
+    rivers = [p for p in find_places(make_article(text, date="2024-05-01"), []) if p.name == "Seine"]
+    assert [p.start for p in rivers] == [text.rindex("Seine")]  # the river, not the pronoun
+
+
+def test_sea_names_in_the_weak_form_after_the_article():
+    places = places_of("Das Schwarze Meer, der Persische Golf und der Indische Ozean.")
+    assert near(places["Schwarze Meer"], 43.0, 34.0, 400) and places["Schwarze Meer"].kind == "water"
+    assert near(places["Persische Golf"], 27.0, 51.5, 600)
+    assert near(places["Indische Ozean"], -20.0, 80.0, 4000)
+
+
+def test_an_arabic_name_with_its_article_inside():
+    places = places_of("Die Soldaten wurden auf dem Grenzfluss Schatt el-Arab festgenommen.")
+    assert near(places["Schatt el-Arab"], 30.4, 48.2, 100) and places["Schatt el-Arab"].kind == "water"
+
+
+def test_long_rivers_seas_and_lakes_of_the_curated_table():
+    places = places_of("Hochwasser am Indus, am Jenissei und am Sankt-Lorenz-Strom; Stürme über der Karasee; "
+                       "Badegäste am Wörthersee.")
+    assert near(places["Indus"], 29.0, 70.5, 1000) and places["Indus"].kind == "water"
+    assert near(places["Jenissei"], 60.0, 90.0, 1500)
+    assert near(places["Sankt-Lorenz-Strom"], 47.0, -71.0, 500)
+    assert near(places["Karasee"], 75.0, 70.0, 800)
+    assert near(places["Wörthersee"], 46.62, 14.15, 20)

@@ -18,8 +18,8 @@ from storyline.analyze.places.index import GazetteerEntry, distance_km, lookup_m
 from storyline.analyze.places.kinds import entry_kind, head_kind
 from storyline.analyze.places.lookup import (ENGLISH_FORM, MIN_LETTERS, Candidate, airport_list_spans, as_airport,
                                              candidates_from_facilities, compound_candidate, covered,
-                                             is_capitalised, is_major_name, lookup_cached, lookup_mention,
-                                             lookup_name, name_variants)
+                                             is_capitalised, is_major_name, linked_town_entries, lookup_cached,
+                                             lookup_mention, lookup_name, name_variants, site_entries)
 from storyline.model import Article, Mention, Place
 
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
@@ -27,6 +27,10 @@ LINKERS = {"am", "an", "der", "im", "von", "und", "bei", "de", "del", "la", "le"
            "na", "sur", "sul", "di", "da", "do", "dos", "das", "op", "aan", "ob"}
 DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines",
                "dieser", "diese", "dieses", "diesem", "jeder", "jede", "seine", "seiner", "ihre", "ihrer"}
+# determiners and pronouns that name a place when capitalised ('Seine', 'Ihre', 'Jede'): at a
+# sentence start they are the word, a river there takes its article ('Die Seine ...')
+PRONOUNS = DETERMINERS | {"seine", "seinen", "seinem", "seines", "ihre", "ihren", "ihrem", "ihres", "meine", "unsere",
+                          "eure", "deine", "jene", "jener", "jenes", "alle", "manche", "solche", "welche"}
 LINKED_HEAD = re.compile(r"\b[A-ZÄÖÜ][\w-]+ (?:von|der|des) $")
 COMPASS = re.compile(r"(?:\b(?:im|vom|gen|nach|Richtung|den|dem|der|des|äußersten|hohen|tiefen|fernen) )"
                      r"(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest)en$")
@@ -99,6 +103,21 @@ def is_caption_position(article: Article, mention: Mention) -> bool:
             and text[mention.end:mention.end + 1] == ")")
 
 
+SITE_MENTION = re.compile(r"(?:[Ss]tadions?|[Aa]rena|[Pp]ark|Stadium)$")
+LOCATOR = re.compile(r" (?:bei|an der|am) [A-ZÄÖÜ][\w-]+")
+
+
+def located_town(article: Article, mention: Mention, entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """A town name several towns share, followed by the place it lies at: 'Altdorf bei Landshut'
+    is the Altdorf nearest Landshut (NER often tags the two names apart)."""
+    if sum(e.fclass == "P" for e in entries) < 2:
+        return entries
+    tail = LOCATOR.match(article.text, mention.end)
+    if not tail:
+        return entries
+    return linked_town_entries(mention.text + tail.group()) or entries
+
+
 def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[Candidate]:
     candidates, taken = [], []
     for mention in mentions:
@@ -109,9 +128,15 @@ def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[
         mention = extend_mention(article, mention)
         if mention.type == "LOC":
             entries, trust, kind = lookup_mention(mention.text)
+            entries = located_town(article, mention, entries)
         else:
             entries, trust, kind = lookup_name(mention.text, villages=False), 1.0, None
-        if is_place_mention(article, mention, entries) and (entries or is_capitalised(mention.text)):
+        site = False
+        if not entries and (kind == "facility" or mention.type != "LOC"):  # 'im Green-Point-Stadion in Kapstadt'
+            entries = site_entries(article.text, mention.end) if kind == "facility" or SITE_MENTION.search(
+                mention.text) else []
+            site, trust, kind = bool(entries), 0.8, ("facility" if entries else kind)
+        if (site or is_place_mention(article, mention, entries)) and (entries or is_capitalised(mention.text)):
             candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust, kind))
             taken.append((mention.start, mention.end))
     return candidates
@@ -131,12 +156,14 @@ def match_at(article: Article, words: list[re.Match], i: int) -> Candidate | Non
     if not is_capitalised(words[i].group()):
         return None
     for j in range(name_limit(words, i) - 1, i - 1, -1):
-        if not is_capitalised(words[j].group()):
+        if not is_name_word(words[j].group()):
             continue
         start, end = words[i].start(), words[j].end()
         text = article.text[start:end]
         if j == i and (text in stop_words() or text in INSTITUTION_WORDS or len(text) < MIN_LETTERS):
             return None
+        if j == i and text.lower() in PRONOUNS and (i == 0 or ":" in text_between(words, i)):
+            return None  # 'Seine Opfer ...' at a sentence start: the pronoun, not the river
         entries = lookup_cached(text, False)
         if entries and plausible_scan(entries, text, noun_context(words, i)):
             return Candidate(start, end, text, list(entries), False)
@@ -149,16 +176,29 @@ def name_limit(words: list[re.Match], i: int) -> int:
     limit = min(len(words), i + MAX_WORDS)
     for k in range(i, limit):
         word = words[k].group()
-        if word not in LINKERS and not is_capitalised(word):
+        if word not in LINKERS and not is_name_word(word):
             return k
     return limit
+
+
+ARABIC_ARTICLE = re.compile(r"(?:al|el|as|ad|ar|asch|ash|an|at|az)-[A-ZÄÖÜ]")
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can go on a name: capitalised, or an Arabic name with its article ('Schatt el-Arab')."""
+    return is_capitalised(word) or bool(ARABIC_ARTICLE.match(word))
+
+
+def text_between(words: list[re.Match], i: int) -> str:
+    """What stands between word i and the word before it."""
+    return words[i].string[words[i - 1].end():words[i].start()]
 
 
 def noun_context(words: list[re.Match], i: int) -> bool:
     """Whether the word stands where German puts a common noun: at the start of the sentence or
     of a clause after a colon ('Schlagzeilen: Weil es ...' is no Weil der Stadt), or after an
     article ('in der Halle', 'des Wetters'; towns take no article, countries may)."""
-    if i == 0 or ":" in words[i].string[words[i - 1].end():words[i].start()]:
+    if i == 0 or ":" in text_between(words, i):
         return True
     previous = words[i - 1].group()
     before = words[i - 2].group() if i >= 2 else ""
@@ -373,7 +413,8 @@ def german_sense(candidate: Candidate) -> Candidate:
         return candidate
     entries = [e for e in candidate.entries
                if e.fclass != "P" or e.source == "curated" or e.country in HOME_COUNTRIES]
-    return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention, candidate.trust)
+    return Candidate(candidate.start, candidate.end, candidate.text, entries, candidate.from_mention, candidate.trust,
+                     candidate.kind)
 
 
 def is_direction(article: Article, candidate: Candidate) -> bool:

@@ -15,7 +15,7 @@ from storyline.analyze.places.compass import compass_entries
 from storyline.analyze.places.facilities import (FACILITY_IN_TEXT, airport_named, airport_near, split_facility,
                                                  town_forms)
 from storyline.analyze.places.index import GazetteerEntry, distance_km, lookup_all, lookup_major
-from storyline.analyze.places.kinds import COMPOUND_TAILS, mention_head_kind
+from storyline.analyze.places.kinds import COMPOUND_TAILS, entry_kind, mention_head_kind
 from storyline.analyze.places.transliteration import english_forms
 from storyline.analyze.word_lists import load_common_nouns
 from storyline.model import Article
@@ -52,7 +52,13 @@ def name_variants(text: str) -> list[str]:
         variants.append(text[:-2])
     if text.endswith("s") and len(text) > 4:
         variants.append(text[:-1])
+    first, space, rest = text.partition(" ")
+    if space and WEAK_ADJECTIVE.fullmatch(first):  # 'das Schwarze Meer', 'der Persische Golf'
+        variants += [f"{first}s {rest}", f"{first}r {rest}"]
     return variants
+
+
+WEAK_ADJECTIVE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ische|liche|e)")
 
 
 def lookup_name(text: str, villages: bool) -> list[GazetteerEntry]:
@@ -108,10 +114,34 @@ def lookup_mention(text: str) -> tuple[list[GazetteerEntry], float, str | None]:
         entries = lookup_name(form, villages=True)
         if entries:  # marked: such a guess stands only in a country the article is about
             return [replace(e, source=ENGLISH_FORM + e.source) for e in entries], 0.8, None
+    name, _, tail = text.rpartition("-")
+    if COMPOUND_TAILS.get(tail) and len(name) >= MIN_LETTERS:  # 'Tigray-Region', 'Awash-Fluss'
+        kind = COMPOUND_TAILS[tail]
+        entries = [e for e in lookup_name(name, villages=False) if entry_kind(e.fclass, e.fcode) in (kind, "region")]
+        if entries:
+            return entries, 0.9, kind
+    if SITE_HEAD.search(text):  # 'Green-Point-Stadion' is no town called Green: see site_entries
+        return [], 0.0, "facility"
     town = text.split("-")[0]
     if "-" in text and len(town) >= MIN_LETTERS:
         return [e for e in lookup_name(town, villages=True) if e.fclass == "P"], 0.5, None
     return [], 0.0, None
+
+
+# a named site that carries no town in its name: 'Green-Point-Stadion', 'Ellis Park', 'Allianz Arena'
+SITE_HEAD = re.compile(r"(?:^|[\s-])(?:Stadion|Stadions|Arena|Park|Parks|Stadium)$|"
+                       r"^(?:[A-ZÄÖÜ][\w-]*)(?:stadion|stadions|arena|park|parks)$")
+LOCATED_IN = re.compile(r"\s(?:in|von|bei|im) (?P<town>[A-ZÄÖÜ][\w-]+(?: (?:am|an der) [A-ZÄÖÜ][\w-]+)?)")
+
+
+def site_entries(text: str, end: int) -> list[GazetteerEntry]:
+    """The town a named site without a town in its name is said to be in, right after it:
+    'im Green-Point-Stadion in Kapstadt', 'im Olympiapark von München'. Only towns: a site's
+    point is the town's within the facility tolerance."""
+    match = LOCATED_IN.match(text, end)
+    if not match:
+        return []
+    return [e for e in lookup_name(match["town"], villages=True) if e.fclass == "P"]
 
 
 LINKED_TOWN = re.compile(r"(?P<town>[A-ZÄÖÜ][\w-]{2,})(?:/| (?:am|an der|an den|im|in der|ob der|bei) )"
@@ -164,7 +194,7 @@ def candidates_from_facilities(article: Article) -> list[Candidate]:
     """Facility names in the text ('Flughafen Düsseldorf', 'Hamburger Flughafen', 'Mojave Airport'):
     NER often tags only the town, and the town is not the airfield. A match is shortened word by
     word from the end until it names something ('Flughafen Toronto' of 'Flughafen Toronto Pearson')."""
-    found = []
+    found = sites_in_text(article)
     if not any(word in article.text for word in FACILITY_WORDS):  # most articles name none: skip the regex
         return found
     for match in FACILITY_IN_TEXT.finditer(article.text):
@@ -176,6 +206,34 @@ def candidates_from_facilities(article: Article) -> list[Candidate]:
             if entries and (kind == "facility" or any(e.fclass == "S" for e in entries)):
                 found.append(Candidate(match.start(), end, text, entries, True, trust, "facility"))
                 break
+    return found
+
+
+SITE_IN_TEXT = re.compile(r"\b(?:[A-ZÄÖÜ][\w]*(?:-[\w]+)*-(?:Stadion|Arena|Park)|[A-ZÄÖÜ]\w+(?:stadion|arena|park)"
+                          r"|(?:[A-ZÄÖÜ][\w-]+ ){1,2}(?:Stadion|Arena|Park|Stadium))(?= (?:in|von|bei|im) [A-ZÄÖÜ])")
+SITE_WORDS = ("tadion", "rena", "ark ", "Stadium")
+
+
+def is_noun(word: str) -> bool:
+    from storyline.analyze.places.geocode import is_common_noun  # the Wiktionary noun forms
+
+    return is_common_noun(word) or word.lower() in load_common_nouns()
+
+
+def sites_in_text(article: Article) -> list[Candidate]:
+    """A named site the text places in a town ('im Green-Point-Stadion in Kapstadt', 'im Ellis
+    Park von Johannesburg'): NER seldom tags such names, and their first part is no town. A common
+    noun ('im Stadtpark von Celle') is no name."""
+    if not any(word in article.text for word in SITE_WORDS):
+        return []
+    found = []
+    for match in SITE_IN_TEXT.finditer(article.text):
+        text = match.group()
+        if is_noun(text) or is_noun(text.split()[0]):
+            continue
+        entries = site_entries(article.text, match.end())
+        if entries:
+            found.append(Candidate(match.start(), match.end(), text, entries, True, 0.8, "facility"))
     return found
 
 
