@@ -37,6 +37,9 @@ if not DATA.exists():  # a worktree under build/ finds the shared data next to t
     DATA = Path("/work/shared/data/crosslingual_dev/pairs.jsonl")
 FROZEN = HERE / "data" / "crosslingual_frozen_ids.txt"
 JUDGED = HERE / "data" / "crosslingual_same_event.tsv"
+WRITTEN = HERE / "data" / "crosslingual_written_en.jsonl"  # English reports written for the German event set
+GERMAN_EVENTS = HERE / "data" / "clustering_de.jsonl"
+ONE_DAY = date(2016, 3, 1)
 FIRST_DAY = date(2020, 7, 27)
 WINDOW = 3
 
@@ -54,6 +57,56 @@ def read_records(path: Path, one_day: bool = False) -> list[dict]:
         offset = 1 if one_day else int(hashlib.sha1(record["id"].encode()).hexdigest(), 16) % WINDOW
         record["date"] = (FIRST_DAY + timedelta(days=offset)).isoformat()
     return records
+
+
+def written_records(one_day: bool = False) -> list[dict]:
+    """The written part: the English reports of data/crosslingual_written_en.jsonl (written for this
+    benchmark, each an independent report of one event of the German event set, plus a few English
+    reports of neighbouring events no German article covers) and every German article of those
+    events, with their own dates or (one_day) all on one day."""
+    english = [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines() if line.strip()]
+    events = {r["event"] for r in english}
+    german = [json.loads(line) for line in GERMAN_EVENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [{**r, "lang": "de"} for r in german if r["event"] in events]
+    records += [{**r, "lang": "en"} for r in english]
+    for record in records:
+        if one_day:
+            record["date"] = ONE_DAY.isoformat()
+    return records
+
+
+def score_written(records: list[dict], assignment: dict[str, str]) -> dict:
+    """joined: share of the English reports whose event has German articles that share a story with
+    one of them; pair P over all pairs put in one story (right when both report the same event),
+    and over the pairs with an English text ("en pair P")."""
+    event_of = {r["id"]: r["event"] for r in records}
+    lang_of = {r["id"]: r["lang"] for r in records}
+    members = defaultdict(list)
+    for text_id, story in assignment.items():
+        members[story].append(text_id)
+    german_events = {r["event"] for r in records if r["lang"] == "de"}
+    english = [r for r in records if r["lang"] == "en" and r["event"] in german_events]
+    joined = sum(1 for r in english if any(lang_of[other] == "de" and event_of[other] == r["event"]
+                                            for other in members[assignment[r["id"]]]))
+    merges = right = english_merges = english_right = 0
+    wrong_by_langs = defaultdict(int)
+    for ids in members.values():
+        for a, b in combinations(sorted(ids), 2):
+            good = event_of[a] == event_of[b]
+            merges, right = merges + 1, right + good
+            if "en" in (lang_of[a], lang_of[b]):
+                english_merges, english_right = english_merges + 1, english_right + good
+            if not good:
+                wrong_by_langs["".join(sorted((lang_of[a], lang_of[b])))] += 1
+    alone = [r for r in records if r["lang"] == "en" and r["event"] not in german_events]
+    return {"texts": len(records), "english": len(english), "joined": joined / len(english),
+            "pair_precision": right / merges if merges else 0.0,
+            "en_pair_precision": english_right / english_merges if english_merges else 0.0,
+            "merges": merges, "wrong": merges - right, "wrong_en_en": wrong_by_langs["enen"],
+            "wrong_de_de": wrong_by_langs["dede"], "wrong_de_en": wrong_by_langs["deen"],
+            "neighbours_alone": sum(1 for r in alone if len(members[assignment[r["id"]]]) == 1),
+            "neighbours": len(alone), "stories": len(members),
+            "largest": max(len(ids) for ids in members.values())}
 
 
 def same_events(path: Path = JUDGED) -> set[frozenset]:
@@ -127,39 +180,61 @@ def german_figures() -> dict:
             "pair_p": pp, "pair_r": pr, "pair_f1": pf}
 
 
-def measure(data: Path, parts: tuple[str, ...] = ("tune", "frozen"), german: bool = True) -> dict:
+def measure(data: Path, parts: tuple[str, ...] = ("tune", "written", "frozen"), german: bool = True) -> dict:
     """Each part twice: dated over three days (the first figures) and all on one day ("… one day")."""
     from storyline.link.stories import cluster_articles
 
     frozen, judged = set(read_lines(FROZEN)), same_events()
     result = {"code": os.environ.get("CROSSLINGUAL_CODE", "this checkout"), "parts": {}}
     for part, one_day in [(part, one_day) for part in parts for one_day in (False, True)]:
-        records = read_records(data, one_day)
-        chosen = [r for r in records if (r["pair"] in frozen) == (part.split()[0] == "frozen")]
-        part = f"{part}, one day" if one_day else part
+        if part == "written":
+            chosen = written_records(one_day)
+        else:
+            chosen = [r for r in read_records(data, one_day) if (r["pair"] in frozen) == (part == "frozen")]
+        name = f"{part}, one day" if one_day else part
         started = time.perf_counter()
-        features = analyse(chosen)
-        assignment = cluster_articles(features)
-        result["parts"][part] = {**score_part(chosen, assignment, judged),
-                                 "seconds": round(time.perf_counter() - started, 1)}
+        assignment = cluster_articles(analyse(chosen))
+        scored = score_written(chosen, assignment) if part == "written" else score_part(chosen, assignment, judged)
+        result["parts"][name] = {**scored, "seconds": round(time.perf_counter() - started, 1)}
     result["german"] = german_figures() if german else None
     return result
 
 
+SWEEP = {"VECTOR_JOIN": (0.55, 0.60, 0.62, 0.64, 0.70), "VECTOR_MERGE": (0.62, 0.66, 0.70, 0.74, 9.0),
+         "MEMBER_LINK": (0.0, 0.45, 0.5, 0.55), "ANCHOR_BONUS": (0.0, 0.05, 0.1, 0.15, 0.2)}
+
+
 def sweep(data: Path) -> None:
-    """Joined share and pair precision on the tune part for several VECTOR_JOIN values (how the
-    shipped value was chosen; the frozen part is never swept)."""
+    """Each constant of link/crosslingual.py over a few values, the others as shipped, on the parts
+    tuned on (tune and written, both date modes): how the shipped values were chosen. The frozen
+    part is never swept. VECTOR_MERGE 9.0 means no merges by vectors."""
     from storyline.link import crosslingual
     from storyline.link.stories import cluster_articles
 
-    records = [r for r in read_records(data) if r["pair"] not in set(read_lines(FROZEN))]
-    features, judged = analyse(records), same_events()
-    print("| VECTOR_JOIN | joined | pair P | wrong (en-en / de-de / de-en) |\n|---|---|---|---|")
-    for value in (0.55, 0.58, 0.60, 0.62, 0.64, 0.66, 0.70):
-        crosslingual.VECTOR_JOIN = value
-        p = score_part(records, cluster_articles(features), judged)
-        print(f"| {value:.2f} | {p['joined']:.3f} | {p['pair_precision']:.3f} | "
-              f"{p['wrong_en_en']} / {p['wrong_de_de']} / {p['wrong_de_en']} |")
+    frozen, judged = set(read_lines(FROZEN)), same_events()
+    parts = {}
+    for one_day in (False, True):
+        tune = [r for r in read_records(data, one_day) if r["pair"] not in frozen]
+        parts[f"tune{' 1d' if one_day else ''}"] = (tune, analyse(tune))
+        written = written_records(one_day)
+        parts[f"written{' 1d' if one_day else ''}"] = (written, analyse(written))
+    print("| constant | value | " + " | ".join(parts) + " |\n|---|---|" + "---|" * len(parts))
+    for name, values in SWEEP.items():
+        shipped = getattr(crosslingual, name)
+        for value in values:
+            setattr(crosslingual, name, value)
+            cells = []
+            for part, (records, features) in parts.items():
+                assignment = cluster_articles(features)
+                if part.startswith("written"):
+                    p = score_written(records, assignment)
+                    cells.append(f"{p['joined']:.3f} / {p['en_pair_precision']:.3f}")
+                else:
+                    p = score_part(records, assignment, judged)
+                    cells.append(f"{p['joined']:.3f} / {p['pair_precision']:.3f}")
+            mark = "**" if value == shipped else ""
+            print(f"| {name} | {mark}{value}{mark} | " + " | ".join(cells) + " |")
+        setattr(crosslingual, name, shipped)
 
 
 def run_baseline(revision: str, data: Path) -> dict:
@@ -168,7 +243,8 @@ def run_baseline(revision: str, data: Path) -> dict:
     if not tree.exists():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), revision], check=True,
                        capture_output=True)
-    for name in ("crosslingual.py", "data/crosslingual_frozen_ids.txt", "data/crosslingual_same_event.tsv"):
+    for name in ("crosslingual.py", "data/crosslingual_frozen_ids.txt", "data/crosslingual_same_event.tsv",
+                 "data/crosslingual_written_en.jsonl"):
         (tree / "benchmarks" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(HERE / name, tree / "benchmarks" / name)
     env = {**os.environ, "PYTHONPATH": str(tree / "src"), "CROSSLINGUAL_CODE": f"commit {revision}"}
@@ -179,6 +255,9 @@ def run_baseline(revision: str, data: Path) -> dict:
 
 def print_table(results: list[dict]) -> None:
     for part in results[-1]["parts"]:
+        if part.startswith("written"):
+            print_written(part, results)
+            continue
         first = results[0]["parts"][part]
         print(f"\n{part} part ({first['texts']} texts, {first['texts'] // 2} translation pairs)\n")
         print("| code | joined with translation | pair P | merges | wrong (en-en / de-de / de-en) | stories | "
@@ -198,12 +277,27 @@ def print_table(results: list[dict]) -> None:
               f"{g['pair_p']:.3f} | {g['pair_r']:.3f} | **{g['pair_f1']:.3f}** |")
 
 
+def print_written(part: str, results: list[dict]) -> None:
+    first = results[0]["parts"][part]
+    print(f"\n{part} part ({first['texts']} texts: {first['english']} English reports of German events, "
+          f"{first['neighbours']} of neighbouring events)\n")
+    print("| code | English joined with their German event | pair P | en pair P | merges | "
+          "wrong (en-en / de-de / de-en) | neighbours alone | largest |\n|---|---|---|---|---|---|---|---|")
+    for result in results:
+        p = result["parts"].get(part)
+        if p:
+            print(f"| {result['code']} | **{p['joined']:.3f}** | {p['pair_precision']:.3f} | "
+                  f"**{p['en_pair_precision']:.3f}** | {p['merges']} | {p['wrong']} ({p['wrong_en_en']} / "
+                  f"{p['wrong_de_de']} / {p['wrong_de_en']}) | {p['neighbours_alone']}/{p['neighbours']} | "
+                  f"{p['largest']} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--baseline", help="git revision to run beside this checkout (e.g. the commit before)")
     parser.add_argument("--tune-only", action="store_true", help="only the tune part, no German figures (tuning)")
-    parser.add_argument("--sweep", action="store_true", help="VECTOR_JOIN sweep on the tune part only")
+    parser.add_argument("--sweep", action="store_true", help="the linker's constants, swept on the tuned parts only")
     parser.add_argument("--emit-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.data.exists():
@@ -215,7 +309,7 @@ def main() -> None:
         return
     print(f"command: {' '.join([Path(sys.executable).name] + sys.argv)}")
     results = [run_baseline(args.baseline, args.data)] if args.baseline else []
-    results.append(measure(args.data, ("tune",), german=False) if args.tune_only else measure(args.data))
+    results.append(measure(args.data, ("tune", "written"), german=False) if args.tune_only else measure(args.data))
     print_table(results)
 
 

@@ -226,3 +226,43 @@ def test_reports_filed_from_different_towns_stay_apart_even_when_their_leads_rea
         stories[name] = assign_story(index, features)
     assert stories["oakland"] != stories["seattle"]
     assert stories["german"] == stories["oakland"]
+
+
+FARMERS = {  # two farmers' protests of one weekend in two towns, each in German and in English
+    "bremen-de": ("2024-01-13", "Tausende Landwirte blockieren Bremer Innenstadt\n\nMit rund 2.000 Traktoren haben "
+                  "Landwirte am Samstag die Bremer Innenstadt lahmgelegt. Die Kundgebung auf der Bürgerweide "
+                  "richtete sich gegen die geplante Streichung der Agrardiesel-Beihilfe. Der Bremer Bauernverband "
+                  "sprach von 6.000 Teilnehmern, die Polizei von 4.500. Verbandspräsident Hinrich Lüders forderte "
+                  "die Bundesregierung auf, die Kürzungen zurückzunehmen. Auf der Hochstraße am Breitenweg staute "
+                  "sich der Verkehr über Stunden."),
+    "bremen-en": ("2024-01-13", "Farmers bring Bremen to a standstill with 2,000 tractors\n\nAround 2,000 tractors "
+                  "rolled into the centre of Bremen on Saturday as farmers protested against the planned end of tax "
+                  "relief on agricultural diesel. Police put the crowd at the Bürgerweide rally at 4,500, while the "
+                  "regional farmers' association counted 6,000. \"Take the cuts back,\" association president "
+                  "Hinrich Lüders told the crowd. Traffic on the Breitenweg flyover was backed up for hours."),
+    "dresden-de": ("2024-01-14", "Bauernprotest in Dresden: Sternfahrt zum Landtag\n\nMehrere hundert Landwirte aus "
+                   "ganz Sachsen sind am Sonntag mit ihren Traktoren nach Dresden gefahren. Auf dem "
+                   "Bernhard-von-Lindenau-Platz vor dem Landtag protestierten sie gegen die Sparpläne der "
+                   "Bundesregierung beim Agrardiesel. Der Sächsische Landesbauernverband zählte 800 Fahrzeuge. "
+                   "Landwirtschaftsminister Wolfram Günther (Grüne) sprach zu den Demonstranten und wurde "
+                   "ausgepfiffen. Die Elbbrücken waren am Vormittag gesperrt."),
+    "dresden-en": ("2024-01-14", "Saxony's farmers drive tractors to Dresden parliament\n\nSeveral hundred farmers "
+                   "from across Saxony drove their tractors to Dresden on Sunday to protest outside the state "
+                   "parliament against federal plans to cut diesel subsidies. The Saxon farmers' association said "
+                   "800 vehicles took part in the convoy. State agriculture minister Wolfram Günther of the Greens "
+                   "addressed the crowd and was met with whistles and jeers. Bridges over the Elbe were closed "
+                   "during the morning."),
+}
+
+
+def test_two_protests_of_one_weekend_stay_two_stories_in_both_languages():
+    """Both reports are about farmers, tractors and diesel subsidies, so their vectors are close
+    (the English Dresden report is closer to the English Bremen report than to the German Dresden
+    one); the towns and names they share tell which reports belong together."""
+    from storyline.link.features import features_of
+
+    index = StoryIndex()
+    for name, (date, text) in FARMERS.items():  # in date order, each German report before its English one
+        assign_story(index, features_of(analyze_article(make_article(text, id=name, date=date))))
+    groups = sorted(sorted(members) for members in index.story_articles.values() if members)
+    assert groups == [["bremen-de", "bremen-en"], ["dresden-de", "dresden-en"]]

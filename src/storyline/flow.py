@@ -279,6 +279,7 @@ def add_vectors_when_needed(store, index, items: list[AnalyzedArticle]) -> None:
             vectors = [member.vector for member in members if member.vector is not None]
             if vectors:
                 story.vector_sum = np.sum(vectors, axis=0).astype(np.float32)
+                story.vector_count = len(vectors)
 
 
 def recluster(store) -> list[str]:

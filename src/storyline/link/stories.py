@@ -11,7 +11,14 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from storyline.link.crosslingual import add_vector, combine_scores, merge_vectors, uses_vectors, vector_candidates
+from storyline.link.crosslingual import (
+    add_vector,
+    combine_scores,
+    merge_by_vectors,
+    merge_vectors,
+    uses_vectors,
+    vector_candidates,
+)
 from storyline.link.features import ArticleFeatures
 from storyline.link.story_index import (
     KEPT_HASHES,
@@ -135,6 +142,9 @@ def should_merge(index: StoryIndex, story: StoryState, other: StoryState) -> boo
     """Two stories that turn out to be one: their centroids agree as well as a member would."""
     if other.id == story.id or other.id not in index.stories:
         return False
+    across = merge_by_vectors(story, other)
+    if across is not None:  # another language is involved: the term centroids cannot tell
+        return across
     similarity = cosine_cached(*story_vector(index, story), *story_vector(index, other))
     return similarity >= MERGE_THRESHOLD
 
