@@ -1,6 +1,6 @@
 """Quote and speaker accuracy: the rules at a base commit beside the rules of this checkout.
 
-    .venv/bin/python benchmarks/quotes.py [--part tune|frozen|smartdata|all] [--base 8f5b6ce]
+    .venv/bin/python benchmarks/quotes.py [--part tune|frozen|smartdata|rw-tune|rw-frozen|all] [--base 8f5b6ce]
                                           [--mentions gold|ner] [--limit N] [--errors N]
 
 Parts (fixed before the issue-22 rules were written):
@@ -9,7 +9,11 @@ Parts (fixed before the issue-22 rules were written):
   (not looked at for the issue-22 rules);
 - smartdata: 30 SmartData news articles from other outlets, every quote and its speaker annotated
   by hand (`benchmarks/data/quotes_smartdata.jsonl`, see `quotes_ANNOTATION.md`; not looked at
-  for rules). Always run with the shipped NER, as `storyline analyze` runs.
+  for rules). Always run with the shipped NER, as `storyline analyze` runs;
+- rw-tune, rw-frozen: news samples of corpus REDEWIEDERGABE (newspapers and a magazine, 1840-1920),
+  speech and writing only, split by a hash of the document id (`benchmarks/data/quotes_rw.py`;
+  frozen ids in `benchmarks/data/quotes_rw_frozen_ids.txt`). Historical German: a second opinion.
+  `--part all` runs all five parts.
 
 The base commit's code is unpacked with `git archive` into build/quotes_base/<commit> and run in a
 subprocess, so both systems run on the same texts in the same run. `--mentions gold` gives the
@@ -40,6 +44,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from spkatt import REPO_ROOT, SPKATT_TRAIN, SpkAttDoc, read_corpus  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
+from quotes_rw import rw_part  # noqa: E402
+
 DATA = REPO_ROOT / "benchmarks" / "data"
 FROZEN_IDS = DATA / "quotes_frozen_ids.txt"
 SMARTDATA = DATA / "quotes_smartdata.jsonl"
@@ -64,6 +71,8 @@ def frozen_names() -> list[str]:
 
 
 def spkatt_part(part: str, limit: int | None = None) -> list[SpkAttDoc]:
+    if part.startswith("rw-"):
+        return rw_part(part, limit)
     docs = read_corpus()
     frozen = set(frozen_names())
     assert len(frozen) == 200 and all(any(d.name == n for d in docs) for n in list(frozen)[:5])
@@ -203,7 +212,8 @@ def system_errors(text: str, quotes: list[dict], totals: Counter) -> None:
             totals["err: partial listed again inside an indirect quote"] += 1
 
 
-def score_spkatt(doc: SpkAttDoc, quotes: list[dict], totals: Counter, nouns: set[str], misses=None) -> None:
+def score_spkatt(doc: SpkAttDoc, quotes: list[dict], totals: Counter, nouns: set[str], misses=None,
+                 unfound=None) -> None:
     gold_all = [span for a in doc.annotations for span in a.message]
     for q in quotes:
         totals["predicted"] += 1
@@ -217,6 +227,8 @@ def score_spkatt(doc: SpkAttDoc, quotes: list[dict], totals: Counter, nouns: set
         key = annotation.form.lower()
         totals[f"{key}_gold"] += 1
         totals[f"{key}_found"] += bool(hits)
+        if not hits and unfound is not None:
+            unfound.append((doc.name, doc.text, annotation))
         if hits and annotation.source:
             right = any(overlaps(annotation.source, q["speaker_start"], q["speaker_end"])
                         or overlaps(annotation.source, q["resolved_start"], q["resolved_end"]) for q in hits)
@@ -287,14 +299,28 @@ def print_miss(name: str, text: str, annotation, quote: dict, cls: str) -> None:
     print("    " + text[max(0, start - 120):end + 60].replace("\n", " "))
 
 
+def print_false_positives(part: str, predictions: list[list[dict]], limit: int, docs_limit: int | None) -> None:
+    """Wrong quotes of a tune part (less than half inside any gold message), with some context."""
+    shown = 0
+    for doc, quotes in zip(spkatt_part(part, docs_limit), predictions):
+        gold_all = [span for a in doc.annotations for span in a.message]
+        for q in quotes:
+            if covered(gold_all, q["start"], q["end"]) * 2 < q["end"] - q["start"] and shown < limit:
+                shown += 1
+                print(f"+++ {doc.name} [{q['kind']}] speaker={q['speaker_text']!r} cue={q['cue']!r}")
+                print("    " + doc.text[max(0, q["start"] - 100):q["end"] + 40].replace("\n", " "))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="all", choices=["tune", "frozen", "smartdata", "all"])
-    parser.add_argument("--base", default=BASE, help="commit whose rules run beside this checkout's")
+    parser.add_argument("--part", default="all", choices=["tune", "frozen", "smartdata", "rw-tune", "rw-frozen", "all"])
+    parser.add_argument("--base", default=BASE, help="commit whose rules run beside this checkout's ('none': only this checkout)")
     parser.add_argument("--mentions", default="ner", choices=["gold", "ner"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each part")
     parser.add_argument("--errors", type=int, default=0,
-                        help="print up to N speaker misses, by error class (tune part only)")
+                        help="print up to N speaker misses, by error class (tune parts only)")
+    parser.add_argument("--missed", type=int, default=0, help="print up to N gold messages not found (tune parts only)")
+    parser.add_argument("--fp", type=int, default=0, help="print up to N wrong quotes (tune parts only)")
     parser.add_argument("--predict-to", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.predict_to:  # the subprocess that runs the base commit's code
@@ -303,16 +329,18 @@ def main() -> None:
     if not SPKATT_TRAIN.exists():
         sys.exit(f"needs {SPKATT_TRAIN}")
     nouns = load_nouns()
-    parts = ["tune", "frozen", "smartdata"] if args.part == "all" else [args.part]
+    parts = ["tune", "frozen", "smartdata", "rw-tune", "rw-frozen"] if args.part == "all" else [args.part]
     command = f".venv/bin/python benchmarks/quotes.py --part {args.part} --mentions {args.mentions}"
     command += f" --limit {args.limit}" if args.limit else ""
     print(f"command: `{command}`; base {args.base} vs this checkout")
     for part in parts:
         started = time.time()
-        systems = {f"rules at {args.base}": predict_at_base(args.base, part, args.mentions, args.limit),
-                   "this checkout": predict(part, args.mentions, args.limit)}
+        systems = {} if args.base == "none" else {
+            f"rules at {args.base}": predict_at_base(args.base, part, args.mentions, args.limit)}
+        systems["this checkout"] = predict(part, args.mentions, args.limit)
         results: dict[str, Counter] = {}
         misses: list = []
+        unfound: list = []
         for name, predictions in systems.items():
             totals = new_totals()
             if part == "smartdata":
@@ -320,11 +348,21 @@ def main() -> None:
                     score_smartdata(doc, quotes, totals)
             else:
                 for doc, quotes in zip(spkatt_part(part, args.limit), predictions):
-                    score_spkatt(doc, quotes, totals, nouns, misses if name == "this checkout" else None)
+                    mine = name == "this checkout"
+                    score_spkatt(doc, quotes, totals, nouns, misses if mine else None, unfound if mine else None)
             results[name] = totals
         label = part + (" (shipped NER)" if part == "smartdata" else f" ({args.mentions} mentions)")
         print_part(label, results, len(predictions), time.time() - started)
-        if part == "tune" and args.errors:
+        if part in ("tune", "rw-tune") and args.missed:
+            for name, text, annotation in unfound[:args.missed]:
+                a, b = annotation.message[0][0], annotation.message[-1][1]
+                cue = " | ".join(text[x:y] for x, y in annotation.cue)
+                source = " | ".join(text[x:y] for x, y in annotation.source)
+                print(f"ooo {name} [{annotation.form}] cue={cue!r} source={source!r}")
+                print("    " + text[max(0, a - 120):b + 20].replace("\n", " "))
+        if part in ("tune", "rw-tune") and args.fp:
+            print_false_positives(part, systems["this checkout"], args.fp, args.limit)
+        if part in ("tune", "rw-tune") and args.errors:
             print("\nspeaker misses by class (tune part): " + ", ".join(
                 f"{cls} {n}" for cls, n in Counter(miss[-1] for miss in misses).most_common()))
             for miss in sorted(misses, key=lambda miss: miss[-1])[:args.errors]:

@@ -624,3 +624,47 @@ def test_an_open_question_is_nobodys_words():
         ("Es werde kein neues Angebot geben", "ein Unternehmenssprecher")]
     assert quoted("Welche Rolle es bei einer Kooperation spielt, ob es gemeinsame Manöver abhielte und an einer "
                   "Strategie beteiligt wäre, ist unklar.") == []
+
+
+@needs_tagger
+def test_a_request_reports_the_zu_infinitive_after_its_addressee():
+    assert said("Die Polizei bat die Bevölkerung, den Bereich zu meiden.") == [
+        ("indirect", "den Bereich zu meiden", "Die Polizei", None)]
+    assert said("Die Ministerin empfahl den Ländern, die Regeln zu lockern.")[0][1:3] == (
+        "die Regeln zu lockern", "Die Ministerin")
+    assert said("Der Verband hatte Müller gestern aufgefordert, sein Amt niederzulegen.", ["Müller"])[0][1:3] == (
+        "sein Amt niederzulegen", "Der Verband")
+    # a noun's own infinitive is no request: the critics describe the decision
+    assert said("Wettbewerbshüter kritisieren die Entscheidung von Minister Gabriel, die Fusion zu erlauben.") == []
+    # depending on something and "it is advisable" are not requests either
+    assert said("Viele Betriebe sind auf die Bahn angewiesen, um ihre Waren zu liefern.") == []
+    assert said("Für Familien empfiehlt es sich, früh zu buchen.") == []
+
+
+@needs_tagger
+def test_in_a_passive_request_the_one_asked_is_not_the_speaker():
+    assert said("Die Anwohner wurden aufgefordert, Fenster und Türen geschlossen zu halten.") == [
+        ("indirect", "Fenster und Türen geschlossen zu halten", None, None)]
+    assert said("Die Anwohner wurden von der Feuerwehr aufgefordert, Fenster und Türen geschlossen zu halten.")[0][2] == (
+        "der Feuerwehr")
+    # a document named by a preposition stays the source of a passive cue
+    assert said("In einem Bericht der Zeitung wurde vermutet, dass niemand überlebt habe.")[0][2] == (
+        "einem Bericht der Zeitung")
+
+
+@needs_tagger
+def test_an_adjective_opening_the_clause_is_no_speaker():
+    assert said("Stellvertretend für die Kommission empfahl der Kommissar Hans Meier, Verhandlungen einzuleiten.",
+                ["Hans Meier"])[0][2:] == ("der Kommissar Hans Meier", "Hans Meier")
+    assert said("Überraschend erklärte der Vorstand, man werde die Fabrik schließen.")[0][2] == "der Vorstand"
+    # after "und" the second verb shares the subject that followed the first one
+    assert said("Erstaunt blickte ich den Mann an und fragte, ob er Arzt sei.")[0][1:3] == ("ob er Arzt sei", "ich")
+
+
+@needs_tagger
+def test_a_name_after_the_auxiliary_is_the_object_when_an_apposition_opened_the_sentence():
+    quotes = said("Der Fraktionschef im Landtag, Hans Meier, hatte Lenz gestern aufgefordert, sein Mandat "
+                  "niederzulegen.", ["Hans Meier", "Lenz"])
+    assert quotes[0][2:] == ("Der Fraktionschef im Landtag, Hans Meier", "Hans Meier")
+    # without an apposition the name after the auxiliary is still the subject
+    assert said("Am Montag hat Berninger gefordert, die Steuer abzuschaffen.", ["Berninger"])[0][2] == "Berninger"

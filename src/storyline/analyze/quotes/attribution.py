@@ -620,8 +620,19 @@ def _passive_agents(article: Article, sentences: list[Sentence], found: list[Fou
             end = read_noun_phrase(tokens, agent + 1)
             if agent + 1 < end <= verb:
                 item.speaker = char_span(tokens, (agent + 1, end))
-        elif item.kind == "partial" and item.speaker and begin < verb and tokens[begin].start <= item.speaker[0] < tokens[verb].start:
-            item.speaker = None  # "Die Rauchschwaden, die als „nebelartig“ beschrieben wurden": the thing described
+        elif (item.kind != "direct" and item.speaker and begin < verb and tokens[begin].start <= item.speaker[0] < tokens[verb].start
+              and (item.kind == "partial" or not _in_prepositional_phrase(tokens, item.speaker[0]))):
+            # "Die Rauchschwaden, die als „nebelartig“ beschrieben wurden": the thing described;
+            # "Die Anwohner wurden aufgefordert, … zu halten": the ones asked, not the one who asked
+            item.speaker = None
+
+
+def _in_prepositional_phrase(tokens: list[Token], offset: int) -> bool:
+    """The phrase at `offset` follows a preposition ("In einem Bericht der Zeitung wurde vermutet"):
+    a source named by the sentence, not the passive subject."""
+    at = next((k for k, t in enumerate(tokens) if t.start == offset), None)
+    return at is not None and at > 0 and (tag_of(tokens[at - 1]) in {"APPR", "APPRART"}
+                                          or tokens[at - 1].lower in {"in", "im", "bei", "beim", "laut", "nach"})
 
 
 def _speakers_from_clauses(article: Article, sentences: list[Sentence], found: list[Found]) -> None:

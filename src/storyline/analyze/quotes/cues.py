@@ -126,6 +126,10 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False  # "Angaben der Hersteller", "Aussagen, dass …", "Fragen eines Lesers": a noun, not "angaben"
     if tokens[i].lower in NAMING and _reflexive_or_passive(tokens, i):
         return False  # "wie er sich selbst nannte", "wie der Senator genannt wurde": a name, not words said
+    if tokens[i].lower == "angewiesen" and any(t.lower in {"auf", "darauf"} for t in tokens[_clause_begin(tokens, i):i]):
+        return False  # "Die Betriebe sind auf die Bahn angewiesen": they depend on it, nobody instructed them
+    if tokens[i].lower.startswith("empf") and any(t.lower == "sich" for t in tokens[i + 1:i + 3]):
+        return False  # "Es empfiehlt sich, früh zu buchen": it is advisable, nobody recommends
     if any(v.particle is None for v in verbs):
         return True
     if i and any(v.particle == tokens[i - 1].lower for v in verbs):
@@ -135,6 +139,12 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
 
 
 NAMING = frozenset({"nennt", "nannte", "nennen", "nannten", "genannt"})
+
+
+def _clause_begin(tokens: list[Token], i: int) -> int:
+    while i > 0 and tokens[i - 1].text not in {",", ".", ":", ";", "!", "?"}:
+        i -= 1
+    return i
 
 
 def _reflexive_or_passive(tokens: list[Token], i: int) -> bool:
@@ -352,6 +362,10 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
         start += 1
     if start < verb and _nominative_pronoun(tokens, verb + 1):
         return verb + 1, verb + 2  # "Der Politik schlug er vor", "Als Begründung gab er an"
+    if start < verb and tokens[start].lower in AUXILIARIES | MODALS:
+        opening = _subject_before_apposition(tokens, start)
+        if opening:
+            return opening  # "Der Fraktionschef, Hans Meier, hatte Lenz aufgefordert": Lenz is the object
     if start < verb and tokens[start].text.islower() and tag_of(tokens[start]) in FINITE_TAGS:
         found = speaker_after(tokens, start + 1)  # "…, biss der Randalierer den Fluggast und rief:",
         if found and found[1] <= verb:  # "…, will heute Außenminister Straw bekannt geben, dass"
@@ -374,11 +388,14 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if (tokens[start].lower in LEADING_ADVERBIALS | OBLIQUE or _is_adverb(tokens, start, verb)
             or [t.lower for t in tokens[start:start + 2]] == ["des", "weiteren"]):
         return _subject_after_auxiliary(tokens, start, verb)
-    if tag_of(tokens[start]) in ADVERBIAL_TAGS:  # "Unterdessen sagte Meier": the subject follows the verb
-        return _subject_after_auxiliary(tokens, start, verb) or _bounded_after(tokens, verb)
+    if tag_of(tokens[start]) in ADVERBIAL_TAGS or _adjectival_opener(tokens, start, verb):
+        # "Unterdessen sagte Meier", "Stellvertretend für die Kommission empfahl der Kommissar":
+        # an adverbial opens the clause, the subject follows the verb
+        return (_first_clause_pronoun(tokens, start, verb) or _subject_after_auxiliary(tokens, start, verb)
+                or _bounded_after(tokens, verb))
     if tokens[start].lower in PRONOUNS and (start + 1 == verb or tokens[start + 1].lower in AUXILIARIES | MODALS):
         return None if tokens[start].lower in {"es", "man"} else (start, start + 1)
-    second = _second_clause_subject(tokens, start, verb)
+    second = _second_clause_subject(tokens, start, verb) or _first_clause_pronoun(tokens, start, verb)
     if second:
         return second
     end = _coordinated_phrase(tokens, start, verb)
@@ -397,6 +414,44 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
             tag_of(tokens[end]) in FINITE_TAGS or (tag_of(tokens[end]) is None and tokens[end].text.isalpha())):
         return start, end  # "Datenschützer äußerten Bedenken … und warfen der Regierung „…“ vor": one subject, two verbs
     return (start, end) if end > start and verb - start <= 8 else None
+
+
+ADJECTIVE_ENDINGS = ("end", "isch", "ig", "lich", "los", "bar", "sam", "haft")
+PARTICIPLE_PREFIXES = ("ge", "er", "ver", "be", "ent", "emp", "zer", "über", "unter")
+
+
+def _adjectival_opener(tokens: list[Token], start: int, verb: int) -> bool:
+    """A capitalised adjective or participle opens the clause, alone or before a prepositional
+    phrase ("Stellvertretend für die Kommission empfahl …", "Erstaunt blickte ich …"): an
+    adverbial, never the speaker. Read by its shape where the tagger gives no tag."""
+    token = tokens[start]
+    if not token.capitalised or start + 1 > verb or tag_of(token) not in {None, "ADJD", "ADV", "VVPP"}:
+        return False
+    word = token.lower
+    if not _adjective_shaped(word):
+        return False
+    if start in getattr(TAGS.get(), "named", ()) or token.start in getattr(TAGS.get(), "named", ()):
+        return False
+    if start + 1 == verb or tag_of(tokens[start + 1]) in {"APPR", "APPRART"} | FINITE_TAGS:
+        return True
+    return all(t.text.islower() and (tag_of(t) in {"ADJD", "ADV", "VVPP"} or _adjective_shaped(t.lower))
+               for t in tokens[start + 1:verb])  # "Sichtlich verärgert sagte"
+
+
+def _adjective_shaped(word: str) -> bool:
+    return word.endswith(ADJECTIVE_ENDINGS) or (word.startswith(PARTICIPLE_PREFIXES) and word.endswith("t"))
+
+
+def _first_clause_pronoun(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """"Erstaunt blickte ich ihn an und fragte", "Gesprächen weicht er aus und versichert": the
+    verb after "und" shares the subject of the first clause, a nominative pronoun right after that
+    clause's finite verb (only a subject stands there in the nominative)."""
+    if verb < 2 or tokens[verb - 1].lower != "und":
+        return None
+    first = next((k for k in range(start + 1, verb - 1) if tag_of(tokens[k]) in FINITE_TAGS), None)
+    if first is None or not _nominative_pronoun(tokens, first + 1):
+        return None
+    return first + 1, first + 2
 
 
 def _second_clause_subject(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
@@ -570,6 +625,23 @@ def _subordinate_subject(tokens: list[Token], i: int) -> tuple[int, int] | None:
         return None if tokens[i].lower in {"es", "man"} else (i, i + 1)
     end = read_noun_phrase(tokens, i)
     return (i, end) if end > i else None
+
+
+def _subject_before_apposition(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """The sentence opens with a noun phrase and an apposition set off by commas, and the clause at
+    `start` goes on with the finite auxiliary: "Der Fraktionschef im Landtag, Hans Meier, hatte …".
+    The opening phrase with its apposition is the subject (V2: one phrase before the finite verb),
+    so what follows the auxiliary is an object."""
+    if start < 4 or tokens[start - 1].text != ",":
+        return None
+    comma = next((k for k in range(start - 1) if tokens[k].text == ","), None)
+    if comma is None or comma < 2 or read_noun_phrase(tokens, 0) <= 0 or tokens[0].lower not in DETERMINERS:
+        return None
+    if read_noun_phrase(tokens, comma + 1) != start - 1 or not any(tag_of(t) == "NE" for t in tokens[comma + 1:start - 1]):
+        return None
+    if any(t.text in CLAUSE_BREAKS or tag_of(t) in FINITE_TAGS for t in tokens[:comma]):
+        return None
+    return 0, start - 1  # read whole, role and name: the name resolves the speaker
 
 
 def _sentence_subject(tokens: list[Token], verb: int) -> tuple[int, int] | None:

@@ -22,7 +22,9 @@ OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".sp
 SUBORDINATORS = {"dass", "ob", "wie", "warum", "wann", "wo", "weshalb", "wieso"}
 FINAL = {".", "!", "?"}
 PHRASE_LINKS = {"in", "im", "von", "vom", "aus", "bei", "beim", "für", "am", "zu", "zur", "zum", "und"}
-INFINITIVE_WITH_ZU = re.compile(r"(ab|an|auf|aus|ein|mit|vor|zurück|weiter|her|hin)zu\w+en")  # "einzuführen"
+INFINITIVE_WITH_ZU = re.compile(  # "einzuführen", "niederzulegen", "stattzugeben"
+    r"(ab|an|auf|aus|bei|bereit|dar|durch|ein|fest|fort|frei|her|heraus|hin|hinaus|hinzu|los|mit|nach|nieder"
+    r"|offen|statt|teil|um|vor|voran|weg|weiter|wieder|zurück|zusammen|zu)zu\w+en")
 ADVERBIAL_CLAUSE_OPENERS = set("wenn falls nachdem obwohl weil sobald bevor während da als seit solange".split())
 UNQUOTED_BREAKS = {",", ".", ":", ";", "!", "?", "–", "(", ")"}
 
@@ -260,9 +262,20 @@ def _reported_clause(tokens: list[Token], i: int, quoted) -> int | None:
             return None  # "bestritt dies, indem er sagte, …": the nearer verb reports the clause
         if tokens[k].text == ":" and tokens[k + 1].text in {"„", "»", '"'}:
             return None  # "lobt sein Team: „…“ wird er zitiert": a direct quote follows, with a frame of its own
-        if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted, after_noun=_object_noun(tokens, i, k)):
+        after_noun = not _directive(tokens, i) and _object_noun(tokens, i, k)
+        if tokens[k].text == ":" or _looks_reported(tokens, k + 1, quoted, after_noun=after_noun):
             return k
     return None
+
+
+# Verbs of request and instruction: their object is the one addressed ("bat die Bevölkerung, den
+# Bereich zu meiden", "empfahl den Ländern, …"), and the zu-infinitive after it is what was asked.
+DIRECTIVES = frozenset({"auffordern", "aufrufen", "bitten", "ersuchen", "anweisen", "empfehlen", "raten",
+                        "mahnen", "ermahnen", "appellieren", "fordern", "warnen"})
+
+
+def _directive(tokens: list[Token], i: int) -> bool:
+    return any(v.lemma in DIRECTIVES for v in load_speech_verbs().get(tokens[i].lower, ()))
 
 
 def _subject_before(tokens: list[Token], i: int):
@@ -609,6 +622,8 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
         return None
     stop = _clause_end_unquoted(tokens, k + 1)
     clause = tokens[k + 1:stop]
+    if not clause:
+        return None  # "Er meinte, – wie immer –": a second break right after the comma, no clause
     if any(t.lower in OPEN_QUESTION and _outside(t, quoted) for t in tokens[:k]):
         return None  # "… ist noch unklar, ob das Unternehmen zugeht": an open question, nobody's words
     if clause[0].lower == "dass":
