@@ -110,3 +110,49 @@ def test_a_heading_fragment_is_no_organisation():
     mentions = mentions_for(text, [("Politik Nachrichten", "ORG"), ("Bundesregierung", "ORG")])
     EntityRegistry().add_article(make_article(text, id="a", date="2025-10-10"), mentions)
     assert [m.entity for m in mentions] == [None, "ORG:bundesregierung"]
+
+
+def test_a_surname_with_particles_is_the_full_name_it_ends():
+    """Real pages listed "Ursula von der Leyen" and "von der Leyen" as two people of one story."""
+    (article,) = link(("Ursula von der Leyen reiste nach Kiew. Dort sagte von der Leyen, die EU stehe zusammen.",
+                       [("Ursula von der Leyen", "PER"), ("von der Leyen", "PER"), ("Kiew", "LOC")]))
+    assert article["von der Leyen"] == article["Ursula von der Leyen"] == "Ursula von der Leyen"
+
+
+def test_a_surname_with_particles_in_a_later_report_of_the_story():
+    first, later = link(
+        ("Bundespräsident Alexander Van der Bellen empfing Karl Nehammer.",
+         [("Alexander Van der Bellen", "PER"), ("Karl Nehammer", "PER")]),
+        ("Van der Bellen und Karl Nehammer sprachen über die Wahl.", [("Van der Bellen", "PER"), ("Karl Nehammer", "PER")]))
+    assert later["Van der Bellen"] == first["Alexander Van der Bellen"] == "Alexander Van der Bellen"
+
+
+def test_father_and_son_with_a_particle_surname_stay_apart():
+    (article,) = link(("Enoch zu Guttenberg dirigierte. Sein Sohn Karl-Theodor zu Guttenberg war Minister.",
+                       [("Enoch zu Guttenberg", "PER"), ("Karl-Theodor zu Guttenberg", "PER")]))
+    assert article["Enoch zu Guttenberg"] != article["Karl-Theodor zu Guttenberg"]
+
+
+def test_a_cleric_by_title_and_surname_is_the_full_name():
+    """Clerics are named by their surname: "Bischof Stäblein", "Kardinal Parolin"; German also
+    writes the cardinal's title between his names ("Pietro Kardinal Parolin")."""
+    (bishop,) = link(("Christian Stäblein, der evangelische Landesbischof, predigte. Bischof Stäblein rief zum Frieden auf.",
+                      [("Christian Stäblein", "PER"), ("Bischof Stäblein", "PER")]))
+    assert bishop["Bischof Stäblein"] == bishop["Christian Stäblein"]
+    (cardinal,) = link(("Pietro Kardinal Parolin reiste nach Kiew. Kardinal Parolin und Pietro Parolin sind einer.",
+                        [("Pietro Kardinal Parolin", "PER"), ("Kardinal Parolin", "PER"), ("Pietro Parolin", "PER"),
+                         ("Kiew", "LOC")]))
+    assert len({cardinal["Pietro Kardinal Parolin"], cardinal["Kardinal Parolin"], cardinal["Pietro Parolin"]}) == 1
+
+
+def test_a_royal_title_goes_with_a_given_name_not_a_namesakes_surname():
+    (article,) = link(("König Charles hörte als junger Mann die Platten von Ray Charles.",
+                       [("König Charles", "PER"), ("Ray Charles", "PER")]))
+    assert article["König Charles"] == "König Charles" and article["Ray Charles"] == "Ray Charles"
+
+
+def test_a_titled_surname_joins_the_titled_full_name_not_the_namesake():
+    (article,) = link(("Reinhard Kardinal Marx sprach in Trier über Karl Marx. Kardinal Marx nannte ihn einen Denker.",
+                       [("Reinhard Kardinal Marx", "PER"), ("Karl Marx", "PER"), ("Kardinal Marx", "PER"),
+                        ("Trier", "LOC")]))
+    assert article["Kardinal Marx"] == article["Reinhard Kardinal Marx"] != article["Karl Marx"]

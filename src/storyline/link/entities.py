@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from storyline.link.names import (TITLE_BEFORE, matching_org_keys, name_key, name_tokens, org_keys, personal_words,
-                                  organisation_without_genitive, place_without_genitive, split_title,
-                                  strip_genitive)
+from storyline.link.names import (PARTICLES, SURNAME_TITLES, TITLE_BEFORE, matching_org_keys, name_key, name_length,
+                                  name_tokens, org_keys, organisation_without_genitive, personal_words,
+                                  place_without_genitive, split_title, strip_genitive, surname_key)
 from storyline.model import Article, Mention
 
 BEFORE_NOUN = re.compile(r"[ \t]+[A-ZÄÖÜ][a-zäöüß]")  # "Bonapartes Armee": a genitive before its noun
@@ -144,11 +144,14 @@ def _join_short_forms(groups: dict[tuple[str, str], LocalEntity]) -> None:
     plan = []
     for (type_, key) in sorted(groups, key=lambda k: len(k[1].split())):
         words = key.split()
-        if len(words) > 2:
+        if len(words) - sum(word in PARTICLES for word in words) > 2:  # `von der leyen` is one name
             continue
         ranks = {(t, k): fits_name(key, k) for (t, k) in groups if t == "PER"}
         best = max(ranks.values(), default=0)
         longer = [k for k, rank in ranks.items() if rank and rank == best]  # a surname before a first word
+        title = split_title(key)[0]
+        if title and any(split_title(k)[0] == title for _, k in longer):  # Kardinal Marx: the cardinal, not Karl
+            longer = [(t, k) for t, k in longer if split_title(k)[0] == title]
         if longer and (type_ == "PER" or len(words) == 1):
             plan.append(((type_, key), max(longer, key=lambda k: (len(groups[k].mentions), -groups[k].mentions[0].start)),
                          best))
@@ -183,11 +186,14 @@ def fits_name(short_key: str, full_key: str) -> int:
     """How a shorter person key fits a longer one: 2 for its surname or a given name after its title
     (`putin` ⊂ `vladimir putin`, `hari` ⊂ `prinz hari`, `papst leo` ⊂ `papst leo xiv`), 1 for its
     first words (`kim` ⊂ `kim jong un`), 0 for no fit. A title must agree where both have one,
-    and a titled short form never fits an untitled name (`konig charles` ⊄ `charles dickens`)."""
+    and a titled short form fits an untitled name only by a cleric's surname (`kardinal parolin` ⊂
+    `pietro parolin`; `konig charles` ⊄ `charles dickens`, `ray charles`)."""
     short_title, full_title = split_title(short_key)[0], split_title(full_key)[0]
-    if short_title and short_title != full_title:
-        return 0
     short, full = personal_words(short_key), personal_words(full_key)
+    if short_title and short_title != full_title:
+        # a cleric by title and surname is the untitled full name ending in it (Kardinal Parolin)
+        clerical = short_title in SURNAME_TITLES and not full_title and short
+        return 2 if clerical and len(full) > len(short) and full[-len(short):] == short else 0
     if not short or len(short_key.split()) >= len(full_key.split()) or len(short) > len(full):
         return 0
     if full[-len(short):] == short:
@@ -287,7 +293,7 @@ class EntityRegistry:
         # a lone surname also looks for a full name when it matched a person known by that name
         # alone: `Lindner` of a budget story is Christian Lindner, not the coach Lindner of another
         partial = {n: self._partial_candidates(local) for n, local in enumerate(local_entities)
-                   if found[n] is None or (local.type == "PER" and len(personal_words(name_key(local.name))) == 1
+                   if found[n] is None or (local.type == "PER" and name_length(name_key(local.name)) == 1
                                            and self._known_as(found[n].id, name_key(local.name)))}
         for n, candidates in partial.items():
             others = context | {c for m, more in partial.items() if m != n for c in more}
@@ -329,8 +335,8 @@ class EntityRegistry:
         """A person by the key of the name itself (or its full-name forms): a lone surname only
         when the key's entity is itself known by that one name (no first name to disagree with)."""
         own = name_key(local.name)
-        lone = len(personal_words(own)) == 1
-        keys = [own] + sorted({name_key(form) for form in local.forms if len(personal_words(name_key(form))) > 1} - {own})
+        lone = name_length(own) == 1
+        keys = [own] + sorted({name_key(form) for form in local.forms if name_length(name_key(form)) > 1} - {own})
         fits: list[str] = []
         for key in keys:
             for candidate in (key, key[:-1] if key.endswith("s") else None):
@@ -361,7 +367,7 @@ class EntityRegistry:
         own = name_key(local.name)
         words = personal_words(own)
         ranked: dict[str, int] = {}
-        if len(words) == 1:
+        if name_length(own) == 1:
             for key in {name_key(form) for form in local.forms} | ({own[:-1]} if own.endswith("s") else set()):
                 ids = set(self._by_name_end.get(personal_words(key)[-1], ())) if personal_words(key) else set()
                 if ("PER", key) in self._by_key:
@@ -372,9 +378,9 @@ class EntityRegistry:
                         ranked[entity_id] = max(rank, ranked.get(entity_id, 0))
         else:
             title = split_title(own)[0]
-            for key in {words[-1], f"{title} {words[0]}" if title else words[0]}:
+            for key in {words[-1], surname_key(own), f"{title} {words[0]}" if title else words[0]}:
                 entity_id = self._by_key.get(("PER", key))
-                if entity_id and len(personal_words(name_key(self.entities[entity_id].name))) == 1:
+                if entity_id and name_length(name_key(self.entities[entity_id].name)) == 1:
                     rank = fits_name(name_key(self.entities[entity_id].name), own)
                     if rank:
                         ranked[entity_id] = rank

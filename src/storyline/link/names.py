@@ -78,18 +78,29 @@ def strip_genitive(name: str) -> str:
 # Prinz Harry not Harry Kane, Papst Leo not Leo X. Surface forms, capitalised as in text.
 TITLE_WORDS = ("Prinz", "Prinzessin", "Kronprinz", "Kronprinzessin", "König", "Königin", "Kaiser", "Kaiserin",
                "Herzog", "Herzogin", "Großherzog", "Großherzogin", "Fürst", "Fürstin", "Papst", "Kardinal",
-               "Bischof", "Erzbischof", "Patriarch", "Scheich", "Emir", "Sultan", "Prince", "Princess", "King",
-               "Queen", "Pope")
+               "Bischof", "Erzbischof", "Landesbischof", "Weihbischof", "Patriarch", "Scheich", "Emir", "Sultan",
+               "Prince", "Princess", "King", "Queen", "Pope")
 TITLE_KEYS = frozenset(name_key(word) for word in TITLE_WORDS)
 TITLE_BEFORE = re.compile(r"\b(" + "|".join(TITLE_WORDS) + r")[ \t]+$")
 REGNAL = re.compile(r"^[ivx]+$")  # Leo XIV, Charles III: the number is part of the name
+# Clerics are named by their surname (Kardinal Parolin, Bischof Stäblein), royals and popes by a
+# given name: only these titles go with a surname that an untitled full name ends in.
+SURNAME_TITLES = frozenset(name_key(word) for word in ("Kardinal", "Bischof", "Erzbischof", "Landesbischof",
+                                                       "Weihbischof"))
+KARDINAL = name_key("Kardinal")
+# Words of a surname that are no name of their own: Ursula von der Leyen, Alexander Van der Bellen.
+PARTICLES = frozenset("von van der den de zu vom zur da di del della du la le ten ter".split())
 
 
 def split_title(key: str) -> tuple[str, list[str]]:
-    """`konig charles iii` → ("konig", ["charles", "iii"]); no title → ("", words)."""
+    """`konig charles iii` → ("konig", ["charles", "iii"]); `pietro kardinal parolin` (a cardinal's
+    title between his names, as German writes it) → ("kardinal", ["pietro", "parolin"]); no title →
+    ("", words)."""
     words = key.split()
     if len(words) > 1 and words[0] in TITLE_KEYS:
         return words[0], words[1:]
+    if len(words) > 2 and words[1] == KARDINAL:
+        return words[1], words[:1] + words[2:]
     return "", words
 
 
@@ -99,6 +110,20 @@ def personal_words(key: str) -> list[str]:
     if len(words) > 1 and REGNAL.match(words[-1]):
         words = words[:-1]
     return words
+
+
+def name_length(key: str) -> int:
+    """How many names a person key holds: `von der leyen` is one, `ursula von der leyen` two."""
+    return sum(word not in PARTICLES for word in personal_words(key))
+
+
+def surname_key(key: str) -> str:
+    """The last name with its particles: `ursula von der leyen` → `von der leyen`."""
+    words = personal_words(key)
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 # Organisations: the shipped alias list, initials, and inflected adjectives
