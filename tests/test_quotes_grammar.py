@@ -668,3 +668,13 @@ def test_a_name_after_the_auxiliary_is_the_object_when_an_apposition_opened_the_
     assert quotes[0][2:] == ("Der Fraktionschef im Landtag, Hans Meier", "Hans Meier")
     # without an apposition the name after the auxiliary is still the subject
     assert said("Am Montag hat Berninger gefordert, die Steuer abzuschaffen.", ["Berninger"])[0][2] == "Berninger"
+
+
+def test_titles_of_works_are_nobodys_words():
+    assert said("Die Liste enthält Klassiker wie „Der Fänger im Roggen“ von J. D. Salinger.") == []
+    assert said("Er spielte in „Nackt unter Wölfen“ oder „Jeder stirbt für sich allein“.") == []
+    assert said("Im Sommer führte das Theater sein neues Stück: „Die Schweden vor Brünn“ auf.") == []
+    # slogans in a list are written words, and a colon after a person opens speech
+    assert [q[0] for q in said("Sie schrieben Parolen wie „Wir kriegen euch alle“ und „Wir kommen wieder“ "
+                               "an die Wand.")] == ["partial", "partial"]
+    assert said("Ihr Fazit: „Das war ein guter Tag.“")[0][:2] == ("direct", "Das war ein guter Tag.")

@@ -226,6 +226,7 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     named = not ends_sentence and ((words <= 4 and (_looks_like_name(inner) or _tagged_as_name(text, quote)))
                                    or (words <= 8 and inner[:1].isupper() and _after_head_noun(text, opening, quote)))
     named = named or _source_named(text, opening, quote, words, ends_sentence)
+    named = named or (cue is None and _title_of_work(text, quoted, index, words, ends_sentence))
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
@@ -245,6 +246,47 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
             cue, speaker = _opinion_holder(text, opening, quote)
         return Found(quote.start, quote.end, "partial", cue, speaker, 0.85 if cue else 0.7)
     return None
+
+
+LIST_LINKS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.)\s*$")
+
+
+def _title_of_work(text: str, quoted: list[Quoted], index: int, words: int, ends_sentence: bool) -> bool:
+    """Titles of works in quotation marks, by their place in the sentence: with the author after
+    them ("„Der Fänger im Roggen“ von J. D. Salinger"), as items of a list of quoted titles
+    ("in „Nackt unter Wölfen“ oder „Jeder stirbt für sich allein“"), or after a noun and a colon
+    inside a clause that goes on ("führte sein Stück: „Die Schweden vor Brünn“ auf"). Nobody
+    says them."""
+    quote = quoted[index]
+    inner = text[quote.start:quote.end]
+    if words > 8 or not inner[:1].isupper() or _opens_with_person(inner):
+        return False  # „Wir werden …“ und „Wir …“: slogans someone wrote, not titles
+    after = text[quote.outer_end:quote.outer_end + 40]
+    if not ends_sentence and re.match(r"\s+von\s+(?:[A-ZÄÖÜ]\.\s*)*[A-ZÄÖÜ][\w-]+", after):
+        return True
+    neighbours = [quoted[k] for k in (index - 1, index + 1) if 0 <= k < len(quoted)]
+    for other in neighbours:
+        first, second = (other, quote) if other.outer_end <= quote.outer_start else (quote, other)
+        gap = text[first.outer_end:second.outer_start]
+        other_inner = text[other.start:other.end]
+        if (len(gap) <= 8 and LIST_LINKS.match(gap) and not ends_sentence and other_inner[:1].isupper()
+                and not _opens_with_person(other_inner)
+                and len(re.findall(r"\w+", other_inner)) <= 8 and not re.search(r"[.!?…]\W*$", other_inner)):
+            return True
+    before = text[max(0, quote.outer_start - 40):quote.outer_start].rstrip()
+    if before.endswith(":") and re.match(r"\s*[a-zäöüß]", after):
+        head = tokenize(text, max(0, quote.outer_start - 40), quote.outer_start)
+        return (len(head) >= 2 and head[-1].text == ":" and tag_of(head[-2]) == "NN"
+                and not head[-2].lower.endswith(SAYING_NOUNS))  # "Schillers Wort: „…“" is a saying
+    return False
+
+
+SAYING_NOUNS = ("wort", "worte", "satz", "spruch", "motto", "devise", "parole", "fazit", "antwort", "frage", "aussage")
+
+
+def _opens_with_person(inner: str) -> bool:
+    first = re.match(r"\w+", inner)
+    return bool(first) and first.group().lower() in {"ich", "wir", "du", "ihr", "er", "sie", "es", "man"}
 
 
 def _sentence_source(text: str, sentence: Sentence, quoted: list[Quoted]):
