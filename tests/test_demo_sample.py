@@ -67,3 +67,19 @@ def test_one_story_is_told_in_german_and_english(demo_db):
     both = [story for story in stories if story["languages"] == ["de", "en"]]
     assert [story["title"] for story in both] == ["Opferzahl in Ecuador auf 350 Tote gestiegen"]
     assert both[0]["article_count"] == 5
+
+
+def test_each_story_lists_each_person_once(demo_db):
+    """Real reports from many outlets name one person in many ways ("Putin", "Wladimir Putin",
+    "Kremlchef Putin"): a story's actors hold each person once. Two people who share a surname are
+    listed apart only under two different given names (Kim Jong Il and Kim Jong-un)."""
+    stories = run_json("stories", "--db", demo_db, "--limit", "100")["stories"]
+    for story in stories:
+        people = [a for a in run_json("story", story["id"], "--db", demo_db)["actors"] if a["type"] == "PER"]
+        for n, person in enumerate(people):
+            for other in people[n + 1:]:
+                shared = {v.split()[-1] for v in person["variants"]} & {v.split()[-1] for v in other["variants"]}
+                if shared:
+                    given = {person["name"].split()[0], other["name"].split()[0]}
+                    assert len(given) == 2 and len(person["name"].split()) > 1 < len(other["name"].split()), \
+                        (story["title"], person["variants"], other["variants"])
