@@ -678,3 +678,17 @@ def test_titles_of_works_are_nobodys_words():
     assert [q[0] for q in said("Sie schrieben Parolen wie „Wir kriegen euch alle“ und „Wir kommen wieder“ "
                                "an die Wand.")] == ["partial", "partial"]
     assert said("Ihr Fazit: „Das war ein guter Tag.“")[0][:2] == ("direct", "Das war ein guter Tag.")
+
+
+@needs_tagger
+def test_a_noun_of_saying_reports_its_content_clause():
+    assert said("Die Forderung der Gewerkschaft, die Löhne um fünf Prozent zu erhöhen, lehnte der Vorstand ab.") == [
+        ("indirect", "die Löhne um fünf Prozent zu erhöhen", "der Gewerkschaft", None)]
+    assert said("Am Abend verbreitete der Sender eine Meldung des Ministeriums, die Brücke bleibe bis Montag "
+                "gesperrt.")[0][1:3] == ("die Brücke bleibe bis Montag gesperrt", "des Ministeriums")
+    # the one who receives an order did not give it
+    assert said("Der Kurier erhielt die Weisung, den Transport sofort anzuhalten.") == [
+        ("indirect", "den Transport sofort anzuhalten", None, None)]
+    # a question that arises and a requirement are nobody's words
+    assert said("Die Frage, ob die Brücke noch sicher ist, beschäftigt die Stadt.") == []
+    assert said("Die Anforderung, alle Räume zu lüften, gilt weiter.") == []

@@ -20,7 +20,7 @@ from storyline.analyze.quotes.cues import (
     ADVERBIAL_TAGS, TAGS, Found, Token, char_span, clause_end, clause_subject, is_noun, is_speech_verb, read_noun_phrase, source_phrase_after,
     source_phrase_before, speaker_after, speaker_before, tag_of, tokenize, tokens_of_span,
 )
-from storyline.analyze.quotes.indirect import source_phrase as source_phrase_in
+from storyline.analyze.quotes.indirect import noun_of_saying, source_phrase as source_phrase_in
 from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect, passive_quote,
 )
@@ -686,7 +686,7 @@ def _speakers_from_clauses(article: Article, sentences: list[Sentence], found: l
         sentence = _sentence_at(sentences, item.cue[0])
         tokens = tokenize(article.text, sentence.start, sentence.end) if sentence else []
         verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
-        if verb is not None and tokens[verb].lower not in {"heißt", "hieß", "wonach", "so"}:
+        if verb is not None and tokens[verb].lower not in {"heißt", "hieß", "wonach", "so"} and not noun_of_saying(tokens[verb]):
             item.speaker = char_span(tokens, clause_subject(tokens, _sentence_begin(tokens, verb), verb))
 
 

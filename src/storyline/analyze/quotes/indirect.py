@@ -35,7 +35,8 @@ def find_indirect(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[Fo
         found = _source_phrase(tokens, quoted)  # "Nach Angaben eines Mitarbeiters hätten …, und …"
         if found:
             return [found]
-    for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase, _demnach, _reported_by_mood):
+    for finder in (_postposed_cue, _wie_clause, _preposed_cue, _wonach, _source_phrase, _demnach, _reported_by_mood,
+                   _statement_noun_clause):
         found = finder(tokens, quoted)
         if found:
             return _split_at_second_speaker(tokens, quoted, found) if finder is _preposed_cue else [found]
@@ -646,8 +647,15 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
     message = _message(tokens, k + 1, len(tokens))
     if not message:
         return None
-    subject = _rejected_claim(tokens, verbs[0], k) or subject
+    subject = _rejected_claim(tokens, verbs[0], k) or _source_of_saying(tokens, verbs[0], k) or subject
     return Found(*message, "indirect", char_span(tokens, (verbs[0], verbs[0] + 1)), char_span(tokens, subject), 0.6)
+
+
+def _source_of_saying(tokens: list[Token], verb: int, comma: int) -> tuple[int, int] | None:
+    """"Der Sender verbreitete eine Meldung des Ministeriums, die Brücke bleibe gesperrt": the
+    source named after the noun of saying the clause depends on, not the one who passed it on."""
+    noun = next((j for j in range(comma - 1, verb, -1) if _noun_kind(tokens[j])), None)
+    return _noun_source(tokens, noun, comma) if noun is not None else None
 
 
 def _personal_subject_before(tokens: list[Token], k: int) -> bool:
@@ -678,3 +686,108 @@ def _first_break_outside_brackets(tokens: list[Token]) -> int | None:
         elif depth == 0 and token.text in UNQUOTED_BREAKS:
             return i
     return None
+
+
+# Nouns of saying, writing and asking whose content clause is reported speech ("die Nachricht, dass
+# …", "die Erklärung, es werde …", "die Anfrage, ob …", "die Weisung, … zu …"); thought nouns
+# (Meinung, Hoffnung) are left out, and so are "Frage" ("Es stellt sich die Frage, ob …": nobody
+# asks) and compounds ("Anforderung", "Postanweisung" are no saying).
+STATEMENT_NOUNS = ("nachricht", "meldung", "mitteilung", "erklärung", "aussage", "behauptung", "versicherung",
+                   "zusicherung", "ankündigung", "gerücht", "bericht", "hinweis", "angabe", "einschätzung",
+                   "begründung", "verdacht", "vorwurf", "antwort", "drohung", "warnung", "anfrage")
+REQUEST_NOUNS = ("forderung", "aufforderung", "bitte", "appell", "befehl", "weisung", "anweisung", "auftrag",
+                 "vorschlag", "empfehlung", "einladung", "angebot", "versprechen", "zusage", "aufruf", "gesuch")
+QUESTION_WORDS = frozenset("ob wie wann warum was wer wo welche welcher welches weshalb wieso".split())
+
+
+def _noun_kind(token: Token) -> str | None:
+    """"statement" or "request" for a noun of saying (by its inflected form), else None."""
+    if not token.capitalised:
+        return None
+    stem = re.sub(r"(?:en|n|es|s|e)$", "", token.lower)
+    for kind, nouns in (("statement", STATEMENT_NOUNS), ("request", REQUEST_NOUNS)):
+        if any(token.lower == n or stem == n for n in nouns):
+            return kind
+    return None
+
+
+def _statement_noun_clause(tokens: list[Token], quoted) -> Found | None:
+    """"So eben verbreitet sich die Nachricht, dass …", "Auch der Verdacht, er sei infiziert worden,
+    bestätigte sich nicht", "erhielt die Weisung, dem Führer … anzuzeigen": a noun of saying, its
+    attributes (a genitive, "von X"), a comma, then its content clause — "dass"/"ob", a clause in
+    Konjunktiv I, a question word after a question noun, or a zu-infinitive after a request noun.
+    The content clause runs until the main clause goes on (a comma and a finite verb). The genitive
+    or "von" phrase after the noun names the source."""
+    for i, token in enumerate(tokens):
+        kind = _noun_kind(token)
+        if kind is None or not _outside(token, quoted) or tag_of(token) != "NN":
+            continue
+        comma = next((k for k in range(i + 1, min(i + 10, len(tokens))) if tokens[k].text in UNQUOTED_BREAKS), None)
+        if comma is None or tokens[comma].text != "," or comma + 2 >= len(tokens) or not _outside(tokens[comma], quoted):
+            continue
+        if any(tag_of(t) in FINITE for t in tokens[i + 1:comma]):
+            continue  # "Die Nachricht kam spät, …": the noun's clause has its own verb
+        first = tokens[comma + 1]
+        stop = _content_end(tokens, comma + 1)
+        clause = tokens[comma + 1:stop]
+        if first.lower in {"dass", "ob"}:
+            reported = True
+        elif first.lower in QUESTION_WORDS:
+            reported = token.lower.startswith("anfrage")
+        elif kind == "request" and _ends_in_infinitive(tokens, comma + 1, _clause_end_unquoted(tokens, comma + 1)):
+            reported = True
+        else:
+            first_forms = load_konjunktiv()[0]
+            reported = len(clause) >= 3 and any(t.text in first_forms for t in clause[:4] if _outside(t, quoted))
+        if not reported:
+            continue
+        message = _message(tokens, comma + 1, stop)
+        if not message:
+            continue
+        speaker = _noun_source(tokens, i, comma) or _personal_subject(tokens, i)
+        return Found(*message, "indirect", char_span(tokens, (i, i + 1)), char_span(tokens, speaker), 0.6)
+    return None
+
+
+def _content_end(tokens: list[Token], first: int) -> int:
+    """End of a content clause: the sentence end, or a comma followed by a finite verb of the main
+    clause ("…, er sei infiziert worden, bestätigte sich nicht")."""
+    for k in range(first + 1, len(tokens) - 1):
+        if tokens[k].text in {";", ":", "–"}:
+            return k
+        if tokens[k].text == "," and tokens[k + 1].text.islower() and tag_of(tokens[k + 1]) in FINITE:
+            return k
+    return len(tokens)
+
+
+def _noun_source(tokens: list[Token], noun: int, comma: int) -> tuple[int, int] | None:
+    """"die Forderung Europas", "die Erklärung des Ministers", "eine Einladung von dem Minister"."""
+    j = noun + 1
+    if j < comma and tokens[j].lower in {"von", "vom"}:
+        j += 1
+    elif j < comma and tokens[j].lower in {"des", "der"} or j < comma and tag_of(tokens[j]) == "NE":
+        pass
+    else:
+        return None
+    end = read_noun_phrase(tokens, j)
+    return (j, min(end, comma)) if end > j else None
+
+
+noun_of_saying = _noun_kind  # for attribution: a noun cue has decided its speaker (or left it open)
+
+
+def _personal_subject(tokens: list[Token], noun: int) -> tuple[int, int] | None:
+    """"Der Minister wiederholte seine Versicherung, dass …": the subject of the noun's clause, when
+    it is a person (a personal pronoun, a name, a role noun); the one who got an order or holds a
+    thing ("Der Kurier erhielt die Weisung", "Unterstützung erhält der Vorschlag") is left open."""
+    begin = _clause_begin(tokens, noun)
+    subject = clause_subject(tokens, begin, noun)
+    if subject is None:
+        return None
+    words = tokens[subject[0]:subject[1]]
+    verbs = [t for t in tokens[begin:noun] if tag_of(t) in FINITE]
+    if any(v.lower.startswith(("erhielt", "erhält", "erhalten", "bekam", "bekommt", "bekommen")) for v in verbs):
+        return None
+    if len(words) == 1 and words[0].lower in {"er", "sie", "wir", "ich"}:
+        return subject
+    return subject if any(t.capitalised and (tag_of(t) == "NE" or role_gender(t.text)) for t in words) else None
