@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from storyline.analyze.grammar.nominative import nominative
 from storyline.link.compare import fold_copies, same_words
 from storyline.link.timeline import build_timeline
 from storyline.store import queries
@@ -87,7 +88,7 @@ def _speaker_key(quote) -> str:
     two reports' spokesmen may speak for different sides."""
     if quote.speaker:
         return quote.speaker
-    text = quote.speaker_text or ""
+    text = nominative(quote.speaker_text or "")  # "eines Unternehmenssprechers" is "ein Unternehmenssprecher"
     nouns = [word for word in re.findall(r"\w[\w-]*", text) if word[:1].isupper()]
     if len(nouns) >= 2 and text[:1].islower():
         return "role:" + " ".join(nouns).casefold()
@@ -103,7 +104,7 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
                 continue
             seen.add(same_words(quote.text))
             key = _speaker_key(quote)
-            name = entities.get(quote.speaker, {}).get("name") if quote.speaker else quote.speaker_text
+            name = entities.get(quote.speaker, {}).get("name") if quote.speaker else nominative(quote.speaker_text or "")
             # no name for an unknown speaker: the page, report or CLI says "unknown" in its language
             group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or None, "quotes": []})
             group["quotes"].append({"text": quote.text, "kind": quote.kind, "cue": quote.cue,
