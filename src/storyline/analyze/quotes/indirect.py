@@ -700,15 +700,13 @@ REQUEST_NOUNS = ("forderung", "aufforderung", "bitte", "appell", "befehl", "weis
 QUESTION_WORDS = frozenset("ob wie wann warum was wer wo welche welcher welches weshalb wieso".split())
 
 
+NOUNS_OF_SAYING = {form: kind for kind, nouns in (("statement", STATEMENT_NOUNS), ("request", REQUEST_NOUNS))
+                   for noun in nouns for form in (noun, noun + "n", noun + "en", noun + "s", noun + "es", noun + "e")}
+
+
 def _noun_kind(token: Token) -> str | None:
     """"statement" or "request" for a noun of saying (by its inflected form), else None."""
-    if not token.capitalised:
-        return None
-    stem = re.sub(r"(?:en|n|es|s|e)$", "", token.lower)
-    for kind, nouns in (("statement", STATEMENT_NOUNS), ("request", REQUEST_NOUNS)):
-        if any(token.lower == n or stem == n for n in nouns):
-            return kind
-    return None
+    return NOUNS_OF_SAYING.get(token.lower) if token.capitalised else None
 
 
 def _statement_noun_clause(tokens: list[Token], quoted) -> Found | None:
@@ -720,16 +718,13 @@ def _statement_noun_clause(tokens: list[Token], quoted) -> Found | None:
     or "von" phrase after the noun names the source."""
     for i, token in enumerate(tokens):
         kind = _noun_kind(token)
-        if kind is None or not _outside(token, quoted) or tag_of(token) != "NN":
+        if kind is None or not _outside(token, quoted):
             continue
         comma = next((k for k in range(i + 1, min(i + 10, len(tokens))) if tokens[k].text in UNQUOTED_BREAKS), None)
         if comma is None or tokens[comma].text != "," or comma + 2 >= len(tokens) or not _outside(tokens[comma], quoted):
             continue
-        if any(tag_of(t) in FINITE for t in tokens[i + 1:comma]):
-            continue  # "Die Nachricht kam spät, …": the noun's clause has its own verb
         first = tokens[comma + 1]
-        stop = _content_end(tokens, comma + 1)
-        clause = tokens[comma + 1:stop]
+        clause = tokens[comma + 1:_clause_end_unquoted(tokens, comma + 1)]
         if first.lower in {"dass", "ob"}:
             reported = True
         elif first.lower in QUESTION_WORDS:
@@ -739,9 +734,11 @@ def _statement_noun_clause(tokens: list[Token], quoted) -> Found | None:
         else:
             first_forms = load_konjunktiv()[0]
             reported = len(clause) >= 3 and any(t.text in first_forms for t in clause[:4] if _outside(t, quoted))
-        if not reported:
+        if not reported or tag_of(token) != "NN":  # tags asked last: they cost a tagger run
             continue
-        message = _message(tokens, comma + 1, stop)
+        if any(tag_of(t) in FINITE for t in tokens[i + 1:comma]):
+            continue  # "Die Nachricht kam spät, …": the noun's clause has its own verb
+        message = _message(tokens, comma + 1, _content_end(tokens, comma + 1))
         if not message:
             continue
         speaker = _noun_source(tokens, i, comma) or _personal_subject(tokens, i)
