@@ -58,6 +58,16 @@ class Doc:
     frozen: bool = False  # issue-20 records fixed before rules were written for them: never list their errors
 
 
+# The class each issue-20 record was chosen for: the sections of data/times_issue20.py's SPEC, in order.
+ISSUE20_CLASSES = ((1, 15, "day and month without a year"), (16, 28, "German number formats"),
+                   (29, 49, "part of day with a date"), (50, 61, "repeated reference"))
+
+
+def issue20_class(name: str) -> str | None:
+    number = int(name.rsplit("-", 1)[1]) if name.startswith("i20-") else None
+    return next((label for first, last, label in ISSUE20_CLASSES if number and first <= number <= last), None)
+
+
 def frozen_ids(path: Path = FROZEN_IDS) -> set[str]:
     if not path.exists():
         return set()
@@ -294,6 +304,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="issue20: only the issue-20 parts (tuned, frozen) of the Wikinews file")
     parser.add_argument("--no-heideltime", action="store_true", help="skip the (slow) baseline")
     parser.add_argument("--errors", action="store_true", help="list misses and wrong values")
+    parser.add_argument("--by-class", action="store_true",
+                        help="issue-20 parts also per class the records were chosen for (Storyline only)")
     args = parser.parse_args(argv)
     print("command: " + " ".join(["python"] + sys.argv))
     print("| set | system | gold | predicted | strict P / R / F1 | overlap P / R / F1 | "
@@ -305,7 +317,13 @@ def main(argv: list[str] | None = None) -> None:
             evaluate(label, load_wikinews(split=split), all_kinds, heideltime_per_doc, args)
     if args.set in ("wikinews", "issue20", "both"):
         for frozen, label in ((False, "Issue 20, tuned part"), (True, "Issue 20, frozen part (errors not listed)")):
-            evaluate(label, load_wikinews(split="issue20", frozen=frozen), all_kinds, heideltime_per_doc, args)
+            docs = load_wikinews(split="issue20", frozen=frozen)
+            evaluate(label, docs, all_kinds, heideltime_per_doc, args)
+            if args.by_class:
+                for _first, _last, name in ISSUE20_CLASSES:
+                    chosen = [doc for doc in docs if issue20_class(doc.name) == name]
+                    evaluate(f"{label.split(' (')[0]}: {name}", chosen, all_kinds, heideltime_per_doc,
+                             argparse.Namespace(**{**vars(args), "no_heideltime": True}))
     if args.set in ("smartdata", "both"):
         if not SMARTDATA.exists():
             print("SmartData not found at", SMARTDATA, "- skipped")
