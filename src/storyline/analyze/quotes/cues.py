@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.analyze.grammar.words import FINITE as FINITE_TAGS, NEVER_SPEAKER
@@ -76,18 +76,26 @@ def tag_of(token: "Token") -> str | None:
     return TAGS.get().get(token.start)
 
 
-@dataclass(frozen=True)
 class Token:
     """A word or mark with its offsets; `lower` is made once because the rules compare it with
-    the lexicons more than a thousand times per article."""
+    the lexicons more than a thousand times per article. A plain class with slots, not a frozen
+    dataclass: the rules make ~50,000 tokens for 150 articles, and a frozen dataclass's __init__
+    costs four object.__setattr__ calls each. Tokens are shared (cached per sentence): never
+    assign to one."""
 
-    start: int
-    end: int
-    text: str
-    lower: str = field(init=False, repr=False, compare=False)
+    __slots__ = ("start", "end", "text", "lower")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "lower", self.text.lower())
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text, self.lower = start, end, text, text.lower()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start}, end={self.end}, text={self.text!r})"
 
     @property
     def capitalised(self) -> bool:
