@@ -10,9 +10,11 @@ id). Reported per part:
 - stories, largest story, and wrong merges among English-only and German-only texts.
 Then the German clustering figures (data/clustering_de.jsonl, analyze path) of the same code.
 With --baseline REV the same script also runs on the code of commit REV (a git worktree under
-build/), and both are printed side by side.
+build/), and both are printed side by side. With --old-gold REV the tune and frozen parts' pair P is
+also scored against data/crosslingual_same_event.tsv as it was at commit REV (same stories, one run),
+in an extra column "pair P, old gold".
 
-Usage: .venv/bin/python benchmarks/crosslingual.py [--baseline REV] [--data PATH]
+Usage: .venv/bin/python benchmarks/crosslingual.py [--baseline REV] [--old-gold REV] [--data PATH]
 The set is research-only data outside the repository; without it the script says so and stops.
 """
 from __future__ import annotations
@@ -180,11 +182,24 @@ def german_figures() -> dict:
             "pair_p": pp, "pair_r": pr, "pair_f1": pf}
 
 
-def measure(data: Path, parts: tuple[str, ...] = ("tune", "written", "frozen"), german: bool = True) -> dict:
-    """Each part twice: dated over three days (the first figures) and all on one day ("… one day")."""
+def old_gold_file(revision: str) -> Path:
+    """data/crosslingual_same_event.tsv as committed at `revision`, written under build/."""
+    text = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:benchmarks/data/crosslingual_same_event.tsv"],
+                          check=True, capture_output=True, text=True).stdout
+    path = ROOT / "build" / f"crosslingual_same_event-{revision}.tsv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def measure(data: Path, parts: tuple[str, ...] = ("tune", "written", "frozen"), german: bool = True,
+            old_gold: Path | None = None) -> dict:
+    """Each part twice: dated over three days (the first figures) and all on one day ("… one day").
+    With old_gold, the tune and frozen parts are also scored against that judgement file."""
     from storyline.link.stories import cluster_articles
 
     frozen, judged = set(read_lines(FROZEN)), same_events()
+    judged_old = same_events(old_gold) if old_gold else None
     result = {"code": os.environ.get("CROSSLINGUAL_CODE", "this checkout"), "parts": {}}
     for part, one_day in [(part, one_day) for part in parts for one_day in (False, True)]:
         if part == "written":
@@ -195,6 +210,8 @@ def measure(data: Path, parts: tuple[str, ...] = ("tune", "written", "frozen"), 
         started = time.perf_counter()
         assignment = cluster_articles(analyse(chosen))
         scored = score_written(chosen, assignment) if part == "written" else score_part(chosen, assignment, judged)
+        if judged_old is not None and part != "written":
+            scored["old_gold"] = score_part(chosen, assignment, judged_old)
         result["parts"][name] = {**scored, "seconds": round(time.perf_counter() - started, 1)}
     result["german"] = german_figures() if german else None
     return result
@@ -237,7 +254,7 @@ def sweep(data: Path) -> None:
         setattr(crosslingual, name, shipped)
 
 
-def run_baseline(revision: str, data: Path) -> dict:
+def run_baseline(revision: str, data: Path, old_gold: Path | None = None) -> dict:
     """This script on the code of `revision`, in a detached worktree with its own build/ cache."""
     tree = ROOT / "build" / f"baseline-{revision}"
     if not tree.exists():
@@ -248,8 +265,9 @@ def run_baseline(revision: str, data: Path) -> dict:
         (tree / "benchmarks" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(HERE / name, tree / "benchmarks" / name)
     env = {**os.environ, "PYTHONPATH": str(tree / "src"), "CROSSLINGUAL_CODE": f"commit {revision}"}
+    extra = ["--old-gold-file", str(old_gold)] if old_gold else []
     done = subprocess.run([sys.executable, str(tree / "benchmarks" / "crosslingual.py"), "--emit-json",
-                           "--data", str(data)], env=env, cwd=tree, check=True, capture_output=True, text=True)
+                           "--data", str(data)] + extra, env=env, cwd=tree, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -260,13 +278,18 @@ def print_table(results: list[dict]) -> None:
             continue
         first = results[0]["parts"][part]
         print(f"\n{part} part ({first['texts']} texts, {first['texts'] // 2} translation pairs)\n")
-        print("| code | joined with translation | pair P | merges | wrong (en-en / de-de / de-en) | stories | "
-              "largest | seconds |\n|---|---|---|---|---|---|---|---|")
+        old = "old_gold" in first
+        print("| code | joined with translation | pair P | merges | wrong (en-en / de-de / de-en) | "
+              + ("pair P, old gold | wrong, old gold | " if old else "")
+              + "stories | largest | seconds |\n|---|---|---|---|---|---|---|---|" + ("---|---|" if old else ""))
         for result in results:
             p = result["parts"][part]
+            o = p.get("old_gold")
+            old_cells = (f"{o['pair_precision']:.3f} | {o['wrong']} ({o['wrong_en_en']} / {o['wrong_de_de']} / "
+                         f"{o['wrong_de_en']}) | ") if o else ""
             print(f"| {result['code']} | **{p['joined']:.3f}** | **{p['pair_precision']:.3f}** | {p['merges']} | "
-                  f"{p['wrong']} ({p['wrong_en_en']} / {p['wrong_de_de']} / {p['wrong_de_en']}) | {p['stories']} | "
-                  f"{p['largest']} | {p['seconds']} |")
+                  f"{p['wrong']} ({p['wrong_en_en']} / {p['wrong_de_de']} / {p['wrong_de_en']}) | {old_cells}"
+                  f"{p['stories']} | {p['largest']} | {p['seconds']} |")
     if results[-1]["german"] is None:
         return
     print(f"\nGerman event set ({results[0]['german']['articles']} articles, benchmarks/data/clustering_de.jsonl)\n")
@@ -298,18 +321,23 @@ def main() -> None:
     parser.add_argument("--baseline", help="git revision to run beside this checkout (e.g. the commit before)")
     parser.add_argument("--tune-only", action="store_true", help="only the tune part, no German figures (tuning)")
     parser.add_argument("--sweep", action="store_true", help="the linker's constants, swept on the tuned parts only")
+    parser.add_argument("--old-gold", metavar="REV",
+                        help="also score pair P against data/crosslingual_same_event.tsv as committed at REV")
+    parser.add_argument("--old-gold-file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--emit-json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    old_gold = args.old_gold_file or (old_gold_file(args.old_gold) if args.old_gold else None)
     if not args.data.exists():
         sys.exit(f"{args.data} is missing: the cross-lingual development set is research-only shared data")
     if args.sweep:
         return sweep(args.data)
     if args.emit_json:
-        print(json.dumps(measure(args.data)))
+        print(json.dumps(measure(args.data, old_gold=old_gold)))
         return
     print(f"command: {' '.join([Path(sys.executable).name] + sys.argv)}")
-    results = [run_baseline(args.baseline, args.data)] if args.baseline else []
-    results.append(measure(args.data, ("tune", "written"), german=False) if args.tune_only else measure(args.data))
+    results = [run_baseline(args.baseline, args.data, old_gold)] if args.baseline else []
+    results.append(measure(args.data, ("tune", "written"), german=False, old_gold=old_gold) if args.tune_only
+                   else measure(args.data, old_gold=old_gold))
     print_table(results)
 
 
