@@ -76,6 +76,13 @@ def test_role_cue_marks_person():
     assert not [m for m in mentions if m.text.startswith(("Kremlsprecher", "Bundeskanzlerin"))]
 
 
+def test_a_company_role_before_a_name_is_no_part_of_it():
+    """A real page listed "Crocs-CEO Andrew Rees" and "Crocs-CEO Rees" as two people."""
+    mentions = find_mentions_in_text("Crocs-CEO Andrew Rees sagte, das Geschäft laufe gut. Tesla-Gründer Elon Musk schwieg.")
+    assert {"Andrew Rees", "Elon Musk"} <= found(mentions, "PER")
+    assert not [m for m in mentions if m.text.startswith(("Crocs", "Tesla-Gründer"))]
+
+
 def test_role_cue_stops_at_place_and_particles_stay_inside():
     mentions = find_mentions_in_text("Der Präsident Frankreichs traf Kommissionschefin Ursula von der Leyen.")
     assert found(mentions, "PER") == {"Ursula von der Leyen"}
