@@ -49,3 +49,27 @@ def test_a_timeline_sentence_is_shown_without_the_list_bullet_it_opened_with():
     start = text.index("Mittwoch")
     (event,) = build_timeline([AnalyzedArticle(article=article, times=[TimeRef(start, start + 8, "Mittwoch", "2016-04-27")])])
     assert event["sentence"] == "Es sei am Mittwoch mit weiteren Verspätungen zu rechnen, schreibt die Swiss."
+
+
+def test_an_agency_sentence_in_two_reports_is_one_entry_even_when_a_page_cut_it_short():
+    """Two reports printed one agency sentence; one page lost its end. The timeline lists the
+    fuller wording once, with both outlets (it listed the sentence twice per date before)."""
+    full = "Die Riegel seien Anfang Januar in den Niederlanden produziert worden, berichtete ein Sprecher."
+    cut = "Die Riegel seien Anfang Januar in den Niederlanden produziert worden, berichtet"
+    members = []
+    for text, outlet in ((cut, "a.de"), (full, "b.de")):
+        article = make_article(text, date="2016-02-23", id=outlet, outlet=outlet)
+        start = text.index("Anfang Januar")
+        members.append(AnalyzedArticle(article=article, times=[TimeRef(start, start + 13, "Anfang Januar",
+                                                                       "2016-01-01/2016-01-10")]))
+    (event,) = build_timeline(members)
+    assert event["sentence"] == full and event["outlet"] == "b.de"
+    assert event["also"] == [{"article": "a.de", "outlet": "a.de"}]
+
+
+def test_two_different_sentences_on_one_day_stay_two_entries():
+    texts = ("Am Mittwoch streikten die Piloten der Lufthansa an allen Flughäfen des Landes.",
+             "Am Mittwoch streikten die Piloten der Lufthansa, sagte ein Sprecher der Gewerkschaft Cockpit.")
+    members = [AnalyzedArticle(article=make_article(text, date="2016-04-22", id=str(n)),
+                               times=[TimeRef(3, 11, "Mittwoch", "2016-04-20")]) for n, text in enumerate(texts)]
+    assert len(build_timeline(members)) == 2

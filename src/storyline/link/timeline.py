@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.link.compare import same_words
 from storyline.link.story_view import shown_sentence
 from storyline.model import AnalyzedArticle
 
@@ -78,4 +79,36 @@ def build_timeline(members: list[AnalyzedArticle]) -> list[dict]:
             events.append({"value": narrowed or time.value, "original_value": time.value,
                            "narrowed": narrowed is not None, "text": time.text, "sentence": sentence,
                            "article": article.id, "outlet": article.outlet})
-    return sorted(events, key=lambda e: e["value"])
+    return fold_repeats(sorted(events, key=lambda e: e["value"]))
+
+
+def fold_repeats(events: list[dict]) -> list[dict]:
+    """One entry per date and sentence: an agency copy in another article, or a copy its page cut
+    short ("…, berichtet" beside "…, berichtete ein Unternehmenssprecher."), joins the fullest
+    wording, and the other articles are listed under its "also"."""
+    kept: list[dict] = []
+    for event in events:
+        same = next((k for k in kept if k["value"] == event["value"] and _one_sentence(k["sentence"], event["sentence"])),
+                    None)
+        if same is None:
+            kept.append(dict(event))
+            continue
+        other = event
+        if len(event["sentence"]) > len(same["sentence"]):  # the fuller wording, with its own source
+            other = {"article": same["article"], "outlet": same["outlet"]}
+            same.update({key: event[key] for key in ("sentence", "text", "article", "outlet", "original_value",
+                                                     "narrowed")})
+        also = same.setdefault("also", [])
+        if other["article"] != same["article"] and all(c["article"] != other["article"] for c in also):
+            also.append({"article": other["article"], "outlet": other["outlet"]})
+        if not also:
+            del same["also"]
+    return kept
+
+
+def _one_sentence(a: str, b: str) -> bool:
+    """The same words, or one of them the other cut short (its last word may be cut too)."""
+    short, long = sorted((same_words(a).split(), same_words(b).split()), key=len)
+    if short == long:
+        return True
+    return len(short) >= 8 and long[:len(short) - 1] == short[:-1] and long[len(short) - 1].startswith(short[-1])

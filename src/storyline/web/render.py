@@ -35,22 +35,10 @@ def tone_key(polarity: float) -> str:
     return "negative" if polarity <= -0.1 else "positive" if polarity >= 0.1 else "neutral"
 
 
-def unique_events(events: list[dict]) -> list[dict]:
-    """The same date in the same sentence is one timeline entry, even when several articles repeat it."""
-    seen, result = set(), []
-    for event in events:
-        key = (event["value"], event["sentence"])
-        if key not in seen:
-            seen.add(key)
-            result.append(event)
-    return result
-
-
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(qid=quote_id, tone_key=tone_key, unique_events=unique_events,
-                       snippet_pieces=split_snippet, web_url=safe_url)
+    env.filters.update(qid=quote_id, tone_key=tone_key, snippet_pieces=split_snippet, web_url=safe_url)
     env.globals.update(language_names=NAMES)  # each language named in itself, as its column is lang-tagged
     return env
 

@@ -66,12 +66,15 @@ def markdown_head(story: dict, t: Translator = Translator()) -> str:
 
 
 def markdown_timeline(story: dict, t: Translator = Translator()) -> str:
-    from storyline.web.render import unique_events
-
-    events = unique_events(story.get("timeline", []))
+    events = story.get("timeline", [])
     lines = [f"## {t('story.timeline')}", ""] + [f"- **{md(t.date(e['value'], long=True))}**: {md(e['sentence'])} "
-                                     f"({md(e.get('outlet') or e['article'])})" for e in events]
+                                     f"({md(', '.join(_sources(e)))})" for e in events]
     return "\n".join(lines) if events else ""
+
+
+def _sources(item: dict) -> list[str]:
+    """The outlet (or article id) of an item and of the copies folded into it."""
+    return [copy.get("outlet") or copy["article"] for copy in [item, *item.get("also", [])]]
 
 
 def markdown_places(story: dict, t: Translator = Translator()) -> str:
