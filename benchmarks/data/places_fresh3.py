@@ -34,8 +34,6 @@ texts hold are few (one each): the corpora have little more.
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import sys
 from pathlib import Path
 
@@ -377,34 +375,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--freeze", action="store_true", help="draw the frozen half (once, before tuning)")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "scripts"))
     sys.path.insert(0, str(HERE))
-    from places_issue20 import build_record, smartdata_docs, text_of
-    from wikinews import WIKINEWS, read_doc
+    from places_issue20 import write_fresh_set
 
-    texts = {}
-    wanted = {source for _, source, _, _ in SPEC}
-    for path in (WIKINEWS / "test_blind_texts").glob("*.json"):
-        source = "spkatt-test:" + path.name.split(" ", 1)[0]
-        if source in wanted:
-            doc = read_doc(path)
-            texts[source] = (doc.text, doc.date)
-    for doc in smartdata_docs():
-        source = "smartdata:" + str(doc.get("id"))
-        if source in wanted and source not in texts:
-            texts[source] = (text_of(doc), str(doc.get("id")).rsplit("@", 1)[-1][:10])
-    records = []
-    for rid, source, excerpt, mentions in SPEC:
-        if excerpt not in texts[source][0]:
-            raise SystemExit(f"{rid}: excerpt not found verbatim in {source}")
-        records.append(build_record(rid, source, excerpt, mentions, texts[source][1]))
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    print(f"{len(records)} excerpts, {sum(len(r['places']) for r in records)} mentions -> {OUT}")
-    if args.freeze:
-        ids = sorted(r["id"] for r in records)
-        frozen = sorted(random.Random(2047).sample(ids, len(ids) // 2))
-        FROZEN.write_text("\n".join(frozen) + "\n", encoding="utf-8")
-        print(f"{len(frozen)} frozen ids -> {FROZEN}")
+    write_fresh_set(SPEC, "test_blind_texts", "spkatt-test:", OUT, FROZEN, 2047, args.freeze)
 
 
 if __name__ == "__main__":

@@ -385,6 +385,40 @@ def build_record(rid: str, source: str, excerpt: str, mentions: list, date: str)
     return {"id": rid, "source": source, "date": date, "text": excerpt, "places": places}
 
 
+def write_fresh_set(spec: list, spkatt_folder: str, prefix: str, out: Path, frozen: Path, seed: int,
+                    freeze: bool) -> None:
+    """Build a fresh check from its SPEC (id, source, excerpt, mentions): SpkAtt texts of
+    `spkatt_folder` (sources `prefix` + number) and SmartData documents; with `freeze`, draw its
+    frozen half once with `seed`."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(HERE))
+    from wikinews import WIKINEWS, read_doc
+
+    texts = {}
+    wanted = {source for _, source, _, _ in spec}
+    for path in (WIKINEWS / spkatt_folder).glob("*.json"):
+        source = prefix + path.name.split(" ", 1)[0]
+        if source in wanted:
+            doc = read_doc(path)
+            texts[source] = (doc.text, doc.date)
+    for doc in smartdata_docs():
+        source = "smartdata:" + str(doc.get("id"))
+        if source in wanted and source not in texts:
+            texts[source] = (text_of(doc), str(doc.get("id")).rsplit("@", 1)[-1][:10])
+    records = []
+    for rid, source, excerpt, mentions in spec:
+        if excerpt not in texts[source][0]:
+            raise SystemExit(f"{rid}: excerpt not found verbatim in {source}")
+        records.append(build_record(rid, source, excerpt, mentions, texts[source][1]))
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    print(f"{len(records)} excerpts, {sum(len(r['places']) for r in records)} mentions -> {out}")
+    if freeze:
+        ids = sorted(r["id"] for r in records)
+        drawn = sorted(random.Random(seed).sample(ids, len(ids) // 2))
+        frozen.write_text("\n".join(drawn) + "\n", encoding="utf-8")
+        print(f"{len(drawn)} frozen ids -> {frozen}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--freeze", action="store_true", help="draw the frozen third (once, before tuning)")
