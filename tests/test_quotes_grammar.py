@@ -692,3 +692,47 @@ def test_a_noun_of_saying_reports_its_content_clause():
     # a question that arises and a requirement are nobody's words
     assert said("Die Frage, ob die Brücke noch sicher ist, beschäftigt die Stadt.") == []
     assert said("Die Anforderung, alle Räume zu lüften, gilt weiter.") == []
+
+
+@needs_tagger
+def test_an_open_question_that_nobody_asks_is_no_quote():
+    assert said("Nach dem Unfall stellt sich die Frage, ob die Brücke noch sicher sei.") == []
+    assert said("Offen bleibt, ob die Firma die Stellen streichen werde.") == []
+    # someone who asks the question is its speaker
+    assert said("Der Abgeordnete stellte die Frage, ob die Brücke noch sicher sei.") == [
+        ("indirect", "ob die Brücke noch sicher sei", "Der Abgeordnete", None)]
+
+
+@needs_tagger
+def test_a_quoted_name_before_the_speech_verb_is_the_speaker():
+    quotes = said("Die „Saarbrücker Zeitung“ schreibt über die Lage der Bauern: „Es fehlen überall Arbeitskräfte.“")
+    assert quotes[-1][:3] == ("direct", "Es fehlen überall Arbeitskräfte.", "Die „Saarbrücker Zeitung“")
+
+
+@needs_tagger
+def test_an_adverb_of_time_or_a_pronominal_adverb_opening_the_clause_is_no_speaker():
+    assert said("Jahrelang hat der Konzern bestritten, dass die Anlage unsicher sei.")[0][2] == "der Konzern"
+    assert said("Hieran schloss der Bischof die Bitte, dass die Kirche geöffnet bleibe.")[0][2] == "der Bischof"
+    assert said("Der Präsident hatte um Hilfe gebeten; seinerzeit hatte Österreich mit der Begründung abgelehnt, "
+                "eine solche Forderung könne nur das Parlament stellen.", ["Österreich"])[0][2] == "Österreich"
+
+
+@needs_tagger
+def test_a_noun_of_saying_is_said_by_the_subject_of_its_clause():
+    quotes = said("Thaksin Shinawatra, der im Exil lebt, wandte sich an seine Anhänger mit der Aufforderung, "
+                  "ihre Macht zu demonstrieren.", ["Thaksin Shinawatra"])
+    assert quotes == [("indirect", "ihre Macht zu demonstrieren", "Thaksin Shinawatra", "Thaksin Shinawatra")]
+    # who got the order did not give it, whether the verb comes before or after the noun
+    assert said("Der Graf hatte von der Stadt den Auftrag erhalten, die Bauern aufzuhalten.")[0][2] is None
+
+
+@needs_tagger
+def test_a_report_whose_cue_names_nobody_goes_on_with_the_sentence_before():
+    quotes = said("Die Union und die FDP sprechen sich gegen strengere Regeln aus. Als Begründung heißt es, "
+                  "die bestehenden Gesetze seien ausreichend.", ["Union", "FDP"])
+    assert quotes[-1][1:3] == ("die bestehenden Gesetze seien ausreichend", "Die Union")
+    quotes = said("Hartmann erklärte, ihr lägen keine Unterlagen vor. Die Einsicht in den Bericht sei ihr mit dem "
+                  "Hinweis verweigert worden, sie sei nicht Gegenstand der Prüfung.", ["Hartmann"])
+    assert quotes[-1][1:3] == ("sie sei nicht Gegenstand der Prüfung", "Hartmann")
+    # a title or a thing before is nobody who speaks
+    assert said("„Die Pinguine“ ist ein Kinderbuch. Gegen das Buch wurde eingewandt, es verletze den Glauben.")[-1][2] is None

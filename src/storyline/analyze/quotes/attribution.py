@@ -70,6 +70,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _speakers_from_previous_subject(article, sentences, found)
     _carry_speakers(found, sentences)  # "X verurteilte … „A.“ „B.“": B goes with A, whose speaker came last
     _drop_non_nominal_speakers(article.text, found)
+    _speakers_of_impersonal_cues(article, mentions, sentences, found)
     _sources_in_compounds(article.text, found)
     found = _without_nested_partials(found)
     found = _without_names_of_speakers(found)
@@ -445,6 +446,15 @@ def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
     tokens = tokenize(text, start, quote.outer_start)
     if not tokens or tokens[-1].text != ":":
         return None, None
+    if start > sentence.start and text[start - 1] in CLOSING_MARKS:
+        # the quote before was a quoted name inside this clause ("Die „Saarztg.“ schreibt: „…“"):
+        # read the clause from the sentence start, the name with it
+        whole = tokenize(text, sentence.start, quote.outer_start)
+        verb = next((k for k, t in enumerate(whole) if t.start == tokens[0].start), None)
+        if verb is not None and is_speech_verb(whole, verb) and verb + 1 < len(whole):
+            speaker = speaker_before(whole, _clause_start_over_words(whole, verb), verb)
+            if speaker:
+                return char_span(whole, (verb, verb + 1)), char_span(whole, speaker)
     colon = len(tokens) - 1
     for i in range(colon - 1, -1, -1):
         if is_speech_verb(tokens, i):
@@ -794,6 +804,62 @@ def _speakers_from_previous_subject(article: Article, sentences: list[Sentence],
         subject = clause_subject(tokens, begin, end) if begin < len(tokens) else None
         if subject:
             item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
+
+
+def _impersonal_cue(text: str, tokens: list[Token], item: Found) -> bool:
+    """The cue names nobody by its grammar: a passive participle with no agent ("Insbesondere
+    kritisiert wird, dass …", "Zum einen wird auf … verwiesen"), "heißt es"/"hieß es" with no
+    document, or a noun of saying with no source ("mit dem Hinweis, …")."""
+    verb = next((i for i, t in enumerate(tokens) if t.start == item.cue[0]), None)
+    if verb is None:
+        return False
+    token = tokens[verb]
+    if _is_heisst_es(text, item.cue):
+        return True
+    passive = any(t.lower in PASSIVE_AUXILIARIES for t in tokens if not item.start <= t.start < item.end)
+    if noun_of_saying(token):  # "sei ihr mit dem Hinweis verweigert worden, …" (not "X lehnte mit der Begründung ab")
+        return passive
+    return (token.text.islower() and is_passive_cue(tokens, verb) and not token.lower.startswith("zitiert")
+            and tag_of(token) in ("VVPP", None))
+
+
+PASSIVE_AUXILIARIES = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
+
+
+def _speakers_of_impersonal_cues(article: Article, mentions: list[Mention], sentences: list[Sentence],
+                                 found: list[Found]) -> None:
+    """A report whose cue names nobody ("Zum einen wird auf Erfahrungen verwiesen, …", "Als
+    Begründung heißt es, …") goes on with whoever spoke in the sentence before: the speaker of a
+    quote there, else the subject of that sentence's main clause when it is someone who can speak
+    (a name, a role or organisation noun, a personal pronoun) — as a reader takes it."""
+    starts = [s.start for s in sentences]
+    for item in found:
+        if item.speaker or not item.cue or item.kind == "partial":
+            continue
+        here = bisect.bisect_right(starts, item.start) - 1
+        if here < 1:
+            continue
+        sentence = sentences[here]
+        tokens = tokenize(article.text, sentence.start, sentence.end)
+        if not _impersonal_cue(article.text, tokens, item):
+            continue
+        previous = sentences[here - 1]
+        spoken = [f for f in found if f is not item and f.speaker and previous.start <= f.start < previous.end]
+        if spoken:
+            item.speaker, item.carried = spoken[-1].speaker, True
+            item.confidence = min(item.confidence, 0.5)
+            continue
+        words = tokenize(article.text, previous.start, previous.end)
+        begin = _after_subordinate_clause(words)
+        end = next((i for i, t in enumerate(words) if i > begin and t.text in {",", ":", ";", "„", "."}), len(words))
+        subject = clause_subject(words, begin, end) if begin < len(words) else None
+        if subject is None or words[subject[0]].text in {"„", "»", '"'}:
+            continue  # a title in quotation marks ("„And Tango Makes Three“ ist ein Kinderbuch") says nothing
+        if subject[1] - subject[0] == 1 and tag_of(words[subject[0]]) not in {"NN", "NE", "PPER"}:
+            continue  # "Monatelang haben die Wiener Linien …": an adverbial read as the subject
+        span = char_span(words, subject)
+        if _personal(words, subject) or any(m.type in ("PER", "ORG") and span[0] <= m.start < span[1] for m in mentions):
+            item.speaker, item.confidence = span, min(item.confidence, 0.5)
 
 
 def _after_subordinate_clause(tokens: list[Token]) -> int:

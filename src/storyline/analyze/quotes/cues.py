@@ -38,8 +38,13 @@ LEADING_ADVERBIALS = set(
     "demnach außerdem ferner ebenfalls anschließend inzwischen zugleich gleichzeitig allerdings "
     "jedoch trotzdem dort hier demgegenüber weiterhin dennoch darüber daraufhin zuletzt bezüglich "
     "angesichts aufgrund infolge neben hinsichtlich seitens dank statt innerhalb außerhalb "
-    "insbesondere vereinzelt".split()
+    "insbesondere vereinzelt damals seinerzeit einst kürzlich".split()
 )
+# Pronominal adverbs ("Hieran schloss der Papst die Bitte", "Darauf antwortete sie"): adverbials,
+# which the tagger sometimes reads as nouns at the start of a sentence.
+LEADING_ADVERBIALS |= {first + second for first in ("hier", "da") for second in (
+    "bei", "durch", "für", "gegen", "mit", "nach", "von", "vor", "zu", "zwischen")} | {
+    first + second for first in ("hier", "dar") for second in ("an", "auf", "aus", "in", "über", "um", "unter")}
 OBLIQUE = {"dem", "den", "einem", "einen"}  # never open a subject
 NOMINATIVE_PRONOUNS = {"er", "ich", "wir"}
 DEMONSTRATIVES = {"dieser", "letzterer", "letztere"}  # standing alone: a pronoun, masculine or feminine
@@ -48,7 +53,8 @@ TIME_WORDS = set(
     "juli august september oktober november dezember ende anfang mitte bislang abend morgen mittag "
     "vormittag nachmittag wochenende uhr mez minuten stunden tage wochen monate jahre".split()
 )
-ADVERB_ENDINGS = ("ell", "lich", "weise", "gemäß", "mäßig", "ierend", "fassend", "schließend", "gänzend")
+ADVERB_ENDINGS = ("ell", "lich", "weise", "gemäß", "mäßig", "ierend", "fassend", "schließend", "gänzend",
+                  "elang", "nlang")  # "Monatelang", "Stundenlang": durations, which the tagger reads as nouns
 RELATIVES = {"der", "die", "das", "welcher", "welche"}
 # Every word that opens a relative clause after a comma ("…, die nach dessen Angaben …").
 RELATIVE_OPENERS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welcher", "welche", "welches",
@@ -541,7 +547,9 @@ def _subject_after_auxiliary(tokens: list[Token], start: int, verb: int) -> tupl
 
 def _is_adverb(tokens: list[Token], start: int, verb: int) -> bool:
     """"Offiziell geht …", "Sinngemäß hofft …": one capitalised adverb before the verb."""
-    return start + 1 == verb and tokens[start].lower.endswith(ADVERB_ENDINGS)
+    if not tokens[start].lower.endswith(ADVERB_ENDINGS) or start + 1 >= len(tokens):
+        return False  # "Jahrelang hat der Konzern bestritten": also before an auxiliary
+    return start + 1 == verb or (start + 1 < verb and tokens[start + 1].lower in AUXILIARIES | MODALS)
 
 
 def clause_subject(tokens: list[Token], begin: int, end: int) -> tuple[int, int] | None:
@@ -559,9 +567,10 @@ def clause_subject(tokens: list[Token], begin: int, end: int) -> tuple[int, int]
         return i, i + 1  # "Einige vertreten die Auffassung, …"
     if tokens[i].lower not in LEADING_ADVERBIALS | SUBORDINATORS | OBLIQUE and tag_of(tokens[i]) not in ADVERBIAL_TAGS:
         stop = read_noun_phrase(tokens, i)
-        if stop > i and not _is_time_phrase(tokens, i, stop):
+        if stop > i and not _is_time_phrase(tokens, i, stop) and not _is_adverb(tokens, i, stop if stop < end and _looks_finite(tokens[stop]) else -1):
             return _pronoun_after_verb(tokens, stop, end) or (i, stop)
-    j = i if _looks_finite(tokens[i]) else i + 1  # "Als …, biss der Mann zu und rief: …"
+    # "Als …, biss der Mann zu und rief: …" (the clause opens with its verb), not "seinerzeit hatte X …"
+    j = i if _looks_finite(tokens[i]) and tag_of(tokens[i]) not in ADVERBIAL_TAGS else i + 1
     while j < end and not _looks_finite(tokens[j]):
         j += 1
     found = speaker_after(tokens, j + 1) if j < end else None

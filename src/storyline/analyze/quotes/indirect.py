@@ -209,6 +209,8 @@ def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
             continue
         message = _message(tokens, k + 1, len(tokens))
         speaker = _rejected_claim(tokens, i, k) or _subject_before(tokens, i) or _bounded(_subject_after(tokens, i + 1), k)
+        if tokens[k + 1].lower == "ob" and _open_question(tokens, k, speaker):
+            continue  # "Es stellt sich die Frage, ob …": a question nobody asks
         if message:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.8)
@@ -627,6 +629,8 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
         return None  # "Er meinte, – wie immer –": a second break right after the comma, no clause
     if any(t.lower in OPEN_QUESTION and _outside(t, quoted) for t in tokens[:k]):
         return None  # "… ist noch unklar, ob das Unternehmen zugeht": an open question, nobody's words
+    if clause[0].lower == "ob" and _open_question(tokens, k, clause_subject(tokens, 0, k)):
+        return None  # "Es stellt sich die Frage, ob …", "Offen bleibt, ob …": nobody asks
     if clause[0].lower == "dass":
         reported = has_konjunktiv(clause, quoted) or _personal_subject_before(tokens, k)
     elif clause[0].lower == "ob":  # "X fragte, ob …" is the speech verbs' rule; here only the mood tells
@@ -649,6 +653,25 @@ def _reported_by_mood(tokens: list[Token], quoted) -> Found | None:
         return None
     subject = _rejected_claim(tokens, verbs[0], k) or _source_of_saying(tokens, verbs[0], k) or subject
     return Found(*message, "indirect", char_span(tokens, (verbs[0], verbs[0] + 1)), char_span(tokens, subject), 0.6)
+
+
+QUESTION_NOUNS = frozenset({"frage", "fragen"})
+
+
+def _open_question(tokens: list[Token], comma: int, subject: tuple[int, int] | None) -> bool:
+    """The main clause before an ob-clause calls it an open question: its subject is a bare
+    "Frage" ("Es stellt sich die Frage", "Bleibt die Frage"; not "die Frage des Abgeordneten", and
+    not when someone asks: "Der Abgeordnete stellte die Frage") or its predicate is "offen"
+    ("Offen bleibt", "Es ist noch offen") — "offen" alone is also a stance ("zeigte sich offen,
+    …"), so only before "ob"."""
+    if any(t.lower == "offen" for t in tokens[:comma]):
+        return True
+    if subject is not None and tokens[subject[0]].lower not in {"es", "das", "dies"}:
+        words = range(subject[0], subject[1])
+    else:
+        words = range(comma)
+    return any(tokens[j].lower in QUESTION_NOUNS and tokens[j].capitalised and _noun_source(tokens, j, comma) is None
+               for j in words)
 
 
 def _source_of_saying(tokens: list[Token], verb: int, comma: int) -> tuple[int, int] | None:
@@ -779,12 +802,21 @@ def _personal_subject(tokens: list[Token], noun: int) -> tuple[int, int] | None:
     thing ("Der Kurier erhielt die Weisung", "Unterstützung erhält der Vorschlag") is left open."""
     begin = _clause_begin(tokens, noun)
     subject = clause_subject(tokens, begin, noun)
+    if subject is None and begin and tokens[begin - 1].text == ",":
+        # "Thaksin, der im Exil lebt, wandte sich … mit der Aufforderung": the clause goes on after a
+        # relative clause or apposition; its subject opens the sentence
+        verb = next((k for k in range(begin, noun) if tag_of(tokens[k]) in FINITE), None)
+        subject = speaker_before(tokens, begin, verb) if verb is not None else None
     if subject is None:
         return None
     words = tokens[subject[0]:subject[1]]
-    verbs = [t for t in tokens[begin:noun] if tag_of(t) in FINITE]
-    if any(v.lower.startswith(("erhielt", "erhält", "erhalten", "bekam", "bekommt", "bekommen")) for v in verbs):
+    stop = next((k for k in range(noun, len(tokens)) if tokens[k].text in UNQUOTED_BREAKS), len(tokens))
+    if any(t.lower.startswith(("erhielt", "erhält", "erhalten", "bekam", "bekommt", "bekommen"))
+           for t in tokens[begin:stop]):  # "hatte von Stuttgart Auftrag erhalten, …": the one who got it
         return None
     if len(words) == 1 and words[0].lower in {"er", "sie", "wir", "ich"}:
         return subject
-    return subject if any(t.capitalised and (tag_of(t) == "NE" or role_gender(t.text)) for t in words) else None
+    named = getattr(TAGS.get(), "named", ())  # inside a name the entity stage found
+    # a name: by its tag, or a capitalised word the tagger is unsure of ("Thaksin Shinawatra")
+    return subject if any(t.capitalised and (t.start in named or tag_of(t) in ("NE", None) or role_gender(t.text))
+                          for t in words) else None
