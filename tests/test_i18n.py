@@ -118,8 +118,11 @@ def test_the_switch_keeps_the_query_and_escapes_it(app):
 
 def test_a_quote_without_a_speaker_is_unknown_in_the_chosen_language_and_names_no_speaker(tmp_path):
     source = tmp_path / "ohne_sprecher.jsonl"
+    # "hieß es" names nobody; the sentence before names no one either (after "Putin traf Kim." the
+    # rules take Putin as the one who spoke, as a report of that meeting reads)
     source.write_text('{"id": "u1", "date": "2023-09-13", "title": "Hilfe", "text": "Putin traf Kim in Wostotschny. '
-                      '„Wir werden helfen und wir werden es bald tun“, hieß es danach."}\n', encoding="utf-8")
+                      'Die Lage blieb unklar. „Wir werden helfen und wir werden es bald tun“, hieß es danach."}\n',
+                      encoding="utf-8")
     db = str(tmp_path / "u.db")
     run_cli("ingest", str(source), "--db", db)
     assert "unknown:" in run_cli("story", "story-000001", "--db", db).stdout
