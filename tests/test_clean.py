@@ -1,4 +1,5 @@
 """Cleaning and structure: furniture and credits are marked, offsets never move."""
+from storyline.analyze.pipeline import analyze_article
 from storyline.ingest.article import make_article
 from storyline.ingest.dates import DateError, parse_date
 
@@ -152,3 +153,13 @@ def test_a_noun_phrase_broken_at_the_line_end_is_no_heading():
     assert sentences_of(make_article(page))[-1] == (
         "Betroffen sein sollen der Fraport-Flughafen\nFrankfurt sowie die Airports München und Köln/Bonn, "
         "teilte Verdi am Freitag mit.")
+
+
+def test_a_blog_footer_is_furniture_and_no_one_speaks_in_it():
+    """A blog's footer ("Hinzugefügt von SW · abgelegt unter: …") was read as indirect speech, its
+    participle taken for a speech verb ("hat hinzugefügt")."""
+    text = ("Die Gewerkschaft gönnt der Fluggesellschaft heute einen Tag Pause.\n"
+            "Hinzugefügt von SW · abgelegt unter: Alle Agenturen , Schlagzeilen \u00a0\nKommentare\n")
+    article = make_article(text, id="blog", date="2015-11-08")
+    assert [b.kind for b in article.blocks][1:] == ["furniture", "furniture"]
+    assert analyze_article(article, vectors=False).quotes == []

@@ -11,7 +11,8 @@ import unicodedata
 from storyline.model import Block
 
 # Lines that pages leave behind in copied text: adverts, read-more prompts, share buttons, font
-# size and rating widgets, copyright notices, "report an error" boxes, article navigation.
+# size and rating widgets, copyright notices, "report an error" boxes, article navigation, a blog's
+# "Hinzugefügt von X · abgelegt unter: …" footer (its participle read as a speech verb).
 FURNITURE = re.compile(
     r"^\s*(?:Anzeige(?:\s*\|\s*Zum Weiterlesen scrollen)?|Zum Weiterlesen scrollen|Werbung"
     r"|Lesen Sie auch:?.{0,120}|Mehr zum Thema:?.{0,120}|Auch interessant:?.{0,120}"
@@ -25,7 +26,9 @@ FURNITURE = re.compile(
     r"|Fehler melden|Sie haben einen Fehler gefunden\??|Bitte markieren Sie .{0,100}Fehler.{0,80}"
     r"|Kommentare?(?:\s*\(\d+\))?|Kommentieren|(?:Vorheriger|Voriger|Nächster) Artikel"
     r"|Artikel (?:veröffentlicht|aktualisiert)(?: am)?:?\s.{0,60}|Abonnenten-Anmeldung"
-    r"|Um diesen Artikel weiterzulesen.{0,200})\s*$",
+    r"|Um diesen Artikel weiterzulesen.{0,200}"
+    r"|(?:Hinzugefügt|Geschrieben|Gepostet|Eingestellt|Posted) (?:von|by) [^.!?\n]{1,60}?\s[·|]\s.{0,200}"
+    r"|(?:Abgelegt|Veröffentlicht|Filed) unter:?\s.{0,200}|Filed under:?\s.{0,200})\s*$",
     re.IGNORECASE,
 )
 # Picture credits, a whole line or the tail of a caption line: "Foto: Boris Roessler",
