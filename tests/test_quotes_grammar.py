@@ -736,3 +736,13 @@ def test_a_report_whose_cue_names_nobody_goes_on_with_the_sentence_before():
     assert quotes[-1][1:3] == ("sie sei nicht Gegenstand der Prüfung", "Hartmann")
     # a title or a thing before is nobody who speaks
     assert said("„Die Pinguine“ ist ein Kinderbuch. Gegen das Buch wurde eingewandt, es verletze den Glauben.")[-1][2] is None
+
+
+def test_a_quotation_that_opens_inside_indirect_speech_and_runs_on_is_one_report():
+    """Seen on the seed story page: the indirect sentence and the quotation that opens in it and
+    runs into the next sentence were listed as two quotes with the same words."""
+    text = ("Putin sagte, die Region sei wichtig. Die Entwicklung des Fernen Ostens habe „eine direkte Priorität "
+            "für Russland, mit großem Potenzial. Natürlich ist dies ein strategisches Interesse für das Land“, so Putin.")
+    quotes = make(text, ["Putin"])
+    assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Putin"), ("indirect", "Putin")]
+    assert quotes[1].text.startswith("Die Entwicklung") and quotes[1].text.endswith("für das Land")

@@ -72,7 +72,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _drop_non_nominal_speakers(article.text, found)
     _speakers_of_impersonal_cues(article, mentions, sentences, found)
     _sources_in_compounds(article.text, found)
-    found = _without_nested_partials(found)
+    found = _without_nested_partials(article.text, found)
     found = _without_names_of_speakers(found)
     return [_to_quote(article, mentions, f) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
@@ -176,12 +176,24 @@ def _drop_non_nominal_speakers(text: str, found: list[Found]) -> None:
                 item.speaker, item.carried = None, False
 
 
-def _without_nested_partials(found: list[Found]) -> list[Found]:
+def _without_nested_partials(text: str, found: list[Found]) -> list[Found]:
     """A partial quote inside an indirect one is listed once, as part of the indirect quote ("Es
-    gebe „viele Fragen“ zu besprechen, sagte Putin")."""
+    gebe „viele Fragen“ zu besprechen, sagte Putin"). One that opens inside it and runs on past its
+    end ("Die Entwicklung habe „eine Priorität … Potenzial. Natürlich ist dies …“, so Putin") carries
+    the indirect quote on to its closing mark: one report, listed once."""
     hosts = [f for f in found if f.kind == "indirect"]
+    for partial in (f for f in found if f.kind == "partial"):
+        host = next((h for h in hosts if h.start < partial.start < h.end < partial.end
+                     and _same_speaker(text, h.speaker, partial.speaker)), None)
+        if host is not None:
+            host.end, host.speaker = partial.end, host.speaker or partial.speaker
     return [f for f in found if f.kind != "partial"
             or not any(h.start <= f.start and f.end <= h.end + 2 for h in hosts)]
+
+
+def _same_speaker(text: str, one: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
+    """The same words name both speakers, or one of the two quotes has none yet."""
+    return one is None or other is None or text[one[0]:one[1]] == text[other[0]:other[1]]
 
 
 def _without_names_of_speakers(found: list[Found]) -> list[Found]:
