@@ -81,14 +81,13 @@ def _labels_by_entity(members) -> dict[str, dict[str, list[str]]]:
     return {e: dict(by_outlet) for e, by_outlet in result.items()}
 
 
-def _speaker_key(quote) -> str:
+def _speaker_key(quote, text: str) -> str:
     """The entity, or for a speaker the text names only by a role with its complement, the nouns
-    of the phrase: "der Sicherheitsminister des südamerikanischen Landes" and "der
-    Sicherheitsminister des Landes" are one speaker. A bare role ("ein Sprecher") stays as written:
-    two reports' spokesmen may speak for different sides."""
+    of the phrase (`text`, the phrase in the nominative): "der Sicherheitsminister des
+    südamerikanischen Landes" and "der Sicherheitsminister des Landes" are one speaker. A bare role
+    ("ein Sprecher") stays as written: two reports' spokesmen may speak for different sides."""
     if quote.speaker:
         return quote.speaker
-    text = nominative(quote.speaker_text or "")  # "eines Unternehmenssprechers" is "ein Unternehmenssprecher"
     nouns = [word for word in re.findall(r"\w[\w-]*", text) if word[:1].isupper()]
     if len(nouns) >= 2 and text[:1].islower():
         return "role:" + " ".join(nouns).casefold()
@@ -103,8 +102,10 @@ def _quotes_by_speaker(members, entities: dict[str, dict]) -> list[dict]:
             if same_words(quote.text) in seen:
                 continue
             seen.add(same_words(quote.text))
-            key = _speaker_key(quote)
-            name = entities.get(quote.speaker, {}).get("name") if quote.speaker else nominative(quote.speaker_text or "")
+            # "eines Unternehmenssprechers" is listed, and grouped, as "ein Unternehmenssprecher"
+            written = nominative(quote.speaker_text or "") if not quote.speaker else ""
+            key = _speaker_key(quote, written)
+            name = entities.get(quote.speaker, {}).get("name") if quote.speaker else written
             # no name for an unknown speaker: the page, report or CLI says "unknown" in its language
             group = groups.setdefault(key, {"speaker": quote.speaker, "name": name or None, "quotes": []})
             group["quotes"].append({"text": quote.text, "kind": quote.kind, "cue": quote.cue,

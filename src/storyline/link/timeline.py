@@ -87,15 +87,17 @@ def fold_repeats(events: list[dict]) -> list[dict]:
     short ("…, berichtet" beside "…, berichtete ein Unternehmenssprecher."), joins the fullest
     wording, and the other articles are listed under its "also"."""
     kept: list[dict] = []
+    on_day: dict[str, list[list]] = {}  # date -> [words of the shown sentence, entry]: compared within a date only
     for event in events:
-        same = next((k for k in kept if k["value"] == event["value"] and _one_sentence(k["sentence"], event["sentence"])),
-                    None)
-        if same is None:
+        words = same_words(event["sentence"]).split()
+        found = next((pair for pair in on_day.get(event["value"], ()) if _one_sentence(pair[0], words)), None)
+        if found is None:
             kept.append(dict(event))
+            on_day.setdefault(event["value"], []).append([words, kept[-1]])
             continue
-        other = event
+        same, other = found[1], event
         if len(event["sentence"]) > len(same["sentence"]):  # the fuller wording, with its own source
-            other = {"article": same["article"], "outlet": same["outlet"]}
+            found[0], other = words, {"article": same["article"], "outlet": same["outlet"]}
             same.update({key: event[key] for key in ("sentence", "text", "article", "outlet", "original_value",
                                                      "narrowed")})
         also = same.setdefault("also", [])
@@ -106,9 +108,9 @@ def fold_repeats(events: list[dict]) -> list[dict]:
     return kept
 
 
-def _one_sentence(a: str, b: str) -> bool:
+def _one_sentence(a: list[str], b: list[str]) -> bool:
     """The same words, or one of them the other cut short (its last word may be cut too)."""
-    short, long = sorted((same_words(a).split(), same_words(b).split()), key=len)
+    short, long = sorted((a, b), key=len)
     if short == long:
         return True
     return len(short) >= 8 and long[:len(short) - 1] == short[:-1] and long[len(short) - 1].startswith(short[-1])

@@ -156,6 +156,7 @@ NAMING = frozenset({"nennt", "nannte", "nennen", "nannten", "genannt"})
 
 
 def _clause_begin(tokens: list[Token], i: int) -> int:
+    """Index of the first token of the clause holding token i (after a comma or sentence mark)."""
     while i > 0 and tokens[i - 1].text not in {",", ".", ":", ";", "!", "?"}:
         i -= 1
     return i
@@ -163,9 +164,7 @@ def _clause_begin(tokens: list[Token], i: int) -> int:
 
 def _reflexive_or_passive(tokens: list[Token], i: int) -> bool:
     """The clause of token i holds "sich" or a passive auxiliary ("wird … genannt")."""
-    begin, end = i, i + 1
-    while begin > 0 and tokens[begin - 1].text not in {",", ".", ":", ";", "!", "?"}:
-        begin -= 1
+    begin, end = _clause_begin(tokens, i), i + 1
     while end < len(tokens) and tokens[end].text not in {",", ".", ":", ";", "!", "?"}:
         end += 1
     words = {t.lower for t in tokens[begin:end]}

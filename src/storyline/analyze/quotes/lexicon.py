@@ -116,8 +116,9 @@ def role_gender(word: str) -> str | None:
             gender = roles.get(stem[-size:])
             if gender:
                 return gender
-        if roles.get(stem.rpartition("-")[2]):  # a short role after a hyphen: "Crocs-CEO", "CEO"
-            return roles[stem.rpartition("-")[2]]
+        gender = roles.get(stem.rpartition("-")[2])  # a short role after a hyphen: "Crocs-CEO", "CEO"
+        if gender:
+            return gender
     return None
 
 
