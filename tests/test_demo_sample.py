@@ -62,6 +62,13 @@ def test_digest_prints_one_block_per_story(demo_db):
     assert "outlets, 2016-04-22 – 2016-04-27" in out
 
 
+def test_digest_says_when_a_story_names_no_outlet(demo_db):
+    """The two seed reports carry no outlet: the digest says so rather than "0 outlets"."""
+    out = run_cli("digest", "--db", demo_db, "--limit", "20").stdout
+    assert "2 articles, no outlet named, 2023-09" in out
+    assert "0 outlets" not in out
+
+
 def test_one_story_is_told_in_german_and_english(demo_db):
     stories = run_json("stories", "--db", demo_db, "--limit", "100")["stories"]
     both = [story for story in stories if story["languages"] == ["de", "en"]]

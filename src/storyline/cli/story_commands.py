@@ -209,8 +209,9 @@ def digest(
             f"{t.date(story['first_date'])} – {t.date(story['last_date'])}"
         console.print(f"[bold]{plain(story['id'])}[/bold]  {plain(story['title'])}", highlight=False)
         say = lambda text: console.print(text, markup=False, highlight=False)  # noqa: E731  (untrusted values)
-        say(f"  {t('count.articles', n=story['article_count'])}, {t('count.outlets', n=len(story['outlets']))}, "
-            f"{dates}: {', '.join(story['outlets']) or '–'}")
+        outlets = (f"{t('count.outlets', n=len(story['outlets']))}, {dates}: {', '.join(story['outlets'])}"
+                   if story["outlets"] else f"{t('cli.digest_no_outlet')}, {dates}")
+        say(f"  {t('count.articles', n=story['article_count'])}, {outlets}")
         speakers = f" ({', '.join(story['speakers'][:4])})" if story["speakers"] else ""
         say("  " + t("cli.digest_quotes", n=story["quote_count"], speakers=speakers))
         differs = "; ".join(story["differences"]) or t("cli.digest_nothing")

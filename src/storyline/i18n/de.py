@@ -191,6 +191,7 @@ MESSAGES = {
     "cli.digest_quotes": "Zitate: {n}{speakers}",
     "cli.digest_differs": "Unterschiede: {differs}{agreed}",
     "cli.digest_nothing": "nichts Widersprüchliches oder Überholtes",
+    "cli.digest_no_outlet": "kein Medium genannt",
     "cli.digest_agreed": "; übereinstimmend: {agreed}",
     "digest.versus": " gegenüber ",
     "cli.doctor_columns": "Teil|nötig für|Zustand|Abhilfe",

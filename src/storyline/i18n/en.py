@@ -191,6 +191,7 @@ MESSAGES = {
     "cli.digest_quotes": "quotes: {n}{speakers}",
     "cli.digest_differs": "differs: {differs}{agreed}",
     "cli.digest_nothing": "nothing conflicting or superseded",
+    "cli.digest_no_outlet": "no outlet named",
     "cli.digest_agreed": "; agreed: {agreed}",
     "digest.versus": " vs ",
     "cli.doctor_columns": "part|needed for|status|how to fix",
