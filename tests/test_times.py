@@ -115,6 +115,16 @@ def test_time_of_day_takes_the_day_of_its_sentence():
         ("Mittwoch", "2023-09-13", "date"), ("14.30 Uhr", "2023-09-13T14:30", "time")]
 
 
+def test_a_weekday_range_runs_forward_from_its_first_day():
+    """Friday 1 March 2024: "von Montag bis Mittwoch" is one week's Monday to Wednesday, ahead in the
+    present tense and behind in the past tense, never a Monday ahead and a Wednesday behind."""
+    friday = parse_date("2024-03-01")
+    ahead = find_times_in_text("Von Montag bis Mittwoch streikt Verdi an den Flughäfen.", friday)
+    behind = find_times_in_text("Von Montag bis Mittwoch hatte Verdi gestreikt.", friday)
+    assert [t.value for t in ahead] == ["2024-03-04", "2024-03-06"]
+    assert [t.value for t in behind] == ["2024-02-26", "2024-02-28"]
+
+
 def test_sets_and_vague_durations():
     times = find_times_in_text("Er trainiert jeden Montag, täglich zwei Stunden, seit Jahren.", parse_date("2023-09-13"))
     assert [(t.text, t.value, t.kind) for t in times] == [

@@ -3,6 +3,7 @@ means before it is placed on the calendar). A reader returns None to reject a ma
 pattern alone cannot rule out ("2016 Menschen", a bare "Mai")."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -288,11 +289,17 @@ def read_pod_date(g: dict, ctx: Context) -> Reading | None:
     return absolute_or_nearest(g["y"], make, ctx.year_tense, suffix)
 
 
+# "von Montag bis Mittwoch": the weekday that closes a range lies after the one that opens it
+RANGE_OPENER = re.compile(rf"{rules.WEEKDAY}\s*$")
+
+
 def read_weekday(g: dict, ctx: Context) -> Reading | None:
     weekday, mode = rules.WEEKDAYS[g["wd"].lower()], weekday_mode(g["rel"], ctx.tense)
     pod = g["pod"] or (g["pod2"] or "").lower()
     suffix = "T" + rules.PARTS_OF_DAY[pod] if pod else ""
     from_ref = "day" if (g["rel"] or "").lower().startswith(("darauf", "vorherig")) else False
+    if (g["prep"] or "").strip().lower() == "bis" and not g["rel"] and RANGE_OPENER.search(ctx.before):
+        mode, from_ref = "after", "day"
     return Reading(on_day=lambda day: cal.day_unit(cal.weekday_near(day, weekday, mode)), suffix=suffix,
                    from_ref=from_ref)
 
