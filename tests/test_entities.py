@@ -95,6 +95,13 @@ def test_curated_organisations():
     assert {"Internationale Atomenergiebehörde", "IAEA", "NATO", "SPD"} <= found(mentions, "ORG")
 
 
+def test_a_company_named_after_its_founder_is_an_organisation_and_the_founder_a_person():
+    company = find_mentions_in_text("Die Aktie von Hugo Boss stieg, nachdem Bosch Zahlen vorgelegt hatte.")
+    assert {"Hugo Boss", "Bosch"} <= found(company, "ORG") and not found(company, "PER")
+    founder = find_mentions_in_text("Ferdinand Porsche gründete das Unternehmen 1931 in Stuttgart.")
+    assert "Ferdinand Porsche" in found(founder, "PER")
+
+
 def test_common_nouns_are_no_names():
     mentions = find_mentions_in_text("Am Montag sagte ein Sprecher der Bundesregierung in Berlin, man prüfe den Fall.")
     assert not {"Montag", "Sprecher"} & {m.text for m in mentions}
