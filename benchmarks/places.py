@@ -1,6 +1,6 @@
 """Place resolution on hand-annotated German Wikinews texts, beside a no-context baseline.
 
-Run:  .venv/bin/python benchmarks/places.py [--set wikinews|issue20|both] [--part tune|frozen|all|fresh|fresh2-tune|fresh2-frozen|fresh3-tune|fresh3-frozen] [--errors]
+Run:  .venv/bin/python benchmarks/places.py [--set wikinews|issue20|both] [--part tune|frozen|all|fresh|fresh2-tune|fresh2-frozen|fresh3-tune|fresh3-frozen|fresh4-tune|fresh4-frozen] [--errors]
 
 `--set issue20` scores the excerpts annotated by kind for issue 20 (see benchmarks/places_kinds.py).
 
@@ -121,10 +121,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("wikinews", "issue20", "both"), default="both")
     parser.add_argument("--part", choices=("tune", "frozen", "all", "fresh", "fresh2-tune", "fresh2-frozen",
-                                         "fresh3-tune", "fresh3-frozen"),
+                                         "fresh3-tune", "fresh3-frozen", "fresh4-tune", "fresh4-frozen"),
                         default="all",
                         help="issue20: the part rules were tuned on, the frozen third, both apart, or the "
-                             "fresh untouched check, or the halves of the second and third fresh checks")
+                             "fresh untouched check, or the halves of the second to fourth fresh checks")
     parser.add_argument("--errors", action="store_true", help="list misses (never those of the frozen part)")
     parser.add_argument("--no-ner", action="store_true", help="issue20: skip the whole-analysis run")
     args = parser.parse_args()

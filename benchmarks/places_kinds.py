@@ -1,7 +1,7 @@
 """Places by kind (issue 20): regions, waters, islands, mountains and facilities beside towns and
 countries, on hand-annotated excerpts of German news, with the most-populous-match baseline.
 
-Run:  .venv/bin/python benchmarks/places.py --set issue20 [--part tune|frozen|all|fresh|fresh2-tune|fresh2-frozen|fresh3-tune|fresh3-frozen] [--errors]
+Run:  .venv/bin/python benchmarks/places.py --set issue20 [--part tune|frozen|all|fresh|fresh2-tune|fresh2-frozen|fresh3-tune|fresh3-frozen|fresh4-tune|fresh4-frozen] [--errors]
 
 Gold: benchmarks/data/places_issue20.jsonl (built by data/places_issue20.py; rules in
 places_ANNOTATION.md). The ids in data/places_frozen_ids.txt were drawn before any rule was written
@@ -9,7 +9,9 @@ for these kinds: that part is scored apart and its errors are never listed; so i
 second untouched check annotated after round 2 from texts the stage had not been run on; so is the
 frozen half of data/places_fresh2.jsonl (`--part fresh2-frozen`, round 4), whose other half
 (`--part fresh2-tune`) may be tuned on; and so is the frozen half of data/places_fresh3.jsonl
-(`--part fresh3-frozen`, round 5; the other half `--part fresh3-tune`).
+(`--part fresh3-frozen`, round 5; the other half `--part fresh3-tune`), and of
+data/places_fresh4.jsonl (`--part fresh4-frozen`, round 6, weighted to facilities, villages and
+regions; the other half `--part fresh4-tune`).
 1. Gold spans given as LOC mentions (a perfect NER): per gold kind, share resolved, precision
    (within tolerance of the resolved) and within tolerance of all. Baseline: the most populous
    GeoNames city (cities500) whose name or alternate name is exactly the mention text.
@@ -37,14 +39,18 @@ FRESH2 = DATA / "places_fresh2.jsonl"  # a third check, annotated before round 4
 FRESH2_FROZEN = DATA / "places_fresh2_frozen_ids.txt"
 FRESH3 = DATA / "places_fresh3.jsonl"  # a fourth check, annotated before round 5 (data/places_fresh3.py)
 FRESH3_FROZEN = DATA / "places_fresh3_frozen_ids.txt"
+FRESH4 = DATA / "places_fresh4.jsonl"  # a fifth check, annotated before round 6 (data/places_fresh4.py)
+FRESH4_FROZEN = DATA / "places_fresh4_frozen_ids.txt"
+HALVES = {"fresh2": (FRESH2, FRESH2_FROZEN), "fresh3": (FRESH3, FRESH3_FROZEN), "fresh4": (FRESH4, FRESH4_FROZEN)}
+TUNE_PARTS = ("tune", "fresh2-tune", "fresh3-tune", "fresh4-tune")
 KINDS = ("country", "region", "city", "water", "island", "mountain", "facility")
 
 
 def read_part(part: str) -> list[dict]:
     if part == "fresh":
         return [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
-    if part.startswith(("fresh2", "fresh3")):
-        gold, ids = (FRESH2, FRESH2_FROZEN) if part.startswith("fresh2") else (FRESH3, FRESH3_FROZEN)
+    if part.split("-")[0] in HALVES:
+        gold, ids = HALVES[part.split("-")[0]]
         frozen = set(ids.read_text(encoding="utf-8").split())
         docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line]
         return [d for d in docs if (d["id"] in frozen) == part.endswith("-frozen")]
@@ -161,7 +167,9 @@ def run(part: str, baseline: dict, errors: bool, pipeline: bool) -> None:
               "fresh2-tune": "issue 20, second fresh check, tune half",
               "fresh2-frozen": "issue 20, second fresh check, frozen half (errors not listed)",
               "fresh3-tune": "issue 20, third fresh check, tune half",
-              "fresh3-frozen": "issue 20, third fresh check, frozen half (errors not listed)"}
+              "fresh3-frozen": "issue 20, third fresh check, frozen half (errors not listed)",
+              "fresh4-tune": "issue 20, fourth fresh check, tune half",
+              "fresh4-frozen": "issue 20, fourth fresh check, frozen half (errors not listed)"}
     for name in parts:
         label = labels[name]
-        report_part(label, read_part(name), baseline, errors and name in ("tune", "fresh2-tune", "fresh3-tune"), pipeline)
+        report_part(label, read_part(name), baseline, errors and name in TUNE_PARTS, pipeline)
