@@ -102,6 +102,15 @@ def test_a_company_named_after_its_founder_is_an_organisation_and_the_founder_a_
     assert "Ferdinand Porsche" in found(founder, "PER")
 
 
+def test_a_place_the_model_reads_as_an_organisation_is_a_place_after_in():
+    """The seed report names the spaceport three times; the model called it an organisation."""
+    text = ("Auf dem Weltraumbahnhof Wostotschny führt er den Diktator durch die Hallen. Mehr als Worte "
+            "kamen in Wostotschny nicht über ihre Lippen. Komsomolsk liegt 2.000 Kilometer östlich von Wostotschny.")
+    spaceport = {m.type for m in find_mentions_in_text(text) if m.text == "Wostotschny"}
+    assert spaceport == {"LOC"}
+    assert "Siemens" in found(find_mentions_in_text("Der Fonds investiert in Siemens."), "ORG")  # a listed company
+
+
 def test_common_nouns_are_no_names():
     mentions = find_mentions_in_text("Am Montag sagte ein Sprecher der Bundesregierung in Berlin, man prüfe den Fall.")
     assert not {"Montag", "Sprecher"} & {m.text for m in mentions}

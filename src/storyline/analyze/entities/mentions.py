@@ -15,7 +15,8 @@ from storyline.analyze.entities.spacy_runtime import (MODEL_DIR, ModelMissingErr
                                                        tokens_of)
 from storyline.analyze.word_lists import (COUNTRIES, GIVEN_NAMES, load_common_nouns, load_common_words, load_curated,
                                             load_gazetteer, load_word_list, longest_listed_at)
-from storyline.analyze.entities.place_names import add_gazetteer_names, add_towns_after_cues, starts_time_phrase
+from storyline.analyze.entities.place_names import (add_gazetteer_names, add_towns_after_cues,
+                                                  places_the_model_called_organisations, starts_time_phrase)
 from storyline.analyze.entities.words import (NAME_PARTICLES, PREPOSITIONS, ends_in_common_noun, is_acronym, is_common_noun,
                                             is_name_text, is_name_word, is_no_name, is_short_form,
                                             is_unknown_noun_compound, role_of)
@@ -128,7 +129,7 @@ def apply_rules(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
     spans = add_organisation_cue_names(doc, add_role_cue_names(doc, spans))
     spans = add_given_name_people(doc, add_speaker_names(doc, spans))
     spans = extend_english_organisations(doc, extend_person_names(doc, spans))
-    spans = add_towns_after_cues(doc, add_gazetteer_names(doc, spans))
+    spans = places_the_model_called_organisations(doc, add_towns_after_cues(doc, add_gazetteer_names(doc, spans)))
     return add_quoted_media(doc, add_short_form_organisations(doc, spans))
 
 
