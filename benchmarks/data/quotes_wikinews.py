@@ -44,6 +44,7 @@ SPEC = {
     "wikinews-27244": [],
     "wikinews-57479": [
         ("steckt die PH Heidelberg in erheblichen finanziellen Krisen", I, ["Rundschreiben", "Wolfgang Goil", "Kanzler"]),
+        ("Demnach muss jede Ausgabe über 100 Euro eigens genehmigt werden, freie und freiwerdende Stellen dürfen nicht mehr besetzt werden und auch jegliche Materialsammlung ist untersagt", I, ["Schreiben", "Kanzler", "Kanzlers", "Goil"]),
         ("Rund 43 Prozent, so der Kanzler, der Studenten an der PH würden keine Studiengebühren mehr bezahlen – bis zum Stichtag seien über 1.100 diesbezügliche Anträge eingegangen, was Mindereinnahmen von 1,15 Millionen Euro pro Haushaltsjahr gegenüber einem Gesamtetat von 14,7 Millionen Euro entspräche", I, ["Kanzler", "Goil"]),
         ("dass die Ursache für diese Probleme in der Hochschule zu suchen seien", I, ["Joachim Laun", "Sprecher"]),
         ("Die PH Heidelberg habe sich nicht auf die Neuregelung eingestellt, deren Eintreten schon vorher bekannt war, und habe demnach Missplanung betrieben", I, ["Joachim Laun", "Sprecher"]),
@@ -169,14 +170,20 @@ SPEC = {
         ("Grund wäre ein eventueller Defekt eines der vorderen Reifen", I, ["Vertreter", "Vertreters", "Zivilluftfahrtbehörde"]),
         ("Als Ursache wäre möglich, dass die Crew das Flugzeug vor dem Verlassen nur ungenügend abgesichert hat", I, ["Vertreter", "Vertreters", "Zivilluftfahrtbehörde"]),
     ],
-    "wikinews-71869": [],
+    "wikinews-71869": [
+        ("dass Taxis nicht älter als acht Jahre sein dürfen", I, ["Regelung"]),
+    ],
     "wikinews-77285": [
+        ("dass der Bau von fünf Wasserkraftwerken im indischen Bundesstaat Jammu und Kashmir seine im Indus-Wasservertrag zugesicherten Wasserrechte verletzt", I, ["Pakistan"]),
         ("Nach Angaben der pakistanischen Delegation hat man seine Sicht der Dinge vorgetragen, die Indien zur Kenntnis genommen hat und überdenken möchte", I, ["Delegation"]),
         ("Sollte jedoch keine Einigung am Verhandlungstisch zu erzielen sein, wolle man den Internationalen Gerichtshof anrufen", I, ["Mirza Asif Baig", "Leiter"]),
     ],
     "wikinews-64021": [
         ("sie werde sich nicht an den am 7. September anstehenden Wahlen in Myanmar beteiligen", I, ["Aung San Suu Kyi", "Friedensnobelpreisträgerin"]),
         ("Nach Ansicht ihrer Unterstützer handelte es sich bei dem Strafverfahren um einen politischen Prozess und mithin um Unrecht", I, ["Unterstützer"]),
+        ("dass die Wahl lediglich dazu beitragen soll, das Ansehen der Regierung im Ausland aufzupolieren, um Investoren ins Land zu locken", I, None),
+        ("Außerdem werden die entscheidenden Funktionen in der Regierung laut Verfassung vom Militär und nicht etwa vom Parlament besetzt", I, ["Verfassung"]),
+        ("dass die Weigerung Suu Kyis, sich an der Wahl zu beteiligen, von vielen ihrer politischen Anhänger als Boykottaufruf aufgefasst wird", I, ["Beobachter"]),
     ],
     "wikinews-39628": [
         ("dass es solange keine Gespräche mehr zwischen den beiden Ländern geben werde, bis die Krise gelöst sei", I, ["Margaret Beckett", "Außenministerin"]),
@@ -202,6 +209,7 @@ SPEC = {
         ("an denen sich die Kriminalitätsbelastung von der des Gemeindegebiets deutlich abhebt", D, ["Gesetzentwurf"]),
         ("Zur Abwehr einer erheblichen Gefahr oder zur vorbeugenden Bekämpfung von Straftaten", D, ["Innenministerium", "Innenministeriums"]),
         ("Da Fahrzeuge nicht ohne Anlass in den polizeilichen Fahndungssystemen ausgeschrieben seien, führe der Einsatz des AKLS weder zu einer verdachtslosen Kontrolle noch „zu einer Fahndung ins Blaue hinein“", I, ["Pressemitteilung", "Ministerium", "Ministeriums"]),
+        ("dass im Gesetzentwurf auf Regelungen zur Online-Durchsuchung und zur präventiven Überwachung der Telekommunikation verzichtet wurde", I, ["Peter Zimmermann", "Zimmermann"]),
         ("die seiner Meinung nach unangemessen erleichtert werde", I, ["Zimmermann"]),
         ("Durch die neue Definition der Kriminalitätsbrennpunkte könne „auch in Gemeinden mit absolut geringer Kriminalitätsbelastung eine polizeiliche Videoüberwachung“ eingerichtet werden", I, ["Zimmermann", "Datenschützer"]),
         ("Offensichtlich will man hier nach dem Motto verfahren: Jeder Gemeinde ihre polizeiliche Videoüberwachung. Damit käme man der Vorstellung einer möglichen flächendeckenden polizeilichen Videoüberwachung gefährlich nahe", D, ["Peter Zimmermann", "Pressemitteilung"]),
@@ -255,6 +263,7 @@ SPEC = {
     ],
     "wikinews-82818": [
         ("Die Version 1.0 soll laut dem Gründer des Projekts Gaël Duval diesen Monat erscheinen", I, ["Gaël Duval", "Gründer"]),
+        ("das drittgrößte mobile Betriebssystem zu werden", I, ["/e/-Entwickler", "Entwickler"]),
     ],
     "wikinews-74142": [
         ("damit würde der Export von Sonnenkollektoren aus China in die USA unrentabel gemacht", I, ["China"]),
@@ -291,6 +300,7 @@ SPEC = {
     "wikinews-32884": [
         ("Eigenen Angaben zufolge wusste der 41-jährige Fahrer auch nichts von der Gefährlichkeit seiner Ladung", I, ["Fahrer"]),
         ("Sechs der Fässer mit dem Solvenon explodierten nach Polizeiangaben", I, ["Polizeiangaben", "Polizei"]),
+        ("ihre Fenster und Türen geschlossen zu halten", I, None),
     ],
     "wikinews-73472": [
         ("will die japanische Regierung einen Bericht untersuchen, wonach Arbeiter im Atomkraftwerk Fukushima Daiichi aufgefordert wurden, die Strahlenbelastung zu verschleiern", I, ["BBC", "Fernsehsender"]),
