@@ -1,6 +1,6 @@
 """Quote and speaker accuracy: the rules at a base commit beside the rules of this checkout.
 
-    .venv/bin/python benchmarks/quotes.py [--part tune|frozen|smartdata|rw-tune|rw-frozen|all] [--base 8f5b6ce]
+    .venv/bin/python benchmarks/quotes.py [--part tune|frozen|smartdata|wikinews|rw-tune|rw-frozen|all] [--base 8f5b6ce]
                                           [--mentions gold|ner] [--limit N] [--errors N]
 
 Parts (fixed before the issue-22 rules were written):
@@ -10,10 +10,13 @@ Parts (fixed before the issue-22 rules were written):
 - smartdata: 30 SmartData news articles from other outlets, every quote and its speaker annotated
   by hand (`benchmarks/data/quotes_smartdata.jsonl`, see `quotes_ANNOTATION.md`; not looked at
   for rules). Always run with the shipped NER, as `storyline analyze` runs;
+- wikinews: 40 articles of the bundled Wikinews sample, annotated by hand the same way and fixed
+  before any quote code ran on them (`benchmarks/data/quotes_wikinews.jsonl`, ids and selection rule
+  in `quotes_wikinews.py`; issue 22's fresh held-out check: aggregates only). Scored like smartdata;
 - rw-tune, rw-frozen: news samples of corpus REDEWIEDERGABE (newspapers and a magazine, 1840-1920),
   speech and writing only, split by a hash of the document id (`benchmarks/data/quotes_rw.py`;
   frozen ids in `benchmarks/data/quotes_rw_frozen_ids.txt`). Historical German: a second opinion.
-  `--part all` runs all five parts.
+  `--part all` runs all six parts.
 
 The base commit's code is unpacked with `git archive` into build/quotes_base/<commit> and run in a
 subprocess, so both systems run on the same texts in the same run. `--mentions gold` gives the
@@ -50,6 +53,7 @@ from quotes_rw import rw_part  # noqa: E402
 DATA = REPO_ROOT / "benchmarks" / "data"
 FROZEN_IDS = DATA / "quotes_frozen_ids.txt"
 SMARTDATA = DATA / "quotes_smartdata.jsonl"
+HAND_ANNOTATED = {"smartdata": SMARTDATA, "wikinews": DATA / "quotes_wikinews.jsonl"}
 BASE = "8f5b6ce"
 
 # Words that are never a speaker: used only to count that error (the rules do not read this list).
@@ -80,8 +84,10 @@ def spkatt_part(part: str, limit: int | None = None) -> list[SpkAttDoc]:
     return chosen[:limit]
 
 
-def smartdata_docs(limit: int | None = None) -> list[dict]:
-    docs = [json.loads(line) for line in SMARTDATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+def smartdata_docs(limit: int | None = None, part: str = "smartdata") -> list[dict]:
+    """The records of a hand-annotated part (smartdata or wikinews)."""
+    path = HAND_ANNOTATED[part]
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return docs[:limit]
 
 
@@ -94,10 +100,10 @@ def predict(part: str, mentions: str, limit: int | None) -> list[list[dict]]:
     from storyline.model import Mention
 
     out, crashed = [], 0
-    if part == "smartdata":
+    if part in HAND_ANNOTATED:
         from storyline.analyze.entities import find_mentions
 
-        for doc in smartdata_docs(limit):
+        for doc in smartdata_docs(limit, part):
             article = make_article(doc["text"], date=doc["date"][:10])
             out.append([quote_dict(q) for q in find_quotes(article, find_mentions(article))])
         return out
@@ -320,7 +326,7 @@ def print_false_positives(part: str, predictions: list[list[dict]], limit: int, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="all", choices=["tune", "frozen", "smartdata", "rw-tune", "rw-frozen", "all"])
+    parser.add_argument("--part", default="all", choices=["tune", "frozen", "smartdata", "wikinews", "rw-tune", "rw-frozen", "all"])
     parser.add_argument("--base", default=BASE, help="commit whose rules run beside this checkout's ('none': only this checkout)")
     parser.add_argument("--mentions", default="ner", choices=["gold", "ner"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each part")
@@ -336,7 +342,7 @@ def main() -> None:
     if not SPKATT_TRAIN.exists():
         sys.exit(f"needs {SPKATT_TRAIN}")
     nouns = load_nouns()
-    parts = ["tune", "frozen", "smartdata", "rw-tune", "rw-frozen"] if args.part == "all" else [args.part]
+    parts = ["tune", "frozen", "smartdata", "wikinews", "rw-tune", "rw-frozen"] if args.part == "all" else [args.part]
     command = f".venv/bin/python benchmarks/quotes.py --part {args.part} --mentions {args.mentions}"
     command += f" --limit {args.limit}" if args.limit else ""
     print(f"command: `{command}`; base {args.base} vs this checkout")
@@ -350,15 +356,15 @@ def main() -> None:
         unfound: list = []
         for name, predictions in systems.items():
             totals = new_totals()
-            if part == "smartdata":
-                for doc, quotes in zip(smartdata_docs(args.limit), predictions):
+            if part in HAND_ANNOTATED:
+                for doc, quotes in zip(smartdata_docs(args.limit, part), predictions):
                     score_smartdata(doc, quotes, totals)
             else:
                 for doc, quotes in zip(spkatt_part(part, args.limit), predictions):
                     mine = name == "this checkout"
                     score_spkatt(doc, quotes, totals, nouns, misses if mine else None, unfound if mine else None)
             results[name] = totals
-        label = part + (" (shipped NER)" if part == "smartdata" else f" ({args.mentions} mentions)")
+        label = part + (" (shipped NER)" if part in HAND_ANNOTATED else f" ({args.mentions} mentions)")
         print_part(label, results, len(predictions), time.time() - started)
         if part in ("tune", "rw-tune") and args.missed:
             for name, text, annotation in unfound[:args.missed]:
