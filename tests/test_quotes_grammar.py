@@ -746,3 +746,24 @@ def test_a_quotation_that_opens_inside_indirect_speech_and_runs_on_is_one_report
     quotes = make(text, ["Putin"])
     assert [(q.kind, q.speaker_text) for q in quotes] == [("indirect", "Putin"), ("indirect", "Putin")]
     assert quotes[1].text.startswith("Die Entwicklung") and quotes[1].text.endswith("für das Land")
+
+
+@needs_tagger
+def test_a_quote_without_a_cue_is_not_said_by_a_thing():
+    """A subject that cannot speak gives a cue-less quote no speaker; a group, an institution or a
+    person noun keeps it (the nouns come from lexicons/groups.txt and person_nouns.txt)."""
+    quote = said("Die Speicherung von Fingerabdrücken ist im Gesetzentwurf vorgesehen: "
+                 "„Der Pass enthält künftig zwei Fingerabdrücke.“")
+    assert quote == [("direct", "Der Pass enthält künftig zwei Fingerabdrücke.", None, None)]
+    assert said("Die SPD-Landtagsfraktion ist empört: „Das ist ein Skandal.“")[0][2] == "Die SPD-Landtagsfraktion"
+    assert said("Die Polizei ist ratlos: „Wir haben keine Spur.“")[0][2] == "Die Polizei"
+    assert said("Die Ermittler sind ratlos: „Wir haben keine Spur.“")[0][2] == "Die Ermittler"
+
+
+def test_demnach_inside_a_clause_reports_only_after_a_report():
+    """"demnach" inside an indicative clause means "consequently" unless the sentence before
+    reports something: then, or with a reporting mood, it goes on with that report."""
+    assert said("Der Plan war aussichtslos. Die Regierung einigte sich demnach rasch mit dem Fürsten.") == []
+    assert said("Ihnen zufolge hat Mussawi die Mehrheit erhalten. Auch Rezai erreichte demnach "
+                "zwei Millionen Stimmen.")[-1][:2] == ("indirect", "Auch Rezai erreichte demnach zwei Millionen Stimmen")
+    assert said("Der Plan war aussichtslos. Die Rolle der Bank soll demnach gestärkt werden.")[-1][0] == "indirect"

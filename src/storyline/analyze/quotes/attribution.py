@@ -24,9 +24,9 @@ from storyline.analyze.quotes.indirect import noun_of_saying, source_phrase as s
 from storyline.analyze.quotes.indirect import (
     has_konjunktiv, is_so_attribution, continues_reported, find_indirect, passive_quote,
 )
-from storyline.analyze.quotes.lexicon import role_gender
+from storyline.analyze.quotes.lexicon import is_group_noun, is_person_noun, role_gender
 from storyline.analyze.quotes.marks import Quoted, find_quoted
-from storyline.analyze.quotes.sources import compound_source, document_source, is_passive_cue, written_source
+from storyline.analyze.quotes.sources import compound_source, document_source, is_document_noun, is_passive_cue, written_source
 from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
@@ -66,6 +66,7 @@ def _find_quotes(article: Article, mentions: list[Mention]) -> list[QuoteResult]
     _speakers_from_so_aside(article, sentences, found)
     _speakers_from_own_clause(article, sentences, found)
     _drop_non_nominal_speakers(article.text, found)
+    _drop_things_as_speakers(article.text, found)
     _carry_speakers(found, sentences)
     _speakers_from_previous_subject(article, sentences, found)
     _carry_speakers(found, sentences)  # "X verurteilte … „A.“ „B.“": B goes with A, whose speaker came last
@@ -174,6 +175,29 @@ def _drop_non_nominal_speakers(text: str, found: list[Found]) -> None:
                     for t in tokens_of_span(text, *item.speaker) if t.text[:1].isalnum()]
             if not can_head_speaker(tags) or (tags and tags[0] in {"PWAT", "PWS"}):  # "Welche Rolle"
                 item.speaker, item.carried = None, False
+
+
+def _drop_things_as_speakers(text: str, found: list[Found]) -> None:
+    """A quote without a cue is said by a subject who can speak: "Die Speicherung von
+    Fingerabdrücken ist …: „…“" names a thing, and the quote is left to its neighbours (the speaker
+    before, the subject of the sentence before), while "die Polizei" or "die SPD-Fraktion" keep it."""
+    for item in found:
+        if item.speaker and not item.cue and not item.carried:
+            tokens = [t for t in tokens_of_span(text, *item.speaker) if t.text[:1].isalnum()]
+            if tokens and _names_a_thing(tokens, (0, len(tokens))):
+                item.speaker = None
+
+
+def _names_a_thing(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """The phrase is headed by a common noun that is no person, group or writing ("Die Speicherung
+    von Fingerabdrücken", "Der Schrecken"), and holds no name or pronoun ("Die Worte Armstrongs")."""
+    words = tokens[span[0]:span[1]]
+    if any(tag_of(t) in {"NE", "PPER", "PDS", "PIS"} or t.lower in {"er", "sie", "ich", "wir"} for t in words):
+        return False
+    head = next((t for k, t in enumerate(words) if t.capitalised and (
+        tag_of(t) == "NN" or (tag_of(t) is None and k and tag_of(words[k - 1]) == "ART"))), None)  # "Der Schrecken"
+    return head is not None and not (role_gender(head.text) or is_person_noun(head.text) or is_group_noun(head.text)
+                                      or is_document_noun(head))
 
 
 def _without_nested_partials(text: str, found: list[Found]) -> list[Found]:
@@ -588,7 +612,8 @@ def find_reported(article: Article, sentences: list[Sentence], quoted: list[Quot
         tokens = tokenize(article.text, sentence.start, sentence.end)
         local = [(a, b) for a, b in marks if a < sentence.end and sentence.start < b]  # asked at every token
         items = [f for f in find_indirect(tokens, local)
-                 if _coverage((f.start, f.end), spoken) < 0.8 and not _starts_inside(f.start, local)]
+                 if _coverage((f.start, f.end), spoken) < 0.8 and not _starts_inside(f.start, local)
+                 and (previous_spoke or not _consequential_demnach(tokens, f, local))]
         if not items and previous_spoke and continues_reported(tokens, local):
             items = _continuation(tokens, spoken, cue_speaker)
         found.extend(items)
@@ -596,6 +621,23 @@ def find_reported(article: Article, sentences: list[Sentence], quoted: list[Quot
         cue_speaker = None if spoke else _cue_subject(tokens, local)
         previous_spoke = spoke or cue_speaker is not None
     return found
+
+
+REPORTING_AUXILIARIES = frozenset("soll sollen sollte sollten wird werden würde würden dürfte dürften könnte könnten".split())
+
+
+def _consequential_demnach(tokens: list[Token], item: Found, marks) -> bool:
+    """"Unsere Diplomatie befreundete sich demnach rasch mit dem Abkommen": inside the clause and
+    with an indicative verb, "demnach" means "consequently"; it reports only after a report in the
+    sentence before ("Ihnen zufolge hat Mussawi … erhalten. Auch Rezai erreichte demnach …") or with a
+    reporting mood ("Demjanjuk sei demnach …", "Die Rolle der Fed soll demnach …")."""
+    if item.cue is None or not tokens or tokens[0].lower == "demnach":
+        return False
+    cue = next((t for t in tokens if t.start == item.cue[0]), None)
+    if cue is None or cue.lower != "demnach":
+        return False
+    clause = [t for t in tokens if item.start <= t.start < item.end]
+    return not (any(t.lower in REPORTING_AUXILIARIES for t in clause) or has_konjunktiv(clause, marks))
 
 
 def _cue_subject(tokens: list[Token], marks: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -814,7 +856,7 @@ def _speakers_from_previous_subject(article: Article, sentences: list[Sentence],
         begin = _after_subordinate_clause(tokens)
         end = next((i for i, t in enumerate(tokens) if i > begin and t.text in {",", ":", ";", "„", "."}), len(tokens))
         subject = clause_subject(tokens, begin, end) if begin < len(tokens) else None
-        if subject:
+        if subject and not _names_a_thing(tokens, subject):
             item.speaker, item.confidence = char_span(tokens, subject), min(item.confidence, 0.6)
 
 

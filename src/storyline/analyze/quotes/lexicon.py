@@ -77,6 +77,37 @@ def load_document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_group_nouns() -> frozenset[str]:
+    """Nouns for groups, institutions and writings that can be a source ("Polizei", "Fraktion")."""
+    return frozenset(word.lower() for word in _lines("groups.txt"))
+
+
+def is_group_noun(word: str) -> bool:
+    """"Polizei", "Behörden", "SPD-Landtagsfraktion": a group noun or a compound ending in one."""
+    lower = word.lower().rpartition("-")[2]
+    groups = load_group_nouns()
+    stems = [lower] + [lower[:-len(ending)] for ending in INFLECTIONS + ("e", "ien") if lower.endswith(ending)]
+    return any(stem.endswith(noun) for stem in stems for noun in groups if len(stem) >= len(noun))
+
+
+@lru_cache(maxsize=1)
+def load_person_nouns() -> frozenset[str]:
+    """Nouns for people ("Ermittler", "Experte"), derived from a noun lexicon (see the file's header)."""
+    return frozenset(_lines("person_nouns.txt"))
+
+
+def is_person_noun(word: str) -> bool:
+    """"Ermittler", "Ermittlerinnen", "Innenexperten": a person noun, or a compound ending in one
+    (a listed noun of five letters or more; shorter ones only as the whole word)."""
+    lower = word.lower().rpartition("-")[2]
+    nouns = load_person_nouns()
+    stems = {lower} | {lower[:-len(ending)] for ending in ("innen", "in", "en", "n", "e", "s", "es")
+                       if lower.endswith(ending)}
+    return any(stem in nouns or any(stem[-size:] in nouns for size in range(5, len(stem)))
+               for stem in stems)
+
+
+@lru_cache(maxsize=1)
 def load_source_nouns() -> frozenset[str]:
     """Nouns that make "nach …" an attribution: "nach ersten Angaben", "dem Vernehmen nach"."""
     return frozenset(line.partition(":")[2].strip().lower() for line in _lines("source_phrases.txt")
