@@ -71,7 +71,81 @@ BLIND = {
 
 # The first 12 ids of quotes_wikinews_ids.txt: annotated from the texts, but after the first
 # rater's spans of these articles had been in view (see the module docstring).
-SEEN: dict[str, list] = {}
+SEEN: dict[str, list] = {
+    "wikinews-27244": [],
+    "wikinews-57479": [
+        ("steckt die PH Heidelberg in erheblichen finanziellen Krisen", I, ["Rundschreiben", "Wolfgang Goil", "Kanzler"]),
+        ("Demnach muss jede Ausgabe über 100 Euro eigens genehmigt werden, freie und freiwerdende Stellen dürfen nicht mehr besetzt werden und auch jegliche Materialsammlung ist untersagt", I, ["Schreiben", "Wolfgang Goil", "Kanzler"]),
+        ("Rund 43 Prozent, so der Kanzler, der Studenten an der PH würden keine Studiengebühren mehr bezahlen – bis zum Stichtag seien über 1.100 diesbezügliche Anträge eingegangen, was Mindereinnahmen von 1,15 Millionen Euro pro Haushaltsjahr gegenüber einem Gesamtetat von 14,7 Millionen Euro entspräche", I, ["Wolfgang Goil", "Kanzler"]),
+        ("dass die Ursache für diese Probleme in der Hochschule zu suchen seien", I, ["Joachim Laun", "Sprecher"]),
+        ("Die PH Heidelberg habe sich nicht auf die Neuregelung eingestellt, deren Eintreten schon vorher bekannt war, und habe demnach Missplanung betrieben", I, ["Joachim Laun", "Sprecher"]),
+        ("Immerhin sei die PH Heidelberg bislang die einzige Hochschule in Baden-Württemberg, die nach Inkrafttreten der Geschwisterregelung derartige Finanzprobleme habe", I, ["Joachim Laun", "Sprecher"]),
+        ("Dass die Studiengebühren darüber hinaus dazu dienten, den Haushalt der Hochschule zu stabilisieren", I, ["Wolfgang Goil", "Kanzler"]),
+        ("dass mit Studiengebühren einzig und allein Verbesserungen im Lehrbetrieb finanziert werden dürfen, nicht jedoch alltägliche Ausgaben", I, ["Hochschulgebührenverordnung", "Wissenschaftsministerium"]),
+        ("Im kommenden Wintersemester würden die Einsparungen spürbar werden", I, None),
+        ("Zwar bleibe der reguläre Lehrbetrieb erhalten, und auch müsse keine Fachrichtung geschlossen werden, jedoch werde bei allem, was nicht dem gesetzlichen Lehrerausbildungsauftrag der Hochschule entspreche, eingespart werden", I, None),
+        ("Das betreffe vor allem die Anschaffung von Materialien und die Einrichtung von Werkstätten", I, None),
+        ("das Haushaltsloch übersteige die 1,15 Millionen Euro aus Mindereinnahmen durch die Geschwisterregelung", I, ["Mitarbeiter", "Studenten"]),
+        ("ob ein ordentliches Studium innerhalb der Regelstudienzeit dann überhaupt noch möglich sei", I, ["Mitarbeiter", "Studenten"]),
+        ("Ob ein Studium in der Regelstudienzeit nun noch unwahrscheinlicher wird, ist die berechtigte Frage.", D, ["Ireen Harlaß", "Studentin"]),
+    ],
+    "wikinews-72779": [
+        ("Zu dieser Demonstration kamen laut Polizei gut 20.000 Personen", I, ["Polizei"]),
+        ("was laut einer Pressemitteilung der Polizei auf deren massive Präsenz zurückzuführen gewesen sei", I, ["Polizei", "Pressemitteilung"]),
+        ("Versuchen einer Eskalation", D, ["Ermittlungsausschuss"]),
+        ("völlig übertriebenen Präventivmaßnahmen seitens Stadt und Polizei", D, ["Ermittlungsausschuss"]),
+        ("Auch die Veranstaltungen, die trotz Verbot an den Vortagen stattfanden, verliefen nach Angaben der Polizei überwiegend friedlich", I, ["Polizei"]),
+        ("Insgesamt wurden dabei 1.430 Personen in Gewahrsam genommen", I, ["Ermittlungsausschuss"]),
+        ("Außerdem habe es auf Seiten der Demonstranten mehrere Verletzte gegeben", I, ["Ermittlungsausschuss"]),
+    ],
+    "wikinews-8915": [
+        ("er halte es für richtig, wenn jetzt alle Länder von dem gefassten Plan wieder abrückten", I, ["Hans Zehetmair", "Vorsitzende"]),
+        ("von dem Beschluss der Kultusministerkonferenz nicht abzurücken", I, ["Klaus Wowereit", "Bürgermeister"]),
+        ("ein Stück aus dem Tollhaus", D, ["Edelgard Bulmahn", "Bundesbildungsministerin"]),
+    ],
+    "wikinews-11014": [],
+    "wikinews-51722": [
+        ("Ab Herbst wird das Auto – so sagte der Mitbegründer der Nice Car Company, Julian Wilfordin – in Großbritannien verkauft, ab 2009 dann im übrigen Europa", I, ["Julian Wilfordin", "Mitbegründer"]),
+    ],
+    "wikinews-46376": [],
+    "wikinews-45193": [
+        ("dass sie mit dem „Hot Button“ live in die Sendung geschaltet werden", I, ["Moderatorinnen", "Moderatoren"]),
+        ("dass dieses reine Zufallsprinzip gar nicht existiere, da der Computer auch die Anzahl der Anrufer berücksichtige", I, None),
+        ("dass beim „Hot-Button-Prinzip“ in dem Sinne manipuliert wird, dass das Gewinnspiel erst aufgelöst wird, wenn die Anzahl der Anrufer aus Sicht des Senders ausreichend erscheint", I, None),
+        ("Ein Zuschauer namens „Trost“ hat nach eigenen Angaben mehrmals angerufen, um seine Lösung durchzugeben", I, ["Trost", "Zuschauer"]),
+        ("dass 9Live den Lösungsweg nicht bekannt gibt, die Spielregeln von Spiel zu Spiel verändert", I, ["Ulrich Geiger"]),
+        ("warum die Spiele so intransparent seien und wieso die Lösungswege geheim gehalten würden", I, ["plusminus", "ARD-Sendung", "Magazin"]),
+        ("Demnach sollen die Spiele anspruchsvoll und knifflig sein; schließlich sei man ein Quizsender", I, ["Stellungnahme", "Sender"]),
+        ("dass es bei 9Live mit rechten Dingen zugeht, und wer lange genug zuschaue, verstehe irgendwann die Regeln", I, ["BLM", "Landeszentrale"]),
+        ("dass die Lösung fast immer leicht ist", I, ["Moderatoren"]),
+        ("fünfmal an eine bestimmte Person einen Gewinn vergeben und so den Sender um 39.000 Euro betrogen zu haben", I, None),
+        ("dass der mitangeklagte Strohmann nicht angerufen, aber trotzdem gewonnen habe", I, ["9Live-Mitarbeiterin", "Mitarbeiterin"]),
+        ("Wenn ich bei 9Live während eines Hot-Button Spiels anrufe, wovon hängt es ab, wann er zuschlägt?", D, None),
+        ("Der Redakteur entscheidet, wann der Hot-Button zuschlägt.", D, ["Insider"]),
+    ],
+    "wikinews-63051": [
+        ("die Rechnungen wegen Ausführungsmängeln gekürzt zu haben", I, ["Opfer"]),
+        ("grenzwertig", D, ["Richter"]),
+        ("Halbwissen", D, ["Experten"]),
+    ],
+    "wikinews-29410": [
+        ("nicht an die Adria in den Ort Tivat fliegen zu wollen", I, ["Pilot"]),
+    ],
+    "wikinews-67548": [
+        ("Basciano habe, so Massino, damals geprahlt, den abtrünnigen Randolph Pizzolo ermordet zu haben", I, ["Joseph Massino", "Massino"]),
+        ("mit zwölf habe er Brieftauben gestohlen, in den sechziger Jahren habe er sich mit Schutzgelderpressung, Überfällen und schließlich mit Mord beschäftigt", I, ["Joseph Massino", "Massino"]),
+        ("Schnell sei er an die Spitze der Hierarchie des mehrere hundert Mitglieder umfassenden Bonanno-Clans gelangt", I, ["Joseph Massino", "Massino"]),
+        ("Man redet nie in einem Club, in einem Auto, über Handy oder Telefon. Man redet nie in einem Haus, ich selbst habe meine wichtigen Besprechungen oft in einem begehbaren Kühlschrank durchgeführt oder auf Spaziergängen.", D, ["Joseph Massino", "Massino"]),
+        ("Er selbst habe die Treffen von Clan-Mitgliedern in Clubs abgeschafft", I, ["Joseph Massino", "Massino"]),
+        ("Viel zu einfach hätte das FBI diese überwachen können", I, ["Joseph Massino", "Massino"]),
+        ("Sein Mandant habe damals behauptet, den Mord begangen zu haben, um einen Freund zu schützen", I, ["Anwalt"]),
+        ("Never open your mouth, unless you’ re in the dentist ’s chair.", D, ["Sammy Gravano", "Angehöriger"]),
+        ("Öffne nie deinen Mund, außer du sitzt im Zahnarztstuhl.", D, ["Sammy Gravano", "Angehöriger"]),
+    ],
+    "wikinews-70345": [
+        ("Der Tipp sei von einem Zuschauer der Sendung gekommen", I, ["Alfred Hettmer"]),
+    ],
+}
 
 
 def build() -> list[dict]:
