@@ -330,3 +330,51 @@ def test_long_rivers_seas_and_lakes_of_the_curated_table():
     assert near(places["Sankt-Lorenz-Strom"], 47.0, -71.0, 500)
     assert near(places["Karasee"], 75.0, 70.0, 800)
     assert near(places["Wörthersee"], 46.62, 14.15, 20)
+
+
+def test_prisons_bases_and_stadiums_named_without_their_town():
+    places = places_of("Er sitzt in der JVA Stadelheim. Tornados starten vom Nato-Stützpunkt Incirlik. "
+                       "Das Spiel im Weser-Stadion endete 2:2.")
+    prison = next(p for text, p in places.items() if "Stadelheim" in text)
+    base = next(p for text, p in places.items() if "Incirlik" in text)
+    assert near(prison, 48.11, 11.60, 10) and prison.kind == "facility"  # in München, no town named
+    assert near(base, 37.0, 35.43, 10) and base.kind == "facility"  # by Adana
+    assert near(places["Weser-Stadion"], 53.07, 8.84, 5) and places["Weser-Stadion"].kind == "facility"
+
+
+def test_a_building_named_after_its_town_is_there_but_not_after_a_state():
+    text = ("Sie studierte an der Universität von Timişoara und arbeitet an der Technischen Universität Berlin; "
+            "er promovierte an der Universität von Illinois.")
+    article = make_article(text, date="2024-05-01")
+    names = ("Universität von Timişoara", "Technischen Universität Berlin", "Universität von Illinois")
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "LOC") for n in names]
+    places = {p.text: p for p in find_places(article, mentions)}
+    assert near(places[names[0]], 45.75, 21.23, 10) and places[names[0]].kind == "facility"
+    assert near(places[names[1]], 52.51, 13.33, 15) and places[names[1]].kind == "facility"
+    assert places[names[2]].lat is None  # a facility's point is not the middle of Illinois
+
+
+def test_a_prison_with_an_indefinite_article_leaves_the_town_a_town():
+    places = places_of("Etwa 200 Gefangene sind aus einem Gefängnis in Brazzaville ausgebrochen.")
+    assert near(places["Brazzaville"], -4.27, 15.28, 20) and places["Brazzaville"].kind == "city"
+
+
+def test_a_named_site_after_its_town_adjective():
+    places = places_of("10.000 Zuschauer kamen in das Jenaer Ernst-Abbe-Stadion; "
+                       "Genting kaufte die Bremerhavener Lloyd-Werft.")
+    assert near(places["Jenaer Ernst-Abbe-Stadion"], 50.93, 11.58, 10)
+    assert near(places["Bremerhavener Lloyd-Werft"], 53.54, 8.58, 10)
+    text = "Das Konzert im Münchner Olympiapark war ausverkauft."
+    start = text.index("Olympiapark")
+    place, = find_places(make_article(text, date="2024-05-01"), [Mention(start, start + 11, "Olympiapark", "LOC")])
+    assert near(place, 48.17, 11.55, 15) and place.kind == "facility"
+
+
+def test_historical_and_landscape_regions():
+    places = places_of("Er wurde in Ostpreußen geboren. Die Motorradclubs in der Grafschaft Yorkshire patrouillieren; "
+                       "eine Landbrücke namens Beringia verband Alaska mit Sibirien; Urlaub in Dalmatien.")
+    assert near(places["Ostpreußen"], 54.4, 21.0, 200) and places["Ostpreußen"].kind == "region"
+    county = next(p for text, p in places.items() if "Yorkshire" in text)
+    assert near(county, 54.0, -1.5, 120) and county.kind == "region"  # not the town in Virginia
+    assert near(places["Beringia"], 65.0, -170.0, 1000)
+    assert near(places["Dalmatien"], 43.5, 16.4, 200)

@@ -1,5 +1,7 @@
 """Facilities named after a place: 'Flughafen Düsseldorf', 'Hamburger Flughafen', 'Mojave Airport',
-'Hauptbahnhof Köln', 'Kernkraftwerk Brunsbüttel', 'Hafen von Varna', 'Kosmodrom Baikonur'.
+'Hauptbahnhof Köln', 'Kernkraftwerk Brunsbüttel', 'Hafen von Varna', 'Kosmodrom Baikonur',
+'Justizvollzugsanstalt Landsberg', 'Nato-Stützpunkt Incirlik', 'Universität von Timişoara',
+'Jenaer Ernst-Abbe-Stadion'.
 
 A facility name is split into its head and the place it is named after. Airports resolve to the
 airfield: an airport whose own name matches ('Schiphol', 'Ben Gurion'), else the IATA airport
@@ -21,8 +23,17 @@ AIRPORT_KM = 45.0
 INTERNATIONAL_KM = 15.0  # an international airport a little farther out is still the town's airport
 AIRPORT_HEADS = r"(?:Internationalen |internationalen )?(?:Flughafens?|Flugplatz|Flugplatzes|Airport|Verkehrsflughafen)"
 OTHER_HEADS = (r"(?:Hauptbahnhofs?|Bahnhofs?|Fernbahnhof|Hafens?|Seehafens?|Kernkraftwerks?|Atomkraftwerks?|AKW|"
-               r"Kosmodroms?|Weltraumbahnhofs?|Raumfahrtzentrums?)")
-BEFORE = re.compile(rf"^(?P<head>{AIRPORT_HEADS}|{OTHER_HEADS})(?: von| in)? (?P<place>[A-ZÄÖÜ].*)$")
+               r"Kraftwerks?|Kosmodroms?|Weltraumbahnhofs?|Raumfahrtzentrums?|Justizvollzugsanstalt|JVA|"
+               r"Gefängnis(?:ses)?|Haftanstalt|Kaserne|(?:Luftwaffen|Militär|Marine)?[Ss]tützpunkts?|"
+               r"(?:Luftwaffen|Militär)basis|Fliegerhorsts?)")
+# a building named after the town it stands in, the way a sentence places something there ('studierte
+# an der Universität von Timişoara', 'starb in der Herz-Lungen-Klinik Monacos', 'in der Arena Berlin');
+# not in the text scan, where such a name is mostly the institution ('die Universität Bonn teilte mit')
+BUILDING_HEADS = (r"(?:(?:Technischen |Technische )?Universität|Universitätsklinik(?:ums?)?|Klinik(?:ums?)?|"
+                  r"Krankenhaus(?:es)?|Hospital|Stadions?|Arena|Museums?|Zoos?)")
+COMPOUND_PREFIX = r"(?:[A-ZÄÖÜ][\w]*-)*"  # 'Nato-Stützpunkt Incirlik', 'Herz-Lungen-Klinik Monacos'
+BEFORE = re.compile(rf"^{COMPOUND_PREFIX}(?P<head>{AIRPORT_HEADS}|{OTHER_HEADS}|{BUILDING_HEADS})(?: von| in)? "
+                    rf"(?P<place>[A-ZÄÖÜ].*)$")
 AFTER = re.compile(r"^(?P<place>[A-ZÄÖÜ].*?)(?: International)? (?P<head>Airport|Hauptbahnhof|Hbf)$")
 COMPOUND = re.compile(r"^(?P<place>[A-ZÄÖÜ][\w-]*?)-(?P<head>Flughafen|Airport|Hauptbahnhof|Bahnhof|Hafen|Kernkraftwerk|"
                       r"Atomkraftwerk|Kosmodrom)$")
@@ -30,6 +41,10 @@ ADJECTIVE = re.compile(rf"^(?P<place>[A-ZÄÖÜ]\w+er) (?P<head>{AIRPORT_HEADS}|
 # a named yard or plant after its town's adjective: 'Bremerhavener Lloyd Werft', 'Hamburger Blohm Werft'
 NAMED_HEADS = r"(?:Werft|Werften|Kraftwerks?|Raffinerie)"
 ADJECTIVE_NAMED = re.compile(rf"^(?P<place>[A-ZÄÖÜ]\w+er) (?:[A-ZÄÖÜ][\w-]+ ){{1,2}}(?P<head>{NAMED_HEADS})$")
+# the same with the name joined to its head: 'Jenaer Ernst-Abbe-Stadion', 'Bremerhavener Lloyd-Werft',
+# 'Osloer Munch-Museum'
+JOINED_HEADS = r"(?:Werft|Kraftwerks?|Raffinerie|Stadions?|Arena|Museums?|Klinik(?:ums?)?|Kaserne|Zoos?)"
+ADJECTIVE_JOINED = re.compile(rf"^(?P<place>[A-ZÄÖÜ]\w+er) (?:[A-ZÄÖÜ][\w]*-)+(?P<head>{JOINED_HEADS})$")
 GENERIC_AIRPORT_WORDS = {"international", "airport", "intl", "regional", "municipal", "county", "executive",
                          "air", "base", "field", "airfield", "national", "domestic", "&", "space", "port"}
 NAME_WORD = r"[A-ZÄÖÜ][\w'’-]*"
@@ -38,7 +53,8 @@ FACILITY_IN_TEXT = re.compile(
     rf"|[A-ZÄÖÜ]\w+er (?:{AIRPORT_HEADS}|{OTHER_HEADS})\b(?: {NAME_WORD})?"
     rf"|(?:{NAME_WORD} ){{1,3}}(?:International )?Airport\b(?: {NAME_WORD}){{0,2}}"
     rf"|{NAME_WORD}-(?:Flughafen|Airport|Hauptbahnhof|Kernkraftwerk|Atomkraftwerk|Kosmodrom)\b"
-    rf"|[A-ZÄÖÜ]\w+er (?:[A-ZÄÖÜ][\w-]+ ){{1,2}}{NAMED_HEADS}\b)")
+    rf"|[A-ZÄÖÜ]\w+er (?:[A-ZÄÖÜ][\w-]+ ){{1,2}}{NAMED_HEADS}\b"
+    rf"|[A-ZÄÖÜ]\w+er (?:[A-ZÄÖÜ]\w*-)+{JOINED_HEADS}\b)")
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ def split_facility(text: str) -> FacilityName | None:
     """'Flughafen von Tel Aviv' -> (Flughafen, Tel Aviv); 'Hamburger Flughafen' -> (Flughafen,
     Hamburger); 'Mojave Airport' -> (Airport, Mojave); None for a plain name."""
     text = " ".join(text.split())
-    for pattern in (BEFORE, AFTER, COMPOUND, ADJECTIVE, ADJECTIVE_NAMED):
+    for pattern in (BEFORE, AFTER, COMPOUND, ADJECTIVE, ADJECTIVE_NAMED, ADJECTIVE_JOINED):
         match = pattern.match(text)
         if match:
             head, place = match.group("head"), match.group("place")

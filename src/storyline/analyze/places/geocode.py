@@ -133,8 +133,8 @@ def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[
             entries, trust, kind = lookup_name(mention.text, villages=False), 1.0, None
         site = False
         if not entries and (kind == "facility" or mention.type != "LOC"):  # 'im Green-Point-Stadion in Kapstadt'
-            entries = site_entries(article.text, mention.end) if kind == "facility" or SITE_MENTION.search(
-                mention.text) else []
+            is_site = kind == "facility" or SITE_MENTION.search(mention.text)
+            entries = site_entries(article.text, mention.end, mention.start) if is_site else []
             site, trust, kind = bool(entries), 0.8, ("facility" if entries else kind)
         if (site or is_place_mention(article, mention, entries)) and (entries or is_capitalised(mention.text)):
             candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust, kind))

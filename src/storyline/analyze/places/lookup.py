@@ -22,7 +22,8 @@ from storyline.model import Article
 
 AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
 FACILITY_WORDS = ("lughafen", "Airport", "lugplatz", "ahnhof", "afen", "raftwerk", "AKW", "osmodrom", "aumfahrt",
-                  "Werft", "Raffinerie")
+                  "Werft", "Raffinerie", "efängnis", "JVA", "anstalt", "aserne", "tützpunkt", "basis", "liegerhorst",
+                  "tadion", "rena", "useum", "linik", "Zoo")
 ENGLISH_FORM = "english-form:"  # source prefix of an entry found by an English spelling
 MIN_LETTERS = 3  # 'Un' of 'Kim Jong Un' is also a town in India
 GENERIC_HEADS = {"Flughafen", "Provinz", "Region", "Kreis", "Landkreis", "Bezirk", "Stadt", "Stadtteil",
@@ -134,14 +135,23 @@ SITE_HEAD = re.compile(r"(?:^|[\s-])(?:Stadion|Stadions|Arena|Park|Parks|Stadium
 LOCATED_IN = re.compile(r"\s(?:in|von|bei|im) (?P<town>[A-ZÄÖÜ][\w-]+(?: (?:am|an der) [A-ZÄÖÜ][\w-]+)?)")
 
 
-def site_entries(text: str, end: int) -> list[GazetteerEntry]:
+TOWN_ADJECTIVE_BEFORE = re.compile(r"\b(?P<town>[A-ZÄÖÜ]\w+er) $")
+
+
+def site_entries(text: str, end: int, start: int | None = None) -> list[GazetteerEntry]:
     """The town a named site without a town in its name is said to be in, right after it:
-    'im Green-Point-Stadion in Kapstadt', 'im Olympiapark von München'. Only towns: a site's
+    'im Green-Point-Stadion in Kapstadt', 'im Olympiapark von München'; or (given its `start`)
+    by the town's adjective before it: 'im Jenaer Ernst-Abbe-Stadion'. Only towns: a site's
     point is the town's within the facility tolerance."""
     match = LOCATED_IN.match(text, end)
-    if not match:
+    if match:
+        return [e for e in lookup_name(match["town"], villages=True) if e.fclass == "P"]
+    before = TOWN_ADJECTIVE_BEFORE.search(text, max(0, (start or 0) - 30), start) if start else None
+    if not before:
         return []
-    return [e for e in lookup_name(match["town"], villages=True) if e.fclass == "P"]
+    forms = town_forms(before["town"])[1:]  # the town ('Münchner' -> München), a major one only
+    return next(([e for e in found if e.fclass == "P"] for form in forms
+                 if (found := lookup_name(form, villages=False)) and any(e.fclass == "P" for e in found)), [])
 
 
 LINKED_TOWN = re.compile(r"(?P<town>[A-ZÄÖÜ][\w-]{2,})(?:/| (?:am|an der|an den|im|in der|ob der|bei) )"
@@ -170,16 +180,20 @@ def linked_town_entries(text: str) -> list[GazetteerEntry]:
 
 def facility_entries(head: str, place: str, airport: bool) -> list[GazetteerEntry]:
     """What a facility named after `place` may be: for an airport, the airport of that name or the
-    one nearest each town of that name; else (or with no airport near) the town itself."""
+    one nearest each town of that name; else (or with no airport near) the town itself. A region
+    or country is no facility's point: 'Universität von Illinois' stays unresolved."""
     named = [] if airport else lookup_name(f"{head.rstrip('s')} {place}", villages=False)
     if named:
         return named
     forms = town_forms(place) + ([place.split()[0]] if " " in place else [])  # 'Wien Praterstern'
     towns = next((found for form in forms if (found := lookup_name(form, villages=True))), [])
     if not airport:
-        return towns
+        return [e for e in towns if e.fclass in ("P", "S")]
     # a town first: 'Frankfurt' is also the distinctive word of 'Frankfurt-Hahn Airport'
     return [airport_near(town) or town for town in towns] or airport_named(place)
+
+
+INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines)\s+$")
 
 
 def is_capitalised(word: str) -> bool:
@@ -198,6 +212,8 @@ def candidates_from_facilities(article: Article) -> list[Candidate]:
     if not any(word in article.text for word in FACILITY_WORDS):  # most articles name none: skip the regex
         return found
     for match in FACILITY_IN_TEXT.finditer(article.text):
+        if INDEFINITE_BEFORE.search(article.text, max(0, match.start() - 8), match.start()):
+            continue  # 'aus einem Gefängnis in Brazzaville': any prison there, the town stays a town
         words = list(re.finditer(r"\S+", match.group()))
         for last in range(len(words) - 1, -1, -1):
             end = match.start() + words[last].end()
