@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.dependencies import MissingDependency, require
-from storyline.ingest.page_meta import (PageMeta, address_day, breadcrumb_title, clean_title, heading_text, labelled_day,
-                                        outlet_name, publication_day, read_meta, shown_day, shown_title, slug_title, time_day)
+from storyline.ingest.page_meta import (CHANGED_LABEL, PageMeta, address_day, breadcrumb_title, clean_title, heading_text,
+                                        labelled_day, outlet_name, publication_day, read_meta, shown_day, shown_title,
+                                        slug_title, time_day)
 from storyline.ingest.page_text import (article_captions, clean_lines, find_teaser, marked_lead, marked_texts, page_strings,
                                         with_teaser)
 from storyline.ingest.problems import Problem
@@ -26,20 +27,27 @@ MAX_HEADINGS = 60  # headings looked at for the one the page's address was writt
 def wider_document(trafilatura, html: str, url: str | None, document):
     """Trafilatura's default, then its recall-first settings, when the precise extraction found
     no text or a short one and a wider one finds clearly more (pages whose article sits in
-    unusual containers, where precision mode keeps a caption or nothing)."""
+    unusual containers, where precision mode keeps a caption or nothing). A wider text in fewer
+    lines than the precise one is the article's whole box run into one line, with its share row,
+    rating and author box: not taken."""
     text = ((document.text or "") if document is not None else "").strip()
     if len(text) >= SHORT_TEXT:
         return document
+    lines = _line_count(text)
     for options in ({}, {"favor_recall": True}):
         wider = trafilatura.bare_extraction(html, url=url, with_metadata=document is None, include_comments=False,
                                             date_extraction_params=DATE_SEARCH, **options)
         found = (wider.text or "") if wider is not None else ""
-        if len(found.strip()) >= max(WIDER_GAIN * len(text), len(text) + 200):
+        if len(found.strip()) >= max(WIDER_GAIN * len(text), len(text) + 200) and _line_count(found) >= lines:
             if document is None:
                 return wider
             document.text = found
             return document
     return document
+
+
+def _line_count(text: str) -> int:
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 def is_html(text: str) -> bool:
@@ -83,7 +91,10 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
     shown_h1s = [" ".join(node.text_content().split()) for node in h1s]  # with kicker and date line, as printed
     headings = [heading_text(node) for node in h1s]
     h1 = headings[0] if headings else None
-    title = shown_title(clean_title(document.title, outlet, page_url, meta.headline, h1), headings, outlet, page_url)
+    stated = [clean_title(text, outlet, page_url) for text in
+              (meta.headline, meta.og_title, tree.findtext(".//title") if tree is not None else None)]
+    title = shown_title(clean_title(document.title, outlet, page_url, meta.headline, h1), headings, outlet, page_url,
+                        stated)
     if tree is not None:
         heads = [" ".join(n.text_content().split()) for n in tree.xpath("//h1|//h2|//h3")[:MAX_HEADINGS]]
         others = [clean_title(text, outlet, page_url) for text in (meta.headline, document.title)]
@@ -105,7 +116,7 @@ def extract_html(html: str, path: str, where: str | None = None, url: str | None
         moved += [caption for caption in article_captions(tree, body) if caption not in moved]
     text = "\n\n".join([*body, *(f"Bild: {caption}" for caption in moved)])
     shown = (labelled_day(tree) or shown_day(tree, [title, *shown_h1s]) or time_day(tree, h1s[0] if h1s else None)
-             if tree is not None else None)
+             or (None if meta.published else labelled_day(tree, CHANGED_LABEL)) if tree is not None else None)
     day = publication_day(meta.published, document.date, shown, address_day(page_url)) or fallback_date
     return RawArticle(text=text, path=path, where=where, title=title, url=page_url, outlet=outlet, date=day)
 

@@ -193,10 +193,17 @@ PUBLISHED_LABEL = re.compile(r"\b(?:Erschienen|Veröffentlicht|Erstellt|Publizie
                              r"|\bDatum:\s*", re.IGNORECASE)
 
 
-def labelled_day(tree) -> str | None:
-    """The first date on the page that a publication label stands before."""
+# A date the page labels as its last change ("Letzte Änderung: 14.01.2022 um 09:25", "Stand: …"):
+# the day to take when the page states no publication time and shows no other date by its headline
+# (before a date guessed from a caption's "Datensatz vom 09.03.2016").
+CHANGED_LABEL = re.compile(r"\b(?:Letzte Änderung|Zuletzt (?:geändert|aktualisiert)|Aktualisiert|Geändert|Stand)"
+                           r"(?: am)?:?\s*", re.IGNORECASE)
+
+
+def labelled_day(tree, labels: re.Pattern = PUBLISHED_LABEL) -> str | None:
+    """The first date on the page that a publication label (or another of `labels`) stands before."""
     text = _visible_text(tree)
-    for label in PUBLISHED_LABEL.finditer(text):
+    for label in labels.finditer(text):
         match = SHOWN_DATE.match(text, label.end())
         if match and (day := _shown_iso(match)):
             return day
@@ -416,14 +423,18 @@ def _is_site(part: str, names: list[str]) -> bool:
 def breadcrumb_title(title: str | None, raws: list[str | None], outlet: str | None, url: str | None) -> str | None:
     """A one-word title (a section: *Fachmeldungen*) that is one part of a page title written as a
     breadcrumb (`Zoll online - Fachmeldungen - Verkündung des Tabaksteuermodernisierungsgesetzes`)
-    gives way to that title's longest part of three words or more that is not the site's name.
+    gives way to that title's longest part of three words or more that is not the site's name; a
+    page title of three words or more without separators replaces it too (og:title
+    *Medienmitteilungen* beside the <title> *Impfen und Boostern ist bis Ende Februar …*).
     `raws` are the page's own titles as written (<title>, og:title, the JSON-LD headline)."""
     if title and len(title.split()) > 1:
         return title
     names = [n for n in (outlet, page_host(url)) if n]
     for raw in raws:
         parts = [part.strip() for part in TITLE_SEPARATOR.split(_bare(raw or "")) if part.strip()]
-        if len(parts) < 2 or title and _fold(title) not in {_fold(part) for part in parts}:
+        if len(parts) < 2 and not (title and parts):
+            continue  # no breadcrumb, and no section title to replace
+        if len(parts) >= 2 and title and _fold(title) not in {_fold(part) for part in parts}:
             continue
         longer = [part for part in parts if len(part.split()) >= 3 and len(part) <= 250 and not _is_site(part, names)]
         if longer:
@@ -458,8 +469,13 @@ def heading_text(node) -> str:
     return text if len(text) >= 10 else whole
 
 
-def shown_title(title: str | None, headings: list[str], outlet: str | None, url: str | None) -> str | None:
-    """The headline as the page shows it: an <h1> that shares at least half of its words, and at
+def shown_title(title: str | None, headings: list[str], outlet: str | None, url: str | None,
+                stated: list[str | None] = ()) -> str | None:
+    """The headline as the page shows it. The first <h1> that is also one of the page's stated
+    titles (`stated`: the JSON-LD headline, og:title, <title> without the site name) is the
+    headline, whatever the others say: og:title is often a social-media variant
+    (*Pflaster-Desaster: Gladbacher Fußgängerzone …* beside the shown and stated *Bergisch
+    Gladbach: die Stadt verklagt …*). Otherwise an <h1> that shares at least half of its words, and at
     least two, with the title (a two-word section heading such as *Hiddensee kulinarisch* shares
     one word with any headline about the island). og:title and <title> are often an SEO variant:
     *Brexit: Nervenkrieg geht in nächste Runde* for the shown *Der Nervenkrieg um den Brexit geht
@@ -474,6 +490,8 @@ def shown_title(title: str | None, headings: list[str], outlet: str | None, url:
     names = [n for n in (outlet, page_host(url)) if n]
     shown = [h for h in (_undated(_bare(h)) for h in headings)
              if 10 <= len(h) <= 250 and not CSS_TEXT.search(h) and not _is_site(h, names)]
+    if shown and shown[0] != _bare(title or "") and shown[0] in {_bare(s) for s in stated if s}:
+        return shown[0]
     if title and _bare(title) in shown and not any(h != _bare(title) and h in title for h in shown):
         return title  # the page shows the title as one of its headings: the other <h1>s are sections
     if not title or len(title.split()) == 1:

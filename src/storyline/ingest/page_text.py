@@ -252,6 +252,8 @@ def find_teaser(tree, description: str | None, title: str | None) -> str | None:
         if matches > MAX_CANDIDATES:
             break
         node = piece.getparent()
+        if any(a.tag == "a" for a in node.iterancestors()) or node.tag == "a":
+            continue  # a teaser card linking to an article (the page's own, in a list at its foot)
         for _ in range(3):  # from the text to the element that holds the whole teaser
             if node is None or node.tag in ("script", "style", "noscript", "title", "body"):
                 break
