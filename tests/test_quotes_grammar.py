@@ -767,3 +767,14 @@ def test_demnach_inside_a_clause_reports_only_after_a_report():
     assert said("Ihnen zufolge hat Mussawi die Mehrheit erhalten. Auch Rezai erreichte demnach "
                 "zwei Millionen Stimmen.")[-1][:2] == ("indirect", "Auch Rezai erreichte demnach zwei Millionen Stimmen")
     assert said("Der Plan war aussichtslos. Die Rolle der Bank soll demnach gestärkt werden.")[-1][0] == "indirect"
+
+
+@needs_tagger
+def test_what_emerges_from_a_writing_is_reported_by_it():
+    """"aus X hervorgehen" names a written source like "laut X": "Dies geht aus X hervor" reports
+    the sentence before, "Wie aus X hervorgeht, …" the rest of its sentence."""
+    assert said("Der Konzern plant eine neue Rechtsform. Dies geht aus einer Pressemitteilung des Konzerns hervor.") == [
+        ("indirect", "Der Konzern plant eine neue Rechtsform", "einer Pressemitteilung des Konzerns", None)]
+    assert said("Wie aus einer Verlautbarung der Schutztruppe (ISAF) hervorgeht, wurden fünf Zivilisten getötet.") == [
+        ("indirect", "wurden fünf Zivilisten getötet", "einer Verlautbarung der Schutztruppe (ISAF)", None)]
+    assert said("Der Sieger ging aus dem Rennen hervor.") == []

@@ -26,7 +26,9 @@ from storyline.analyze.quotes.indirect import (
 )
 from storyline.analyze.quotes.lexicon import is_group_noun, is_person_noun, role_gender
 from storyline.analyze.quotes.marks import Quoted, find_quoted
-from storyline.analyze.quotes.sources import compound_source, document_source, is_document_noun, is_passive_cue, written_source
+from storyline.analyze.quotes.sources import (
+    compound_source, document_source, emerging_source, is_document_noun, is_passive_cue, written_source,
+)
 from storyline.model import Article, Mention, Quote, Sentence
 
 GROUP_WORDS = set("einige mehrere viele zahlreiche manche zwei drei vier fünf beide alle".split())
@@ -113,9 +115,12 @@ def _confirmed_before(article: Article, sentences: list[Sentence], found: list[F
         if verb is None and tokens[1].text.islower():  # "Das musste Minister X … einräumen" (the tag asked last)
             verb = next((j for j in (last - 1, last - 2) if j > 2 and is_speech_verb(tokens, j)), None)
             verb = verb if verb is not None and tag_of(tokens[1]) in {"VMFIN", "VAFIN"} else None
-        if verb is None:
+        if tokens[1].lower in {"geht", "ging"} and tokens[last - 1].lower == "hervor":
+            verb, speaker = 1, emerging_source(tokens, 2, last - 1)  # "Dies geht aus einer Mitteilung hervor"
+        elif verb is not None:
+            speaker = speaker_after(tokens, 2)
+        else:
             continue
-        speaker = speaker_after(tokens, 2)
         if speaker is None or tokens[speaker[0]].lower in {"es", "man"}:
             continue
         earlier = [f for f in found if f.start < before.end and before.start < f.end]

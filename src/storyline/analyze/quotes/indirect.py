@@ -16,6 +16,7 @@ from storyline.analyze.quotes.cues import (
 )
 from storyline.analyze.grammar.words import FINITE, is_konjunktiv_one, konjunktiv_shaped
 from storyline.analyze.quotes.lexicon import is_konjunktiv, load_konjunktiv, load_speech_verbs, role_gender
+from storyline.analyze.quotes.sources import EMERGES, emerging_source
 
 OBLIQUE = {"dem", "den", "einem", "einen", "ihm", "ihr", "ihnen", "uns", "mir", "mich"}
 OBJECT_WORDS = set("den dem einem einen ihm ihr ihnen uns mir mich dich sich".split())
@@ -381,7 +382,8 @@ def _wie_clause(tokens: list[Token], quoted) -> Found | None:
         k = _wie_verb_end(tokens, i)
         if k is None:
             continue
-        speaker = _bounded(speaker_after(tokens, i + 1), k - 1)
+        speaker = (emerging_source(tokens, i + 1, k - 1) if tokens[k - 1].lower in EMERGES
+                   else _bounded(speaker_after(tokens, i + 1), k - 1))
         message = _message(tokens, k + 1, len(tokens)) if i == 0 else _message(tokens, 0, i)
         if message:
             return Found(*message, "indirect", char_span(tokens, (k - 1, k)),
@@ -392,6 +394,9 @@ def _wie_clause(tokens: list[Token], quoted) -> Found | None:
 def _wie_verb_end(tokens: list[Token], i: int) -> int | None:
     """End of the "wie" clause whose last word is a speech verb; an apposition set off by commas
     may come first ("Wie die Premierministerin, Anna Bligh, erklärte, …")."""
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "aus":  # "Wie aus einer Verlautbarung (ISAF) hervorgeht, …"
+        return next((j + 1 for j in range(i + 3, len(tokens) - 1)
+                     if tokens[j].lower in EMERGES and tokens[j + 1].text == ","), None)
     k = i
     for _ in range(3):
         k = _clause_end_unquoted(tokens, k + 1)

@@ -67,6 +67,21 @@ def written_source(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     return None
 
 
+EMERGES = frozenset({"hervorgeht", "hervorging", "hervorgehe"})
+
+
+def emerging_source(tokens: list[Token], start: int, stop: int) -> tuple[int, int] | None:
+    """"Dies geht aus einer Pressemitteilung des Konzerns hervor", "Wie aus einer Verlautbarung
+    der ISAF hervorgeht, …": what something "emerges from" is its written source, the noun phrase
+    after "aus" in tokens[start:stop] (the clause whose verb is "hervorgehen")."""
+    at = next((j for j in range(start, stop - 1) if tokens[j].lower == "aus"), None)
+    if at is None:
+        return None
+    end = read_noun_phrase(tokens, at + 1)
+    end = end if end > at + 1 else _loose_phrase_end(tokens, at + 1, stop)
+    return (at + 1, min(end, stop)) if end > at + 1 else None
+
+
 def is_document_noun(token: Token) -> bool:
     """"Bericht", or a compound ending in one: "Presseerklärung", "Abschlussbericht"."""
     lower = token.lower
