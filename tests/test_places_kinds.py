@@ -378,3 +378,13 @@ def test_historical_and_landscape_regions():
     assert near(county, 54.0, -1.5, 120) and county.kind == "region"  # not the town in Virginia
     assert near(places["Beringia"], 65.0, -170.0, 1000)
     assert near(places["Dalmatien"], 43.5, 16.4, 200)
+
+
+def test_an_institution_is_a_place_where_the_sentence_puts_something_in_it():
+    text = "Hillemeier arbeitet an der Technischen Universität Berlin. Die Universität Heidelberg teilte mit, sie prüfe."
+    article = make_article(text, date="2024-05-01")
+    names = ("Technischen Universität Berlin", "Universität Heidelberg")
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "ORG") for n in names]
+    places = {p.text: p for p in find_places(article, mentions)}
+    assert near(places[names[0]], 52.51, 13.33, 15) and places[names[0]].kind == "facility"
+    assert names[1] not in places  # the university acts here: an organisation, no place

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from storyline.analyze.word_lists import load_common_nouns
 from storyline.analyze.places.context import adjective_countries
+from storyline.analyze.places.facilities import split_facility
 from storyline.analyze.places.index import GazetteerEntry, distance_km, lookup_major, stop_words
 from storyline.analyze.places.kinds import entry_kind, head_kind
 from storyline.analyze.places.lookup import (ENGLISH_FORM, MIN_LETTERS, Candidate, airport_list_spans, as_airport,
@@ -118,6 +119,18 @@ def located_town(article: Article, mention: Mention, entries: list[GazetteerEntr
     return linked_town_entries(mention.text + tail.group()) or entries
 
 
+# where a sentence puts something in a building rather than letting it act ('arbeitet an der
+# Technischen Universität Berlin', 'starb im Krankenhaus Bietigheim'; not 'die Universität Bonn teilte mit')
+LOCATIVE_BEFORE = re.compile(r"\b(?:in der|im|ins|in das|in die|an der|am|an die|ans|auf dem|vor der|vor dem|"
+                             r"aus der|aus dem|zur|zum)\s+$")
+
+
+def is_building_as_place(article: Article, mention: Mention) -> bool:
+    """An ORG mention named like a facility after its town, after a preposition of place."""
+    return (mention.type == "ORG" and split_facility(mention.text) is not None
+            and LOCATIVE_BEFORE.search(article.text, max(0, mention.start - 12), mention.start) is not None)
+
+
 def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[Candidate]:
     candidates, taken = [], []
     for mention in mentions:
@@ -126,7 +139,8 @@ def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[
         if is_caption_position(article, mention):
             continue
         mention = extend_mention(article, mention)
-        if mention.type == "LOC":
+        building = is_building_as_place(article, mention)
+        if mention.type == "LOC" or building:
             entries, trust, kind = lookup_mention(mention.text)
             entries = located_town(article, mention, entries)
         else:
@@ -136,7 +150,8 @@ def candidates_from_mentions(article: Article, mentions: list[Mention]) -> list[
             is_site = kind == "facility" or SITE_MENTION.search(mention.text)
             entries = site_entries(article.text, mention.end, mention.start) if is_site else []
             site, trust, kind = bool(entries), 0.8, ("facility" if entries else kind)
-        if (site or is_place_mention(article, mention, entries)) and (entries or is_capitalised(mention.text)):
+        if (site or building or is_place_mention(article, mention, entries)) and (
+                entries or is_capitalised(mention.text)):
             candidates.append(Candidate(mention.start, mention.end, mention.text, entries, True, trust, kind))
             taken.append((mention.start, mention.end))
     return candidates
