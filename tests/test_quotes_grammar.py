@@ -778,3 +778,13 @@ def test_what_emerges_from_a_writing_is_reported_by_it():
     assert said("Wie aus einer Verlautbarung der Schutztruppe (ISAF) hervorgeht, wurden fünf Zivilisten getötet.") == [
         ("indirect", "wurden fünf Zivilisten getötet", "einer Verlautbarung der Schutztruppe (ISAF)", None)]
     assert said("Der Sieger ging aus dem Rennen hervor.") == []
+
+
+@needs_tagger
+def test_so_after_a_narrated_clause_about_several_names_an_example():
+    """", so X" after a narrated clause about several of something means "for instance"."""
+    assert said("Auch weitere Staatschefs gratulierten dem Preisträger, so der italienische Ministerpräsident.") == []
+    assert said("Er veranstaltete mehrere Wohltätigkeitsvorstellungen, so eine zum Vorteile der Tiroler.") == []
+    # a report keeps its source, in Konjunktiv or in the present
+    assert said("Einige der Häftlinge hätten Kontakte zur Mafia, so der Justizminister.")[0][2] == "der Justizminister"
+    assert said("Viele Menschen sind betroffen, so der Minister.")[0][2] == "der Minister"

@@ -85,6 +85,8 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
         if tokens[i - 1].text not in {",", "–"} or not _outside(tokens[i], quoted):  # "– so Canny –"
             continue
         is_so = tokens[i].lower == "so" and is_so_attribution(tokens, i)
+        if is_so and _exemplified(tokens, _clause_start(tokens, i - 1), i - 1, quoted):
+            continue
         passive = passive_quote(tokens, i)
         if not (is_so or passive or is_speech_verb(tokens, i)):
             continue
@@ -110,6 +112,22 @@ def _postposed_cue(tokens: list[Token], quoted) -> Found | None:
             return Found(*message, "indirect", char_span(tokens, (i, i + 1)),
                          char_span(tokens, speaker), 0.85)
     return None
+
+
+QUANTIFIERS = frozenset("mehrere weitere viele zahlreiche einige andere verschiedene manche".split())
+PAST_AUXILIARIES = frozenset("war waren wurde wurden hatte hatten".split())
+
+
+def _exemplified(tokens: list[Token], first: int, stop: int, quoted) -> bool:
+    """"Auch weitere Staatschefs gratulierten, so der italienische Ministerpräsident, …", "Er
+    veranstaltete mehrere Vorstellungen, so eine zum Vorteile der Tiroler": after an indicative
+    clause about several of something, "so" names an example ("for instance"), not a source."""
+    clause = tokens[first:stop]
+    past = any(t.text.islower() and (t.lower.endswith(("te", "ten")) or t.lower in PAST_AUXILIARIES)
+               and (tag_of(t) in FINITE or (k and tag_of(t) == "ADJA" and tag_of(clause[k - 1]) in {"NN", "NE"}))
+               for k, t in enumerate(clause))  # narration ("Staatschefs gratulierten", read as ADJA after a noun);
+    # "Viele sind betroffen, so der Minister" reports
+    return past and any(t.lower in QUANTIFIERS for t in clause) and not has_konjunktiv(clause, quoted)
 
 
 def _has_main_verb(tokens: list[Token], first: int, stop: int, quoted) -> bool:
