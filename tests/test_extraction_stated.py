@@ -86,6 +86,20 @@ def test_description_shown_only_in_a_teaser_card_does_not_hide_the_marked_lead()
     assert short not in text
 
 
+def test_inline_teaser_between_the_paragraphs_is_cut():
+    # a custom element that points to a FAQ page, set between the article's paragraphs
+    teaser = ('<pp-inline-teaser><pp-link href="/faq/infektionsschutz"><h3>FAQs Betrieblicher Infektionsschutz</h3>'
+              '</pp-link><div><p class="text">Erhalten Sie Antworten auf Ihre Fragen zum Thema Betrieblicher '
+              'Infektionsschutz.</p></div><pp-button text="Zu den FAQs" href="/faq/infektionsschutz"></pp-button>'
+              "</pp-inline-teaser>")
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    html = ("<html><head><title>Pflaster</title></head><body><main><article><h1>Stadt verklagt Baufirma</h1>"
+            + paragraphs.replace("</p>", "</p>" + teaser, 2).replace(teaser, "", 1) + "</article></main></body></html>")
+    text = extract(html).text
+    assert BODY[2] in text
+    assert "Erhalten Sie Antworten" not in text and "FAQs Betrieblicher" not in text
+
+
 # --- the wider extraction ---
 
 SHARE = "".join(f'<li><a class="share-{n.lower()}" href="/?share={n.lower()}"><span>{n}</span></a></li>'

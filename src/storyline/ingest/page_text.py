@@ -87,10 +87,11 @@ def page_strings(tree, tag: str) -> set[str]:
     return found
 
 
-# Class or id words of a box around a text: a caption that is no <figcaption>, a related-articles
-# box, an affiliate-link notice, an author box.
-MARKED_BOX = re.compile(r"(caption)|(related|affiliate|author-?(?:box|bio|info|desc)|about-?(?:the-?)?author"
-                        r"|saboxplugin|autor(?:en)?-?(?:box|info))", re.IGNORECASE)
+# Class or id words (or a custom element's name) of a box around a text: a caption that is no
+# <figcaption>, a related-articles box, a teaser set between the paragraphs (`teaser--inline`,
+# `<pp-inline-teaser>`), an affiliate-link notice, an author box.
+MARKED_BOX = re.compile(r"(caption)|(related|affiliate|inline-?teaser|teaser--inline|author-?(?:box|bio|info|desc)"
+                        r"|about-?(?:the-?)?author|saboxplugin|autor(?:en)?-?(?:box|info))", re.IGNORECASE)
 MARKED_DEPTH = 3  # ancestors looked at: the box, not the page layout far above it
 MARKED_KEY = 40  # a line is matched to the text that begins it, by its first characters
 
@@ -111,7 +112,8 @@ def marked_texts(tree) -> dict[str, str]:
         for _ in range(MARKED_DEPTH + 1):
             if node is None or not isinstance(node.tag, str):
                 break
-            match = MARKED_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+            custom = node.tag if "-" in node.tag else ""  # <pp-inline-teaser>: a web component names its role
+            match = MARKED_BOX.search(f"{custom} {node.get('class') or ''} {node.get('id') or ''}")
             if match:
                 kind = "caption" if match.group(1) else "furniture"
                 break
