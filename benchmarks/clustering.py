@@ -83,7 +83,7 @@ def run_pipeline_features(records: list[dict], count_fresh: bool = False):
     analysed, fresh = load_analyses(records)
     analysed = copy.deepcopy(analysed)  # linking writes entity ids into the mentions
     link_entities(analysed)
-    features = [features_from_article(a.article, a.mentions, a.places) for a in analysed]
+    features = [features_from_article(a.article, a.mentions, a.places, times=a.times) for a in analysed]
     return (features, fresh) if count_fresh else features
 
 

@@ -245,3 +245,44 @@ def test_one_unnamed_minister_is_one_speaker_however_the_reports_adorn_the_role(
                                  report("d", "der Sprecher", "Man helfe")], {})
     assert [(g["name"], len(g["quotes"])) for g in groups] == [
         ("der Sicherheitsminister des südamerikanischen Landes", 2), ("ein Sprecher", 1), ("der Sprecher", 1)]
+
+
+STRIKE_CAMPAIGN = [  # one union's warning strikes of one pay round: the hospitals on Thursday, the airports next week
+    {"id": "kliniken", "date": "2016-04-21", "text": (
+        "Verdi bestreikt Krankenhäuser in NRW\n\nDÜSSELDORF (dpa) - Rund 2000 Beschäftigte kommunaler "
+        "Krankenhäuser sind am Donnerstag in Nordrhein-Westfalen in einen ganztägigen Warnstreik getreten. Die "
+        "Gewerkschaft Verdi hatte das Personal von 50 Kliniken aufgerufen. In Köln und Dortmund zogen Streikende "
+        "durch die Innenstadt. Verdi fordert im Tarifkonflikt des öffentlichen Dienstes sechs Prozent mehr Geld "
+        "für die Beschäftigten von Bund und Kommunen.")},
+    {"id": "kliniken-folgen", "date": "2016-04-22", "text": (
+        "Nach Klinik-Warnstreik: Operationen verschoben\n\nDÜSSELDORF (dpa) - Der Warnstreik an den kommunalen "
+        "Krankenhäusern in Nordrhein-Westfalen am Donnerstag hat zu zahlreichen verschobenen Operationen geführt. "
+        "Die Gewerkschaft Verdi sprach von einer hohen Beteiligung in Köln und Dortmund. Im Tarifkonflikt des "
+        "öffentlichen Dienstes fordert Verdi sechs Prozent mehr Geld.")},
+    {"id": "flughafen-aufruf", "date": "2016-04-22", "text": (
+        "Warnstreik an NRW-Flughäfen: Hunderte Flüge fallen aus\n\nDÜSSELDORF (dpa) - Fluggäste in "
+        "Nordrhein-Westfalen müssen sich am kommenden Mittwoch auf massive Behinderungen einstellen. Verdi hat die "
+        "Beschäftigten der Flughäfen Düsseldorf und Köln/Bonn zu einem ganztägigen Warnstreik aufgerufen. "
+        "Betroffen sind Bodenverkehrsdienste, Feuerwehr und Sicherheitskontrollen. Die Lufthansa rechnet mit "
+        "Hunderten Annullierungen. Hintergrund ist der Tarifkonflikt im öffentlichen Dienst.")},
+    {"id": "flughafen-streik", "date": "2016-04-27", "text": (
+        "Warnstreik legt Flughäfen Düsseldorf und Köln/Bonn lahm\n\nDÜSSELDORF (dpa) - Der ganztägige Warnstreik "
+        "von Verdi hat am Mittwoch den Flugverkehr an den Flughäfen Düsseldorf und Köln/Bonn weitgehend "
+        "lahmgelegt. Hunderte Flüge fielen aus, die Lufthansa strich fast alle Inlandsverbindungen. An den "
+        "Sicherheitskontrollen blieben die Schalter leer.")},
+]
+
+
+def test_a_strike_announced_for_another_day_is_a_story_of_its_own(tmp_path):
+    """The airport strike announced on Friday for next Wednesday shares union, pay round and towns
+    with Thursday's hospital strike; `storyline analyze` keeps it apart by the day it names, while the
+    report of the hospital strike's consequences, which names the past Thursday, stays with it."""
+    import json
+
+    from storyline.flow import analyze_paths
+
+    path = tmp_path / "strikes.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in STRIKE_CAMPAIGN), encoding="utf-8")
+    document, _ = analyze_paths([path], workers=1)
+    assert sorted(sorted(story["articles"]) for story in document["stories"]) == [
+        ["flughafen-aufruf", "flughafen-streik"], ["kliniken", "kliniken-folgen"]]

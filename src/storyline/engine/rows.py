@@ -85,7 +85,8 @@ def dump_features(features: ArticleFeatures) -> str:
     return dump_json({"terms": features.terms, "entities": sorted(features.entities),
                       "places": sorted(features.places), "towns": sorted(features.towns),
                       "simhash": str(features.simhash), "language": features.language,
-                      "vector": vector_to_text(features.vector)})
+                      "vector": vector_to_text(features.vector),
+                      "event_day": features.event_day.isoformat() if features.event_day else None})
 
 
 def row_article(row: dict) -> Article:
@@ -110,7 +111,8 @@ def row_features(row: dict) -> ArticleFeatures:
     return ArticleFeatures(id=row["id"], date=start, date_end=end, terms=data["terms"],
                            entities=SortedSet(data["entities"]), places=SortedSet(data["places"]),
                            towns=SortedSet(data.get("towns", [])), simhash=int(data["simhash"]),
-                           language=data.get("language"), vector=vector_from_text(data.get("vector")))
+                           language=data.get("language"), vector=vector_from_text(data.get("vector")),
+                           event_day=date.fromisoformat(data["event_day"]) if data.get("event_day") else None)
 
 
 def story_row(story: dict) -> dict:

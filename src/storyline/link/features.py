@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.model import Article, Mention, Place
+from storyline.model import Article, Mention, Place, TimeRef
 
 IDF_PATH = Path(__file__).resolve().parent.parent / "models" / "idf_de.tsv.gz"
 WORD = re.compile(r"[^\W\d_][\w\-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -83,6 +83,7 @@ class ArticleFeatures:
     language: str | None = None
     vector: Any = None  # the article's title-and-lead vector (analyze.article_vector), if analysed
     dateline: tuple[str, ...] = ()  # keys of the town the report is filed from: see `find_dateline`
+    event_day: date | None = None  # the day the opening sentences name: see `find_event_day`
 
 
 def stem_word(word: str) -> str:
@@ -200,12 +201,14 @@ def guess_entities(article: Article) -> set[str]:
 
 
 def features_of(analyzed) -> ArticleFeatures:
-    """The clustering features of an analysed article (names, places and its vector)."""
-    return features_from_article(analyzed.article, analyzed.mentions, analyzed.places, analyzed.vector)
+    """The clustering features of an analysed article (names, places, times and its vector)."""
+    return features_from_article(analyzed.article, analyzed.mentions, analyzed.places, analyzed.vector,
+                                 analyzed.times)
 
 
 def features_from_article(
-    article: Article, mentions: list[Mention] | None = None, places: list[Place] | None = None, vector=None
+    article: Article, mentions: list[Mention] | None = None, places: list[Place] | None = None, vector=None,
+    times: list[TimeRef] | None = None,
 ) -> ArticleFeatures:
     """Build the clustering features; names come from `mentions` when the NER stage ran."""
     if mentions is None:
@@ -228,7 +231,36 @@ def features_from_article(
         language=article.language,
         vector=vector,
         dateline=find_dateline(article.text, places or []),
+        event_day=find_event_day(article, times or []),
     )
+
+
+EVENT_SENTENCES = 7  # the opening of a page: headline, stamp and credit lines, the lead paragraph
+EVENT_REACH = 7  # days from the article date: a weekday name ('am Donnerstag') lies within a week
+
+
+def find_event_day(article: Article, times: list[TimeRef]) -> date | None:
+    """The day the opening sentences name in words ('am Donnerstag', 'morgen', '27. April'): the day
+    of the strike or meeting the report is about. A bare stamp ('24.11.2015 | 08:09') is the page's
+    own date and says nothing about the event; a day more than a week from the article date is
+    background."""
+    if article.date is None or article.date.start != article.date.end:
+        return None
+    opening = article.content_sentences()[:EVENT_SENTENCES]
+    for time in sorted(times, key=lambda t: t.start):
+        if not opening or time.start >= opening[-1].end:
+            break
+        if time.kind != "date" or not time.value or not DAY_VALUE.fullmatch(time.value):
+            continue
+        if not any(ch.isalpha() for ch in time.text) or not any(s.start <= time.start < s.end for s in opening):
+            continue
+        day = date.fromisoformat(time.value)
+        if abs((day - article.date.start).days) <= EVENT_REACH:
+            return day
+    return None
+
+
+DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def find_towns(places: list[Place]) -> set[str]:

@@ -34,6 +34,7 @@ from storyline.link.story_index import (
     open_story,
     observe_terms,
     resolve_story,
+    story_event_days,
     story_towns,
     story_vector,
     weigh_vector,
@@ -47,6 +48,7 @@ MERGE_THRESHOLD = 0.45
 NAME_BONUS = 0.30
 PLACE_BONUS = 0.05
 TOWN_MISMATCH = 0.5  # both name towns, none shared: likely the same kind of news from somewhere else
+OTHER_DAY = 0.25  # an action announced for a day the story is not about: the campaign's next strike
 GRACE_DAYS = 2  # reports of one event often appear over two or three days at full strength
 DECAY_DAYS = 20.0  # follow-ups (cause, court ruling, toll) still count for weeks; the window ends stories
 DUPLICATE_BITS = 6  # weighted SimHash: a copy with a new headline moves 3-5 bits, other texts ~30
@@ -99,6 +101,8 @@ def score_story(index: StoryIndex, story: StoryState, features: ArticleFeatures,
     )
     if towns_disagree(features.towns, story_towns(story)):
         score *= TOWN_MISMATCH
+    if announces_another_day(features, story_event_days(story)):
+        score *= OTHER_DAY
     if uses_vectors(story, features):  # another language is involved: terms alone cannot tell
         score = combine_scores(score, story, features, JOIN_THRESHOLD, TOWN_MISMATCH, time_factor(date_gap(story, features)))
     return score
@@ -108,6 +112,17 @@ def towns_disagree(mine: set[str], theirs) -> bool:
     """Both sides name specific towns and share none: a union's strike at the airports and its
     strike at the hospitals of another town share organisation and vocabulary, not the event."""
     return bool(mine) and bool(theirs) and not any(town in theirs for town in mine)
+
+
+def announces_another_day(features: ArticleFeatures, days: set) -> bool:
+    """The article announces an action for a coming day ('am Donnerstag wollen die Flugbegleiter
+    wieder streiken') more than the grace days from every day the story's reports are about: one
+    union's strikes of one campaign share names, words and towns, not the day. Reports after the
+    event (a toll, a ruling, a reaction) name past days and are not held back."""
+    day = getattr(features, "event_day", None)
+    if day is None or not days or features.date is None or day <= features.date:
+        return False
+    return min(abs((day - other).days) for other in days) > GRACE_DAYS
 
 
 def rank_stories(index: StoryIndex, features: ArticleFeatures) -> list[tuple[float, StoryState]]:
@@ -159,6 +174,7 @@ def merge_stories(index: StoryIndex, keep_id: str, drop_id: str) -> StoryState:
     keep.entities.update(drop.entities)
     keep.places.update(drop.places)
     story_towns(keep).update(story_towns(drop))
+    story_event_days(keep).update(story_event_days(drop))
     keep.simhashes = (keep.simhashes + drop.simhashes)[-KEPT_HASHES:]
     keep.size += drop.size
     merge_vectors(index, keep, drop)

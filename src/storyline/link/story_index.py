@@ -40,6 +40,7 @@ class StoryState:
     size: int = 0
     cached: tuple | None = None  # (key, IDF-weighted centroid, its norm): rebuilt when the key changes
     towns: Counter = field(default_factory=Counter)
+    event_days: set = field(default_factory=set)  # the days its articles' openings name (features.find_event_day)
 
 
 @dataclass
@@ -187,6 +188,8 @@ def add_to_story(index: StoryIndex, story: StoryState, features: ArticleFeatures
     story.entities.update(sorted(features.entities))  # sorted: Counter ties keep a fixed order
     story.places.update(sorted(features.places))
     story_towns(story).update(sorted(features.towns))
+    if getattr(features, "event_day", None):
+        story_event_days(story).add(features.event_day)
     story.simhashes = (story.simhashes + [features.simhash])[-KEPT_HASHES:]
     story.size += 1
     extend_dates(story, features.date, features.date_end or features.date)
@@ -200,6 +203,13 @@ def story_towns(story: StoryState) -> Counter:
     if getattr(story, "towns", None) is None:
         story.towns = Counter()
     return story.towns
+
+
+def story_event_days(story: StoryState) -> set:
+    """The story's event days; a stream state saved before they were kept gets an empty set."""
+    if getattr(story, "event_days", None) is None:
+        story.event_days = set()
+    return story.event_days
 
 
 def extend_dates(story: StoryState, first: date | None, last: date | None) -> None:
