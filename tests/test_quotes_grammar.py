@@ -788,3 +788,10 @@ def test_so_after_a_narrated_clause_about_several_names_an_example():
     # a report keeps its source, in Konjunktiv or in the present
     assert said("Einige der Häftlinge hätten Kontakte zur Mafia, so der Justizminister.")[0][2] == "der Justizminister"
     assert said("Viele Menschen sind betroffen, so der Minister.")[0][2] == "der Minister"
+
+
+def test_a_comparison_with_a_participle_of_saying_quotes_nobody():
+    """"wie zunächst angenommen", "als befürchtet" close a comparison: nobody is quoted."""
+    assert said("Die Schäden werden nicht so groß sein, wie zunächst angenommen, weil der Sturm abzieht.") == []
+    assert said("Die Lage ist ernster als befürchtet.") == []
+    assert said("Die Lage sei ruhig, wie die Polizei mitteilte.")[0][1:3] == ("Die Lage sei ruhig", "die Polizei")

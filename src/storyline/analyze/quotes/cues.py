@@ -144,12 +144,29 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False  # "Die Betriebe sind auf die Bahn angewiesen": they depend on it, nobody instructed them
     if tokens[i].lower.startswith("empf") and any(t.lower == "sich" for t in tokens[i + 1:i + 3]):
         return False  # "Es empfiehlt sich, früh zu buchen": it is advisable, nobody recommends
+    if _in_comparison(tokens, i):
+        return False  # "früher als erwartet", "nicht so schlimm, wie zunächst angenommen": nobody is quoted
     if any(v.particle is None for v in verbs):
         return True
     if i and any(v.particle == tokens[i - 1].lower for v in verbs):
         return True  # verb-final clause: "wie die Bank bekannt gab"
     rest = {t.lower for t in tokens[i + 1:]}
     return any(v.particle in rest for v in verbs)
+
+
+COMPARISON_ADVERBS = frozenset("zunächst ursprünglich bisher befürchtet erwartet angenommen allgemein vielfach "
+                               "weithin gedacht vermutet erhofft geplant".split())
+
+
+def _in_comparison(tokens: list[Token], i: int) -> bool:
+    """A participle right after "als" or "wie" (an adverb may stand between) closes a comparison:
+    "früher als erwartet", "wie zunächst angenommen" say what was expected, not who said what."""
+    if not tokens[i].text.islower():
+        return False
+    j = i - 1
+    while j > 0 and tokens[j].lower in COMPARISON_ADVERBS:
+        j -= 1
+    return j >= 0 and j < i and tokens[j].lower in {"als", "wie"} and (i + 1 == len(tokens) or tokens[i + 1].text in {",", ".", ";", ")", "–", "!", "?"})
 
 
 NAMING = frozenset({"nennt", "nannte", "nennen", "nannten", "genannt"})
