@@ -795,3 +795,17 @@ def test_a_comparison_with_a_participle_of_saying_quotes_nobody():
     assert said("Die Schäden werden nicht so groß sein, wie zunächst angenommen, weil der Sturm abzieht.") == []
     assert said("Die Lage ist ernster als befürchtet.") == []
     assert said("Die Lage sei ruhig, wie die Polizei mitteilte.")[0][1:3] == ("Die Lage sei ruhig", "die Polizei")
+
+
+@needs_tagger
+def test_an_aside_that_cuts_a_clause_in_two_leaves_one_message():
+    """", sagte er," or ", wie X sagt," inside a clause: the message runs on past the aside."""
+    assert said("Er werde, sagte er, seine ganze Kraft dem Amt widmen.")[0][1] == \
+        "Er werde, sagte er, seine ganze Kraft dem Amt widmen"
+    assert said("In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.")[0][1:3] == (
+        "In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein", "die Forscher")
+    assert said("Anzengruber will, wie Herr Bram sagt, nichts von außen hineintragen.", ["Bram"])[0][1] == \
+        "Anzengruber will, wie Herr Bram sagt, nichts von außen hineintragen"
+    # an apposition of the speaker is no second half of the message
+    assert said("Sie seien außer Lebensgefahr, sagte Mark Keefe, der Sprecher der Ambulanz.")[0][1] == \
+        "Sie seien außer Lebensgefahr"

@@ -212,9 +212,26 @@ def _extend_parenthetical(tokens, i, speaker, message):
     stop = clause_end(tokens, (speaker[1] if speaker else i + 1))
     if message and stop < len(tokens) - 2 and tokens[stop].text == ",":
         rest = _message(tokens, stop + 1, len(tokens))
-        if rest and any(is_konjunktiv(t.lower) for t in tokens[stop + 1:]):
+        if rest and (any(is_konjunktiv(t.lower) for t in tokens[stop + 1:])
+                     or _split_clause(tokens, _clause_start(tokens, i - 1), i - 1, stop + 1)):
             return message[0], rest[1]
     return message
+
+
+def _split_clause(tokens: list[Token], first: int, aside: int, after: int) -> bool:
+    """The aside cuts one clause in two: the part before ends with its finite verb ("Er werde,
+    sagte er, seine Kraft dem Amt widmen", "Die Familie war, wie er sagte, eine der bekanntesten"),
+    or has none and the part after goes on with it ("In zehn Jahren, so schätzen die Forscher, soll
+    …"; not a relative clause: "„Gewalt gegen Kinder“, so lautet der Titel einer Studie, die …")."""
+    def finite(token: Token) -> bool:
+        return token.text.islower() and tag_of(token) in FINITE
+    end = next((j for j in range(after, len(tokens)) if tokens[j].text in FINAL | {";", ":"}), len(tokens))
+    if aside <= first or end <= after:
+        return False
+    if finite(tokens[aside - 1]):
+        return True
+    return (not any(finite(t) for t in tokens[first:aside]) and any(finite(t) for t in tokens[after:end])
+            and tokens[after].lower not in RELATIVE_OPENERS)
 
 
 def _preposed_cue(tokens: list[Token], quoted) -> Found | None:
@@ -403,6 +420,9 @@ def _wie_clause(tokens: list[Token], quoted) -> Found | None:
         speaker = (emerging_source(tokens, i + 1, k - 1) if tokens[k - 1].lower in EMERGES
                    else _bounded(speaker_after(tokens, i + 1), k - 1))
         message = _message(tokens, k + 1, len(tokens)) if i == 0 else _message(tokens, 0, i)
+        if message and i and k < len(tokens) - 2 and tokens[k].text == "," and _split_clause(tokens, 0, i - 1, k + 1):
+            rest = _message(tokens, k + 1, len(tokens))  # "Er will, wie Bram sagt, nichts hineintragen"
+            message = (message[0], rest[1]) if rest else message
         if message:
             return Found(*message, "indirect", char_span(tokens, (k - 1, k)),
                          char_span(tokens, speaker), 0.8)
