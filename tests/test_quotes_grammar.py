@@ -809,3 +809,12 @@ def test_an_aside_that_cuts_a_clause_in_two_leaves_one_message():
     # an apposition of the speaker is no second half of the message
     assert said("Sie seien außer Lebensgefahr, sagte Mark Keefe, der Sprecher der Ambulanz.")[0][1] == \
         "Sie seien außer Lebensgefahr"
+
+
+@needs_tagger
+def test_a_report_whose_cue_names_nobody_goes_on_with_a_group_before():
+    """A group noun the entity stage does not know ("die SPD-Fraktion") can speak on in the next
+    sentence's agentless report, as a name or a role can."""
+    quotes = said("Die baden-württembergische SPD-Fraktion lehnt den Abgleich ab. Zum einen wird auf Erfahrungen "
+                  "aus anderen Ländern verwiesen, wo der Abgleich ergebnislos verlaufen sei.")
+    assert quotes[-1][2] == "Die baden-württembergische SPD-Fraktion"

@@ -827,6 +827,14 @@ def _personal(tokens: list[Token], span: tuple[int, int]) -> bool:
         tag_of(t) == "NE" or (t.capitalised and role_gender(t.text)) for t in tokens[span[0]:span[1]])
 
 
+def _group_or_person(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """The phrase is headed by a group, institution or person noun ("die baden-württembergische
+    SPD-Fraktion", "Studierende an der Akademie"): someone who can speak without a name."""
+    head = next((t for t in tokens[span[0]:span[1]] if t.capitalised and tag_of(t) in ("NN", None)
+                 and t.lower not in {"der", "die", "das", "ein", "eine"}), None)
+    return head is not None and (is_group_noun(head.text) or is_person_noun(head.text))
+
+
 def _carry_speakers(found: list[Found], sentences: list[Sentence]) -> None:
     """A quote without a speaker takes the one of the quote just before it, else just after it
     ("„Danke!“, schrieben … „Endlich …“" / "„A.“ „B“, sagte er")."""
@@ -917,7 +925,8 @@ def _speakers_of_impersonal_cues(article: Article, mentions: list[Mention], sent
         if subject[1] - subject[0] == 1 and tag_of(words[subject[0]]) not in {"NN", "NE", "PPER"}:
             continue  # "Monatelang haben die Wiener Linien …": an adverbial read as the subject
         span = char_span(words, subject)
-        if _personal(words, subject) or any(m.type in ("PER", "ORG") and span[0] <= m.start < span[1] for m in mentions):
+        if (_personal(words, subject) or _group_or_person(words, subject)
+                or any(m.type in ("PER", "ORG") and span[0] <= m.start < span[1] for m in mentions)):
             item.speaker, item.confidence = span, min(item.confidence, 0.5)
 
 
