@@ -199,10 +199,16 @@ def _names_a_thing(tokens: list[Token], span: tuple[int, int]) -> bool:
     words = tokens[span[0]:span[1]]
     if any(tag_of(t) in {"NE", "PPER", "PDS", "PIS"} or t.lower in {"er", "sie", "ich", "wir"} for t in words):
         return False
-    head = next((t for k, t in enumerate(words) if t.capitalised and (
-        tag_of(t) == "NN" or (tag_of(t) is None and k and tag_of(words[k - 1]) == "ART"))), None)  # "Der Schrecken"
+    head = _head_noun(words)
     return head is not None and not (role_gender(head.text) or is_person_noun(head.text) or is_group_noun(head.text)
                                       or is_document_noun(head))
+
+
+def _head_noun(words: list[Token]) -> Token | None:
+    """The first common noun of a phrase; an untagged capitalised word after an article counts
+    ("Der Schrecken")."""
+    return next((t for k, t in enumerate(words) if t.capitalised and (
+        tag_of(t) == "NN" or (tag_of(t) is None and k and tag_of(words[k - 1]) == "ART"))), None)
 
 
 def _without_nested_partials(text: str, found: list[Found]) -> list[Found]:
@@ -830,8 +836,7 @@ def _personal(tokens: list[Token], span: tuple[int, int]) -> bool:
 def _group_or_person(tokens: list[Token], span: tuple[int, int]) -> bool:
     """The phrase is headed by a group, institution or person noun ("die baden-württembergische
     SPD-Fraktion", "Studierende an der Akademie"): someone who can speak without a name."""
-    head = next((t for t in tokens[span[0]:span[1]] if t.capitalised and tag_of(t) in ("NN", None)
-                 and t.lower not in {"der", "die", "das", "ein", "eine"}), None)
+    head = _head_noun(tokens[span[0]:span[1]])
     return head is not None and (is_group_noun(head.text) or is_person_noun(head.text))
 
 
