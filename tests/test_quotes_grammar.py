@@ -818,3 +818,10 @@ def test_a_report_whose_cue_names_nobody_goes_on_with_a_group_before():
     quotes = said("Die baden-württembergische SPD-Fraktion lehnt den Abgleich ab. Zum einen wird auf Erfahrungen "
                   "aus anderen Ländern verwiesen, wo der Abgleich ergebnislos verlaufen sei.")
     assert quotes[-1][2] == "Die baden-württembergische SPD-Fraktion"
+
+
+def test_genannt_as_an_apposition_names_a_thing():
+    """", genannt „…“" after a noun gives it a name; nobody is quoted."""
+    assert said("Seit November gilt ein neuer Standard für Discs, genannt „Profil 1.1“. Alle Geräte müssen ihn erfüllen.") == []
+    assert said("Die Disc wurde mit dem Profil 1.0, genannt „BRD-Video“, im Jahr 2006 eingeführt.") == []
+    assert said("Der Minister nannte den Plan „völlig verfehlt“.")[0][:3] == ("partial", "völlig verfehlt", "Der Minister")

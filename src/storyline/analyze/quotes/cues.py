@@ -140,6 +140,8 @@ def is_speech_verb(tokens: list[Token], i: int) -> bool:
         return False  # "Angaben der Hersteller", "Aussagen, dass …", "Fragen eines Lesers": a noun, not "angaben"
     if tokens[i].lower in NAMING and _reflexive_or_passive(tokens, i):
         return False  # "wie er sich selbst nannte", "wie der Senator genannt wurde": a name, not words said
+    if tokens[i].lower == "genannt" and i and tokens[i - 1].text == "," and i + 1 < len(tokens) and tokens[i + 1].text in {"„", "»", '"'}:
+        return False  # "ein neuer Standard, genannt „Profil 1.1“": an apposition that names a thing
     if tokens[i].lower == "angewiesen" and any(t.lower in {"auf", "darauf"} for t in tokens[_clause_begin(tokens, i):i]):
         return False  # "Die Betriebe sind auf die Bahn angewiesen": they depend on it, nobody instructed them
     if tokens[i].lower.startswith("empf") and any(t.lower == "sich" for t in tokens[i + 1:i + 3]):
