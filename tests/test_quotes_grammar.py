@@ -825,3 +825,16 @@ def test_genannt_as_an_apposition_names_a_thing():
     assert said("Seit November gilt ein neuer Standard für Discs, genannt „Profil 1.1“. Alle Geräte müssen ihn erfüllen.") == []
     assert said("Die Disc wurde mit dem Profil 1.0, genannt „BRD-Video“, im Jahr 2006 eingeführt.") == []
     assert said("Der Minister nannte den Plan „völlig verfehlt“.")[0][:3] == ("partial", "völlig verfehlt", "Der Minister")
+
+
+@needs_tagger
+def test_a_capitalised_quotation_after_a_definite_article_is_a_name():
+    """"der „Polizei von DeLand“", "in der „BILD am Sonntag“": names of organisations, papers and
+    works, not partial quotes; a coinage after an indefinite article stays a quote."""
+    assert [q[0] for q in said("In der „BILD am Sonntag“ schreibt Papier, ein Verbot sei möglich.")] == ["indirect"]
+    assert said("Die Gelbhemden der „People's Alliance for Democracy“ lehnten den Plan ab.") == []
+    assert said("Der Bürgermeister sprach von einer „Gefahr für Leib und Leben“.")[0][:3] == (
+        "partial", "Gefahr für Leib und Leben", "Der Bürgermeister")
+    # the name stays part of the speaker of a colon frame
+    assert said("Das ist wichtig. Weiter sagt die „Kreuzzeitung“: „Wir werden zum Handeln genötigt.“")[-1][2] == \
+        "die „Kreuzzeitung“"

@@ -275,6 +275,8 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
                                    or (words <= 8 and inner[:1].isupper() and _after_head_noun(text, opening, quote)))
     named = named or _source_named(text, opening, quote, words, ends_sentence)
     named = named or (cue is None and _title_of_work(text, quoted, index, words, ends_sentence))
+    named = named or (not ends_sentence and words <= 8 and inner[:1].isupper()
+                      and DEFINITE_BEFORE.search(text, max(0, quote.outer_start - 8), quote.outer_start) is not None)
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
@@ -296,6 +298,10 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     return None
 
 
+# "der „Polizei von DeLand“", "in der „BILD am Sonntag“", "Die „Saarztg.“ schreibt": a capitalised
+# quotation right after a definite article is the name of an organisation, a paper or a work
+# (an indefinite one takes a coinage: "sprach von einer „Gefahr für Leib und Leben“").
+DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|des|dem|den)\s*$", re.I)
 LIST_LINKS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.)\s*$")
 
 
@@ -496,11 +502,13 @@ def _cue_before(text: str, sentence: Sentence, start: int, quote: Quoted):
     if start > sentence.start and text[start - 1] in CLOSING_MARKS:
         # the quote before was a quoted name inside this clause ("Die „Saarztg.“ schreibt: „…“"):
         # read the clause from the sentence start, the name with it
+        # ("Weiter sagt die „Kreuzzeitung“: „…“", "X wird von der „Netzeitung“ mit den Worten zitiert: „…“")
         whole = tokenize(text, sentence.start, quote.outer_start)
-        verb = next((k for k, t in enumerate(whole) if t.start == tokens[0].start), None)
-        if verb is not None and is_speech_verb(whole, verb) and verb + 1 < len(whole):
-            speaker = speaker_before(whole, _clause_start_over_words(whole, verb), verb)
-            if speaker:
+        verb = next((k for k in range(len(whole) - 2, -1, -1) if is_speech_verb(whole, k)), None)
+        if verb is not None:
+            speaker = (speaker_before(whole, _clause_start_over_words(whole, verb), verb)
+                       or speaker_after(whole, verb + 1))
+            if speaker and speaker[1] < len(whole):
                 return char_span(whole, (verb, verb + 1)), char_span(whole, speaker)
     colon = len(tokens) - 1
     for i in range(colon - 1, -1, -1):
