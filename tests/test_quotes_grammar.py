@@ -833,6 +833,8 @@ def test_a_capitalised_quotation_after_a_definite_article_is_a_name():
     works, not partial quotes; a coinage after an indefinite article stays a quote."""
     assert [q[0] for q in said("In der „BILD am Sonntag“ schreibt Papier, ein Verbot sei möglich.")] == ["indirect"]
     assert said("Die Gelbhemden der „People's Alliance for Democracy“ lehnten den Plan ab.") == []
+    assert [q[0] for q in said("Nach dem Putsch erklärte der neue „Oberste Rat“, die Verfassung sei ausgesetzt.")] == [
+        "indirect"]
     assert said("Der Bürgermeister sprach von einer „Gefahr für Leib und Leben“.")[0][:3] == (
         "partial", "Gefahr für Leib und Leben", "Der Bürgermeister")
     # the name stays part of the speaker of a colon frame

@@ -276,7 +276,7 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     named = named or _source_named(text, opening, quote, words, ends_sentence)
     named = named or (cue is None and _title_of_work(text, quoted, index, words, ends_sentence))
     named = named or (not ends_sentence and words <= 8 and inner[:1].isupper()
-                      and DEFINITE_BEFORE.search(text, max(0, quote.outer_start - 8), quote.outer_start) is not None)
+                      and DEFINITE_BEFORE.search(text, max(0, quote.outer_start - 30), quote.outer_start) is not None)
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
@@ -298,10 +298,10 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
     return None
 
 
-# "der „Polizei von DeLand“", "in der „BILD am Sonntag“", "Die „Saarztg.“ schreibt": a capitalised
+# "der „Polizei von DeLand“", "in der „BILD am Sonntag“", "der neue „Oberste Rat …“": a capitalised
 # quotation right after a definite article is the name of an organisation, a paper or a work
 # (an indefinite one takes a coinage: "sprach von einer „Gefahr für Leib und Leben“").
-DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:der|die|das|des|dem|den)\s*$", re.I)
+DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?i:der|die|das|des|dem|den)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
 LIST_LINKS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.)\s*$")
 
 
