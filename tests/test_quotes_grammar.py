@@ -833,6 +833,7 @@ def test_a_capitalised_quotation_after_a_definite_article_is_a_name():
     works, not partial quotes; a coinage after an indefinite article stays a quote."""
     assert [q[0] for q in said("In der „BILD am Sonntag“ schreibt Papier, ein Verbot sei möglich.")] == ["indirect"]
     assert said("Die Gelbhemden der „People's Alliance for Democracy“ lehnten den Plan ab.") == []
+    assert [q[0] for q in said("Der „St. = Anz.“ bemerkt dazu, die Lage sei ernst.")] == ["indirect"]  # abbreviation dots
     assert [q[0] for q in said("Nach dem Putsch erklärte der neue „Oberste Rat“, die Verfassung sei ausgesetzt.")] == [
         "indirect"]
     assert said("Der Bürgermeister sprach von einer „Gefahr für Leib und Leben“.")[0][:3] == (

@@ -275,7 +275,7 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
                                    or (words <= 8 and inner[:1].isupper() and _after_head_noun(text, opening, quote)))
     named = named or _source_named(text, opening, quote, words, ends_sentence)
     named = named or (cue is None and _title_of_work(text, quoted, index, words, ends_sentence))
-    named = named or (not ends_sentence and words <= 8 and inner[:1].isupper()
+    named = named or (words <= 8 and inner[:1].isupper() and not _holds_clause(text, quote)
                       and DEFINITE_BEFORE.search(text, max(0, quote.outer_start - 30), quote.outer_start) is not None)
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
@@ -302,6 +302,14 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
 # quotation right after a definite article is the name of an organisation, a paper or a work
 # (an indefinite one takes a coinage: "sprach von einer „Gefahr für Leib und Leben“").
 DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?i:der|die|das|des|dem|den)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+def _holds_clause(text: str, quote: Quoted) -> bool:
+    """The quoted words are a sentence, not a name: they end in "!" or "?" or hold a finite verb
+    (a name's abbreviation dots, "„St. = Anz.“", "„Journal de St. Petersburg“", end no sentence)."""
+    inner = text[quote.start:quote.end]
+    return bool(re.search(r"[!?]", inner)) or any(
+        t.text.islower() and tag_of(t) in FINITE_TAGS for t in tokens_of_span(text, quote.start, quote.end))
+
+
 LIST_LINKS = re.compile(r"\s*(?:,|und|oder|sowie|bzw\.)\s*$")
 
 
