@@ -275,8 +275,9 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
                                    or (words <= 8 and inner[:1].isupper() and _after_head_noun(text, opening, quote)))
     named = named or _source_named(text, opening, quote, words, ends_sentence)
     named = named or (cue is None and _title_of_work(text, quoted, index, words, ends_sentence))
-    named = named or (words <= 8 and inner[:1].isupper() and not _holds_clause(text, quote)
-                      and DEFINITE_BEFORE.search(text, max(0, quote.outer_start - 30), quote.outer_start) is not None)
+    named = named or (words <= 8 and inner[:1].isupper()
+                      and DEFINITE_BEFORE.search(text, max(0, quote.outer_start - 30), quote.outer_start) is not None
+                      and not _holds_clause(text, quote))
     if named and _called_so(text, opening, quote):  # "nannte dies einen „Militärputsch“"
         return Found(quote.start, quote.end, "partial", *_sentence_cue(text, opening, quoted, quote.outer_start), 0.7)
     if named:
