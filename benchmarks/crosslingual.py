@@ -218,7 +218,7 @@ def measure(data: Path, parts: tuple[str, ...] = ("tune", "written", "frozen"), 
 
 
 SWEEP = {"VECTOR_JOIN": (0.55, 0.60, 0.62, 0.64, 0.70), "VECTOR_MERGE": (0.62, 0.66, 0.70, 0.74, 9.0),
-         "MEMBER_LINK": (0.0, 0.45, 0.5, 0.55), "ANCHOR_BONUS": (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)}
+         "MEMBER_LINK": (0.0, 0.45, 0.5, 0.55), "ANCHOR_BONUS": (0.0, 0.05, 0.1, 0.15, 0.2)}
 
 
 def sweep(data: Path) -> None:

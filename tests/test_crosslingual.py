@@ -266,27 +266,3 @@ def test_two_protests_of_one_weekend_stay_two_stories_in_both_languages():
         assign_story(index, features_of(analyze_article(make_article(text, id=name, date=date))))
     groups = sorted(sorted(members) for members in index.story_articles.values() if members)
     assert groups == [["bremen-de", "bremen-en"], ["dresden-de", "dresden-en"]]
-
-
-def test_an_english_report_joins_the_german_story_of_its_town_named_in_both(tmp_path):
-    """An English report written on its own, not a translation: its lead reads differently from the
-    German one, but both name Bad Aibling (a town to the German reader, a name to the English one)
-    and the prosecutor. `storyline analyze` shows one story in both languages."""
-    crash = [
-        {"id": "aibling-de", "date": "2016-02-16", "text": (
-            "Zugunglück: Fahrdienstleiter unter Verdacht\n\nNach dem Zusammenstoß zweier Nahverkehrszüge bei "
-            "Bad Aibling ermittelt die Staatsanwaltschaft gegen einen Fahrdienstleiter. Er soll ein Sondersignal "
-            "falsch gesetzt haben, sagte Oberstaatsanwalt Wolfgang Giese am Dienstag. Bei dem Unglück auf der "
-            "eingleisigen Strecke waren elf Menschen ums Leben gekommen, 80 wurden verletzt.")},
-        {"id": "aibling-en", "date": "2016-02-16", "text": (
-            "Bavarian rail crash: prosecutors blame human error\n\nInvestigators said on Tuesday that human "
-            "error, not a technical fault, caused last week's crash near Bad Aibling. Prosecutor Wolfgang Giese "
-            "told a news conference that the dispatcher had let both trains onto the single-track line. Eleven "
-            "people died.")},
-    ]
-    path = tmp_path / "crash.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in crash), encoding="utf-8")
-    from storyline.flow import analyze_paths
-
-    document, _ = analyze_paths([path], workers=1)
-    assert [sorted(story["articles"]) for story in document["stories"]] == [["aibling-de", "aibling-en"]]

@@ -10,19 +10,16 @@ Vectors see the topic, and neighbouring events (two farmers' protests in two tow
 share it. So a join across languages also weighs what tells events apart: the names and towns the
 article shares with the story (ANCHOR_BONUS), towns that disagree with the story's reports in the
 article's own language, datelines, and the article's mean cosine to the story's members, not only
-to their mean (MEMBER_LINK: a story grown by a chain of neighbours has a mean close to many things;
-a chain shares topic, not names, so the shared names count there too).
+to their mean (MEMBER_LINK: a story grown by a chain of neighbours has a mean close to many things).
 Stories in different languages merge when their mean vectors agree (VECTOR_MERGE), so the order
 in which the reports arrive does not decide.
 """
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 
 import numpy as np
 
-from storyline.link.entities import canonical_id
 from storyline.link.features import ArticleFeatures
 
 # VECTOR_JOIN was chosen on the tune part of the cross-lingual development set only; VECTOR_MERGE,
@@ -32,7 +29,7 @@ from storyline.link.features import ArticleFeatures
 VECTOR_JOIN = 0.62  # cosine of an article to a story's mean vector at which it joins
 VECTOR_MERGE = 0.66  # cosine of two stories' mean vectors at which they merge when another language is involved
 MEMBER_LINK = 0.5  # average linkage: below this mean cosine to the story's members a join is damped
-ANCHOR_BONUS = 0.25  # added to the cosine (also the members' mean cosine) for the share of the article's names and towns the story has
+ANCHOR_BONUS = 0.15  # added to the cosine for the share of the article's names and towns the story has
 VECTOR_CANDIDATE = 0.35  # below this a story is not even scored for the article
 MAX_VECTOR_CANDIDATES = 8
 HOME_LANGUAGE = "de"
@@ -90,24 +87,12 @@ def bare(name: str) -> str:
 def anchor_share(story, features: ArticleFeatures) -> float:
     """Share of the article's names and towns (five at most counted) that the story also has: a
     same-event sign beside the topic the vectors see. Names are keyed alike in both languages
-    (entity ids, spelling variants folded) and towns by the same key as names, since one reader's
-    town is the other's name ('Bad Aibling' geocoded in a German report, a name to the English
-    reader)."""
-    mine = anchor_keys(features.entities, features.towns)
+    (entity ids, spelling variants folded) and towns by the gazetteer's name."""
+    mine = {bare(name) for name in features.entities} | {"@" + town for town in features.towns}
     if not mine:
         return 0.0
-    theirs = anchor_keys(story.entities, story.towns)
+    theirs = {bare(name) for name in story.entities} | {"@" + town for town in story.towns}
     return min(1.0, len(mine & theirs) / min(len(mine), 5))
-
-
-def anchor_keys(names, towns) -> set[str]:
-    return {bare(name) for name in names} | {town_key(town) for town in towns}
-
-
-@lru_cache(maxsize=16384)
-def town_key(town: str) -> str:
-    """A town under the key its name would get as an entity: 'Bad Aibling' -> 'bad_aibling'."""
-    return bare(canonical_id("LOC", town))
 
 
 def combine_scores(term_score: float, story, features: ArticleFeatures, join_threshold: float,
@@ -119,8 +104,8 @@ def combine_scores(term_score: float, story, features: ArticleFeatures, join_thr
     if language_of(features) != HOME_LANGUAGE and not cosine_ok:
         term_score = 0.0
     score = max(term_score, vector_score(story, features, join_threshold, town_mismatch) * time_weight)
-    if member_link(story, features) + ANCHOR_BONUS * anchor_share(story, features) < MEMBER_LINK:
-        score *= town_mismatch  # close to the mean, far from most members, nothing named in common: a chain
+    if member_link(story, features) < MEMBER_LINK:  # close to the mean, far from most members: a chain
+        score *= town_mismatch
     return score * town_mismatch if datelines_disagree(story, features) else score
 
 
