@@ -341,21 +341,26 @@ def build() -> list[dict]:
     for doc_id in ids:
         if doc_id not in SPEC:
             continue
-        text = records[doc_id]["text"]
-        quotes = []
-        for entry in SPEC[doc_id]:
-            span, kind, speaker = entry[:3]
-            nth = entry[3] if len(entry) > 3 else 0
-            assert text.count(span) > nth and (len(entry) > 3 or text.count(span) == 1), (doc_id, span)
-            start = -1
-            for _ in range(nth + 1):
-                start = text.index(span, start + 1)
-            quotes.append({"start": start, "end": start + len(span), "kind": kind, "text": span, "speaker": speaker})
-        quotes.sort(key=lambda q: q["start"])
         record = records[doc_id]
         out.append({"id": doc_id, "date": record["date"], "source": "wikinews sample (SpkAtt-2023 test texts)",
-                    "title": record["title"], "text": text, "quotes": quotes})
+                    "title": record["title"], "text": record["text"],
+                    "quotes": locate(doc_id, record["text"], SPEC[doc_id])})
     return out
+
+
+def locate(doc_id: str, text: str, entries: list) -> list[dict]:
+    """Quote records from (exact span text, kind, speakers[, n-th occurrence]) entries, in text order;
+    a span that occurs more than once must say which occurrence it is."""
+    quotes = []
+    for entry in entries:
+        span, kind, speaker = entry[:3]
+        nth = entry[3] if len(entry) > 3 else 0
+        assert text.count(span) > nth and (len(entry) > 3 or text.count(span) == 1), (doc_id, span)
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(span, start + 1)
+        quotes.append({"start": start, "end": start + len(span), "kind": kind, "text": span, "speaker": speaker})
+    return sorted(quotes, key=lambda q: q["start"])
 
 
 def check(path: Path = GOLD) -> int:

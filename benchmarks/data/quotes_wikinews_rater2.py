@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from quotes_wikinews import HERE, sample
+from quotes_wikinews import HERE, locate, sample
 
 OUT = HERE / "quotes_wikinews_rater2.jsonl"
 D, I = "direct", "indirect"
@@ -154,19 +154,7 @@ def build() -> list[dict]:
     out = []
     for blind, spec in ((True, BLIND), (False, SEEN)):
         for doc_id, entries in spec.items():
-            text = records[doc_id]["text"]
-            quotes = []
-            for entry in entries:
-                span, kind, speaker = entry[:3]
-                nth = entry[3] if len(entry) > 3 else 0
-                assert text.count(span) > nth and (len(entry) > 3 or text.count(span) == 1), (doc_id, span)
-                start = -1
-                for _ in range(nth + 1):
-                    start = text.index(span, start + 1)
-                quotes.append({"start": start, "end": start + len(span), "kind": kind, "text": span,
-                               "speaker": speaker})
-            quotes.sort(key=lambda q: q["start"])
-            out.append({"id": doc_id, "blind": blind, "quotes": quotes})
+            out.append({"id": doc_id, "blind": blind, "quotes": locate(doc_id, records[doc_id]["text"], entries)})
     return out
 
 
