@@ -202,14 +202,20 @@ def fits_name(short_key: str, full_key: str) -> int:
 
 
 def _roles(article: Article, entity: LocalEntity) -> list[str]:
-    """Role nouns right before a person's name: `Kremlsprecher Dimitri Peskow` → Kremlsprecher."""
+    """Role nouns right before a person's name: `Kremlsprecher Dimitri Peskow` → Kremlsprecher; in
+    English the office before it: `Prosecutor Wolfgang Giese` → Prosecutor."""
     if entity.type != "PER":
         return []
     roles = []
     for mention in entity.mentions:
         before = article.text[max(0, mention.start - 60):mention.start]
-        match = ROLE_WORD.search(before)
-        role = _base_role(match.group(2)) if match else None
+        if article.language == "en":
+            from storyline.analyze.entities.english import role_before
+
+            role = role_before(before)
+        else:
+            match = ROLE_WORD.search(before)
+            role = _base_role(match.group(2)) if match else None
         if role and role not in roles:
             roles.append(role)
     return roles

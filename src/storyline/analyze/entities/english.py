@@ -37,6 +37,17 @@ TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady president chance
 governor mayor king queen prince princess pope rep sen gov gen col capt sgt coach manager striker speaker
 attorney general commissioner ambassador spokesman spokeswoman adviser advisor
 midfielder defender goalkeeper captain leader premier chairman chairwoman ceo judge justice""".split())
+# Offices a person holds, not part of who they are: split off a name ("Prosecutor Wolfgang Giese" is
+# Wolfgang Giese) and kept as the entity's role, as the German side keeps "Kremlsprecher". Royal and
+# clerical titles (King, Prince, Pope: link.names.TITLE_WORDS) are no roles: they stay in the name.
+ROLE_NOUNS = frozenset("""president chancellor minister secretary senator governor mayor premier chairman
+chairwoman chair ceo judge justice prosecutor attorney commissioner ambassador spokesman spokeswoman
+spokesperson adviser advisor chief executive director inspector commander officer superintendent sheriff
+detective sergeant lieutenant colonel general admiral coach manager captain leader representative rep sen
+gov gen col capt sgt lt det insp supt deputy""".split())
+ROLE_MODIFIERS = frozenset("""prime vice deputy foreign interior home defence defense health finance economy
+economics economic justice education transport environment trade labour labor culture agriculture
+development energy state public police federal district regional senior assistant chief kremlin army head""".split())
 ORG_WORDS = frozenset("""ministry department office party council union bank university college school league
 association commission committee organisation organization agency police institute court parliament senate
 congress assembly group company corporation corp inc ltd llc plc fc club united city airlines airways
@@ -123,7 +134,7 @@ def type_of(name: str, before: str, after: str, people: set[str]) -> str | None:
     acronym = name.replace(".", "")
     if acronym.isupper() and len(acronym) >= 2 and " " not in name:
         return "LOC" if acronym in COUNTRY_ACRONYMS else "ORG"
-    if before.casefold().strip(".") in TITLES or name in people:
+    if before.casefold().strip(".") in TITLES or is_office(before) or name in people:
         return "PER"
     if is_place(name):
         return "LOC"
@@ -146,6 +157,9 @@ def sentence_mentions(article: Article, sentence: Sentence, people: set[str], ca
         end = start + len(name)
         if i == 0 and j == 1 and name not in capitalised and name not in people and not is_place(name):
             continue  # a capital at a sentence start says nothing
+        if i >= 2 and j - i >= 3 and words[i - 1].group() == "of" and is_role(words[i - 2].group()):
+            i, start = i + 1, words[i + 1].start()  # "Secretary of State Mike Pompeo": State is the office's
+            name = text[start:end]
         title = last_title(words, i, j)
         if title is not None:  # "House Speaker Nancy Pelosi": the person is after the title
             i, start = title + 1, words[title + 1].start()
@@ -168,10 +182,44 @@ def last_title(words: list[re.Match], i: int, j: int) -> int | None:
     """Index of the last title word inside a run when capitalised words follow it."""
     found = None
     for k in range(i, j - 1):
-        if words[k].group().casefold().strip(".") in TITLES and words[k + 1].group()[0].isupper():
+        if (words[k].group().casefold().strip(".") in TITLES or is_role(words[k].group())) and \
+                words[k + 1].group()[0].isupper():
             found = k
     rest = {w.group().casefold() for w in words[found + 1:j]} if found is not None else set()
     return None if rest & (PLACE_WORDS | ORG_WORDS) else found  # "Pope Beach" is a beach
+
+
+def is_role(word: str) -> bool:
+    """An office word: "Prosecutor", "spokesman", "Secretary-General"."""
+    return word.casefold().strip(".").rpartition("-")[2] in ROLE_NOUNS
+
+
+def is_office(word: str) -> bool:
+    """An office word that is no adjective: "Prosecutor", not "chief" ("chief White House
+    correspondent")."""
+    return is_role(word) and word.casefold().strip(".") not in ROLE_MODIFIERS
+
+
+ROLE_TAIL = re.compile(r"(?:[A-Za-z][\w'’.-]*[ \t]+)+$")
+
+
+def role_before(text: str) -> str | None:
+    """The office named right before a person's name, given the text that ends where the name
+    starts: "Prosecutor" of "Prosecutor Wolfgang Giese", "Police Chief", "Secretary of State",
+    "Kremlin spokesman"; None when the word before the name is no office ("said Wolfgang Giese",
+    "Pope Francis")."""
+    tail = ROLE_TAIL.search(text[-80:])
+    words = tail.group().split() if tail else []
+    k = len(words) - 1
+    if k >= 2 and words[k][:1].isupper() and words[k - 1] == "of" and is_role(words[k - 2]):
+        first = k - 2  # "Secretary of State", "Minister of Health", "Chief of Staff"
+    elif k >= 0 and is_role(words[k]):
+        first = k
+    else:
+        return None
+    while first > 0 and (is_role(words[first - 1]) or words[first - 1].casefold() in ROLE_MODIFIERS):
+        first -= 1  # "Police Chief", "Foreign Minister", "Deputy Prime Minister"
+    return " ".join(words[first:]).rstrip(".") or None
 
 
 def inner_capitals(article: Article, sentences: list[Sentence]) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.entities.english import role_before
 from storyline.model import Article, Mention, Quote, Sentence
 
 VERBS = r"(?:said|says|told|added|explained|warned|insisted|argued|stressed|claimed|wrote|tweeted|announced|" \
@@ -37,7 +38,7 @@ def speaker_near(article: Article, mentions: list[Mention], cue_start: int, cue_
     resolved to the last person named; spans inside the quote itself do not count."""
     candidates = [m for m in mentions_in(mentions, sentence.start, sentence.end)
                   if not (outside[0] <= m.start < outside[1])]
-    after = [m for m in candidates if 0 <= m.start - cue_end <= 2]
+    after = [m for m in candidates if 0 <= m.start - cue_end <= 2 or named_after_role(article.text[cue_end:m.start])]
     before = [m for m in candidates if m.end <= cue_start]
     if after:
         return after[0].text, after[0], (after[0].start, after[0].end)
@@ -50,6 +51,13 @@ def speaker_near(article: Article, mentions: list[Mention], cue_start: int, cue_
         person = last_person_before(mentions, start)
         return pronoun[-1].group(), person, (start, start + len(pronoun[-1].group()))
     return None, None, None
+
+
+def named_after_role(gap: str) -> bool:
+    """Whether the words between a cue and a name are the speaker's office: "said Prosecutor
+    Wolfgang Giese", "said Kremlin spokesman Dmitry Peskov"."""
+    role = role_before(gap) if 0 < len(gap) <= 60 else None
+    return role is not None and gap.strip() == role
 
 
 def make_quote(start: int, end: int, article: Article, kind: str, cue: str, speaker) -> Quote:
