@@ -34,6 +34,8 @@ def people(text: str) -> dict[str, list[str]]:
      "Heiko Maas", "Foreign Minister"),
     ("Judge Maria Schmidt adjourned the trial until next week after the defence asked for more time.",
      "Maria Schmidt", "Judge"),
+    ("On the anniversary, Air Chief Marshal Rakesh Bhadauria laid a wreath at the National War Memorial.",
+     "Rakesh Bhadauria", "Air Chief Marshal"),
     ("Kremlin spokesman Dmitry Peskov told reporters that Moscow would respond to the sanctions.",
      "Dmitry Peskov", "Kremlin spokesman"),
 ])

@@ -44,10 +44,11 @@ ROLE_NOUNS = frozenset("""president chancellor minister secretary senator govern
 chairwoman chair ceo judge justice prosecutor attorney commissioner ambassador spokesman spokeswoman
 spokesperson adviser advisor chief executive director inspector commander officer superintendent sheriff
 detective sergeant lieutenant colonel general admiral coach manager captain leader representative rep sen
-gov gen col capt sgt lt det insp supt deputy""".split())
+gov gen col capt sgt lt det insp supt deputy marshal pm""".split())
 ROLE_MODIFIERS = frozenset("""prime vice deputy foreign interior home defence defense health finance economy
 economics economic justice education transport environment trade labour labor culture agriculture
-development energy state public police federal district regional senior assistant chief kremlin army head""".split())
+development energy state public police federal district regional senior assistant chief kremlin army air
+field head""".split())
 ORG_WORDS = frozenset("""ministry department office party council union bank university college school league
 association commission committee organisation organization agency police institute court parliament senate
 congress assembly group company corporation corp inc ltd llc plc fc club united city airlines airways
