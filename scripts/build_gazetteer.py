@@ -226,12 +226,21 @@ SHORT_FORM_TAILS = {"Stadt", "Markt", "Dorf", "Stift", "Kirchdorf", "Marktgemein
 
 def is_long_or_short_form(alias: str, name: str) -> bool:
     """A village's alternate name that is its own name with a locating tail ('Millstatt am See' of
-    Millstatt, 'Zwentendorf an der Donau') or without a generic one ('Zwettl' of 'Zwettl Stadt'):
-    news writes both, and neither collides with another place's own name more than the name does."""
+    Millstatt, 'Zwentendorf an der Donau'), without a generic one ('Zwettl' of 'Zwettl Stadt') or
+    without its locating tail ('Osterode' of 'Osterode am Harz'): news writes all of them; a
+    short form several towns share is ranked by the article's context like any shared name."""
     if alias.startswith(name + " ") and len(alias.split()) <= 5:
         return True
     head, _, tail = name.partition(" ")
-    return alias == head and tail in SHORT_FORM_TAILS
+    if alias == head and tail in SHORT_FORM_TAILS:
+        return True
+    short = LOCATING_TAIL.match(name)  # 'Osterode' of 'Osterode am Harz', 'Rotenburg' of 'Rotenburg an der Fulda'
+    return bool(short) and alias == short.group(1)
+
+
+# the locating tail of a town's own name; GeoNames lists the short form as an alternate name
+LOCATING_TAIL = re.compile(r"^(.+?) (?:am|an der|an den|im|in der|bei|ob der|vor der|auf der|in|upon|on|sur|sul|"
+                           r"nad|pod) \S.*$")
 
 
 def add_first_parts(places: list[dict]) -> int:

@@ -388,3 +388,31 @@ def test_an_institution_is_a_place_where_the_sentence_puts_something_in_it():
     places = {p.text: p for p in find_places(article, mentions)}
     assert near(places[names[0]], 52.51, 13.33, 15) and places[names[0]].kind == "facility"
     assert names[1] not in places  # the university acts here: an organisation, no place
+
+
+def mentioned(text: str, names: list[str]) -> dict:
+    """The place step given NER's LOC mentions of these names."""
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, "LOC") for n in names]
+    return {p.text: p for p in find_places(make_article(text, date="2024-05-01"), mentions)}
+
+
+def test_a_german_town_by_its_short_name_beats_a_foreign_town_of_that_german_name():
+    # Osterode am Harz has no population in GeoNames; Ostróda (Poland) carries 'Osterode' as an alias
+    places = mentioned("Die Polizei in Osterode sucht Zeugen eines Unfalls bei Göttingen.", ["Osterode", "Göttingen"])
+    assert near(places["Osterode"], 51.73, 10.25, 10)
+    alone = mentioned("In Osterode brannte in der Nacht eine Scheune.", ["Osterode"])
+    assert near(alone["Osterode"], 51.73, 10.25, 10)
+    # where the article is about the foreign country, the German name is its town's
+    poland = mentioned("Die Stadt Osterode in Ostpreußen gehört heute zu Polen.", ["Osterode", "Polen"])
+    assert near(poland["Osterode"], 53.70, 19.96, 10)
+
+
+def test_airports_of_a_list_named_by_city_and_airport():
+    places = places_of("Der Schneesturm hat dazu geführt, dass auf den Flughäfen von Dallas-Fort Worth, "
+                       "St. Louis-Lambert und Chicago-O'Hare hunderte Flüge abgesagt wurden.")
+    assert "Worth" not in places  # not Wörth am Rhein
+    assert near(places["Dallas-Fort Worth"], 32.90, -97.04, 5) and places["Dallas-Fort Worth"].kind == "facility"
+    assert near(places["St. Louis-Lambert"], 38.75, -90.37, 5)
+    assert near(places["Chicago-O'Hare"], 41.98, -87.90, 5)
+    listed = places_of("Streiks legten die Flughäfen Frankfurt am Main, München und Hamburg lahm.")
+    assert near(listed["München"], 48.35, 11.79, 5) and listed["München"].kind == "facility"

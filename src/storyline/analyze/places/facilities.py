@@ -146,10 +146,29 @@ def airport_entry(airport: Airport, population: int) -> GazetteerEntry:
                           "iata:" + airport.code)
 
 
+def name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s/-]+", name.casefold().replace(".", "")) if w]
+
+
+@lru_cache(maxsize=1)
+def airports_by_full_name() -> dict[str, list[Airport]]:
+    """Airports by their name without generic words, the city's words kept ('chicago o'hare',
+    'st louis lambert', 'dallas fort worth'): news names a city's airport by the city and the
+    airport's own name, joined by a hyphen."""
+    index: dict[str, list[Airport]] = {}
+    for airport in load_airports():
+        words = [w for w in name_words(airport.name) if w not in GENERIC_AIRPORT_WORDS]
+        if len(words) >= 2:
+            index.setdefault(" ".join(words), []).append(airport)
+    return index
+
+
 def airport_named(place: str) -> list[GazetteerEntry]:
-    """Airports whose own name is the place text ('Schiphol', 'Ben-Gurion', 'Ferihegy')."""
+    """Airports whose own name is the place text ('Schiphol', 'Ben-Gurion', 'Ferihegy'), or the
+    city and that name ('Chicago-O'Hare', 'St. Louis-Lambert', 'Dallas-Fort Worth')."""
     key = " ".join(re.split(r"[\s-]+", place.casefold()))
-    return [airport_entry(a, 1_000_000) for a in airports_by_core().get(key, ())]
+    found = airports_by_core().get(key) or airports_by_full_name().get(" ".join(name_words(place)), ())
+    return [airport_entry(a, 1_000_000) for a in found]
 
 
 @lru_cache(maxsize=8192)

@@ -289,10 +289,20 @@ def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Cand
     return found
 
 
+# GeoNames' cities500 lists a town with population 0 only as the seat of an administrative
+# division (353 German towns, Osterode am Harz among them): such a seat is a municipality's town,
+# as large as the smallest towns the file lists by their people, not a hamlet
+SEAT_POPULATION = 1_000
+
+
+def is_listed_seat(entry: GazetteerEntry) -> bool:
+    return entry.fclass == "P" and entry.population == 0 and entry.source.isdigit()
+
+
 def prior_score(entry: GazetteerEntry) -> float:
     """Prominence before context: population (log), countries and named regions above towns
     of the same size, and a home bias for German-language news."""
-    score = math.log10(entry.population + 10)
+    score = math.log10(max(entry.population, SEAT_POPULATION) if is_listed_seat(entry) else entry.population + 10)
     if entry.fcode == "PCLI":
         score += 3.0
     elif entry.fclass != "P":
@@ -315,12 +325,19 @@ def context_score(entry: GazetteerEntry, countries: set[str], anchors: list[Gaze
 
 
 def confident_anchors(candidates: list[Candidate]) -> list[GazetteerEntry]:
-    """Entries that win by prior alone with a clear margin: the article's context."""
+    """Entries that win by prior alone with a clear margin, or whose readings all lie in one
+    country near each other ('Zwettl': Zwettl Stadt or Zwettl an der Rodl, 70 km apart, give the
+    same context): the article's context."""
     anchors = []
     for candidate in candidates:
         ranked = sorted((prior_score(e) for e in candidate.entries), reverse=True)
-        if ranked and (len(ranked) == 1 or ranked[0] - ranked[1] >= 2.0) and ranked[0] >= MIN_SCORE:
-            anchors.append(max(candidate.entries, key=prior_score))
+        if not ranked or ranked[0] < MIN_SCORE:
+            continue
+        best = max(candidate.entries, key=prior_score)
+        if len(ranked) == 1 or ranked[0] - ranked[1] >= 2.0 or all(
+                e.country == best.country and distance_km(e.lat, e.lon, best.lat, best.lon) < NEAR_KM / 3
+                for e in candidate.entries):
+            anchors.append(best)
     return anchors
 
 
@@ -328,9 +345,11 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
     """The best entry and a confidence (its softmax share among the candidates), or an unresolved
     place when nothing is known or nothing scores high enough to be more than a guess."""
     variants = {v.casefold() for v in name_variants(candidate.text)}
+    own = [is_own_name(e.name, variants) for e in candidate.entries]
     # a small town's alternate name ('Washington' of Reisterstown) gets no credit for being near
-    scores = [prior_score(e) + context_score(e, countries, anchors, is_own_name(e.name, variants))
-              for e in candidate.entries]
+    scores = [prior_score(e) + context_score(e, countries, anchors, own[i])
+              - exonym_penalty(e, own[i], candidate.entries, own, countries, anchors)
+              for i, e in enumerate(candidate.entries)]
     if not scores or max(scores) < MIN_SCORE:
         return Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
     best = max(range(len(scores)), key=scores.__getitem__)
@@ -340,6 +359,23 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
     return Place(candidate.start, candidate.end, candidate.text, entry.name, entry.lat, entry.lon,
                  entry.country, entry.fclass, round(confidence, 3),
                  kind=candidate.kind or entry_kind(entry.fclass, entry.fcode))
+
+
+EXONYM_PENALTY = 1.5
+
+
+def exonym_penalty(entry: GazetteerEntry, own_name: bool, entries: list[GazetteerEntry], own: list[bool],
+                   countries: set[str], anchors: list[GazetteerEntry]) -> float:
+    """A foreign town matched only by an alternate name loses to a town of a German-speaking
+    country whose own name or short form it is, unless the article names the foreign town's
+    country or holds a place there: 'Osterode' in German news is Osterode am Harz, though
+    Ostróda in Poland carries its German name 'Osterode' and more people."""
+    if own_name or entry.fclass != "P" or entry.country in HOME_COUNTRIES:
+        return 0.0
+    if entry.country in countries or any(a.country == entry.country and a is not entry for a in anchors):
+        return 0.0
+    home_town = any(is_own and e.fclass == "P" and e.country in HOME_COUNTRIES for e, is_own in zip(entries, own))
+    return EXONYM_PENALTY if home_town else 0.0
 
 
 SHORT_NAME = re.compile(r"^(.+?)(?: (?:an der|am|im|ob der|in der|bei|upon|on|sur) .+| \(.+\))$")
@@ -454,10 +490,10 @@ def find_places(article: Article, mentions: list[Mention]) -> list[Place]:
     countries = context_countries(anchors) | named_by_adjective
     places = []
     for candidate in candidates:
-        place = resolve(candidate, countries, anchors)
+        own = {id(e) for e in candidate.entries}  # the context its own anchor gives it does not count
+        place = resolve(candidate, countries, [a for a in anchors if id(a) not in own])
         if not fits_region_head(candidate, place, countries) or not fits_context(candidate, place, countries):
             place = Place(candidate.start, candidate.end, candidate.text, None, None, None, kind=candidate.kind)
-        own = {id(e) for e in candidate.entries}  # the context its own anchor gives it does not count
         others = (context_countries([a for a in anchors if id(a) not in own]) | named_by_adjective
                   if any(id(a) in own for a in anchors) else countries)
         supported = is_supported(candidate, place, others)

@@ -20,7 +20,12 @@ from storyline.analyze.places.transliteration import english_forms
 from storyline.analyze.word_lists import load_common_nouns
 from storyline.model import Article
 
-AIRPORT_LIST = re.compile(r"\bFlughäfen(?: in| von)? ((?:[A-ZÄÖÜ][\w-]*(?: am [A-ZÄÖÜ]\w*)?(?:, | und | sowie )?)+)")
+# an airport of a list: a town ('Frankfurt am Main', 'St. Louis'), maybe with the airport's own
+# name after a hyphen ('Chicago-O'Hare'); a second word only where the item ends ('Dallas-Fort Worth,')
+AIRPORT_ITEM = re.compile(r"(?:St\. )?[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)*(?: [A-ZÄÖÜ][\w'’]*(?=,| und | sowie |\s*[.;:)]))?"
+                          r"(?: am [A-ZÄÖÜ]\w*)?")
+AIRPORT_LIST = re.compile(rf"\bFlughäfen(?: in| von)? ((?:{AIRPORT_ITEM.pattern})(?:(?:, | und | sowie )"
+                          rf"(?:{AIRPORT_ITEM.pattern}))*)")
 FACILITY_WORDS = ("lughafen", "Airport", "lugplatz", "ahnhof", "afen", "raftwerk", "AKW", "osmodrom", "aumfahrt",
                   "Werft", "Raffinerie", "efängnis", "JVA", "anstalt", "aserne", "tützpunkt", "basis", "liegerhorst",
                   "tadion", "rena", "useum", "linik", "Zoo")
@@ -208,7 +213,7 @@ def candidates_from_facilities(article: Article) -> list[Candidate]:
     """Facility names in the text ('Flughafen Düsseldorf', 'Hamburger Flughafen', 'Mojave Airport'):
     NER often tags only the town, and the town is not the airfield. A match is shortened word by
     word from the end until it names something ('Flughafen Toronto' of 'Flughafen Toronto Pearson')."""
-    found = sites_in_text(article)
+    found = sites_in_text(article) + airport_list_candidates(article)
     if not any(word in article.text for word in FACILITY_WORDS):  # most articles name none: skip the regex
         return found
     for match in FACILITY_IN_TEXT.finditer(article.text):
@@ -270,6 +275,19 @@ def airport_list_spans(article: Article) -> list[tuple[int, int]]:
     if "Flughäfen" not in article.text:
         return []
     return [(m.start(1), m.end(1)) for m in AIRPORT_LIST.finditer(article.text)]
+
+
+def airport_list_candidates(article: Article) -> list[Candidate]:
+    """Each airport of a list after 'Flughäfen' ('auf den Flughäfen von Dallas-Fort Worth, St.
+    Louis-Lambert und Chicago-O'Hare'): NER splits or misses such names ('Worth' alone would be
+    Wörth am Rhein), and each stands for an airport."""
+    found = []
+    for start, end in airport_list_spans(article):
+        for item in AIRPORT_ITEM.finditer(article.text, start, end):
+            entries = [e for e in facility_entries("Flughafen", item.group(), airport=True) if e.fclass == "S"]
+            if entries:
+                found.append(Candidate(item.start(), item.end(), item.group(), entries, True, 0.9, "facility"))
+    return found
 
 
 def as_airport(candidate: Candidate, spans: list[tuple[int, int]]) -> Candidate:
