@@ -841,3 +841,36 @@ def test_a_capitalised_quotation_after_a_definite_article_is_a_name():
     # the name stays part of the speaker of a colon frame
     assert said("Das ist wichtig. Weiter sagt die „Kreuzzeitung“: „Wir werden zum Handeln genötigt.“")[-1][2] == \
         "die „Kreuzzeitung“"
+
+
+@needs_tagger
+def test_a_verb_after_und_shares_the_subject_of_its_main_clause():
+    """"X mißt …, dass …, eine Bedeutung bei und sagt, …": the noun phrase next to "und" is an object;
+    the verb after "und" has no subject of its own and speaks for the sentence's subject (issue 22)."""
+    assert said("Die „Kreuzzeitung“ mißt dem Umstande, dass die Verhandlungen unterbrochen wurden, eine "
+                "besondere Bedeutung bei und sagt, dass Frankreich zögere.")[0][2] == "Die „Kreuzzeitung“"
+    assert said("Er erhielt das Buch am Vormittag, sandte es nachmittags zurück, machte am Abend Konversation "
+                "darüber und erklärte, der Faust sei ein unanständiges Buch.")[0][2] == "Er"
+    # a subordinate clause or a clause opened by its own subject keeps its subject
+    assert said("Als der Wagen hielt, biss der Randalierer den Fluggast und rief: „Lasst mich los!“")[0][2] == \
+        "der Randalierer"
+
+
+@needs_tagger
+def test_a_plural_phrase_before_a_singular_verb_is_its_object():
+    """"Die tibetischen Mönche, die …, beschrieb die Nachrichtenagentur als „aggressiv“": a plural
+    phrase cannot be the subject of "beschrieb"; the subject follows the verb."""
+    quotes = said("Die tibetischen Mönche, die sich an den Demonstrationen beteiligt hatten, beschrieb die "
+                  "Nachrichtenagentur als „aggressiv“.")
+    assert [(q[0], q[1], q[2]) for q in quotes] == [("partial", "aggressiv", "die Nachrichtenagentur")]
+    assert said("Die beiden Minister, die sich am Montag trafen, sagten, die Lage sei ernst.")[0][2] == \
+        "Die beiden Minister"
+
+
+@needs_tagger
+def test_a_relative_clause_after_a_preposition_has_its_own_subject():
+    """"seine Ausführungen …, in denen er dies als Krankheit bezeichnet hatte": the speaker is the
+    subject after the relative pronoun, not the noun the clause describes."""
+    quotes = said("Zuletzt hatten seine Ausführungen Widerspruch ausgelöst, in denen er diese Orientierung als "
+                  "Krankheit bezeichnet hatte, die behandelt werden müsse.")
+    assert [(q[0], q[2]) for q in quotes] == [("indirect", "er")]

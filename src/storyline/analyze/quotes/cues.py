@@ -398,6 +398,9 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
         opening = _subject_before_apposition(tokens, start)
         if opening:
             return opening  # "Der Fraktionschef, Hans Meier, hatte Lenz aufgefordert": Lenz is the object
+    shared = _shared_subject(tokens, start, verb)
+    if shared:
+        return shared
     if start < verb and tokens[start].text.islower() and tag_of(tokens[start]) in FINITE_TAGS:
         found = speaker_after(tokens, start + 1)  # "…, biss der Randalierer den Fluggast und rief:",
         if found and found[1] <= verb:  # "…, will heute Außenminister Straw bekannt geben, dass"
@@ -405,7 +408,10 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
     if start >= verb or tokens[start].lower in AUXILIARIES | MODALS:
         # "…, hat Staatssekretär Berninger gefordert"; "Die Parteien, die PPP und …, hatten erklärt"
         found = _subject_after_auxiliary(tokens, start, verb)
-        return found or (_sentence_subject(tokens, start) if start and tokens[start - 1].text == "," else None)
+        opening = _sentence_subject(tokens, start) if not found and start and tokens[start - 1].text == "," else None
+        if opening and start == verb and _plural_phrase(tokens, *opening) and _singular_verb(tokens[verb]):
+            return _bounded_after(tokens, verb)  # "Die tibetischen Mönche, die …, beschrieb die Agentur als …"
+        return found or opening
     if tokens[start].lower in RELATIVES and start + 1 < len(tokens) and start and tokens[start - 1].text == ",":
         if not _is_noun(tokens[start + 1]) and not _is_adjective(tokens[start + 1]):
             return start, start + 1  # "eines Hackers, der behauptet, …": the relative pronoun
@@ -413,6 +419,9 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
             end = read_noun_phrase(tokens, start + 1)  # "die Marke, die Gerhard Schröder … erklärt hatte":
             if start + 1 < end <= verb:  # an object relative pronoun, the name after it is the subject
                 return start + 1, end
+    if _prepositional_relative(tokens, start, verb):
+        found = _subordinate_subject(tokens, start + 2)  # "Ausführungen, in denen er dies als … bezeichnet hatte"
+        return found if found and found[1] <= verb else None
     if _als_phrase(tokens, start, verb):  # "Als Antwort auf den Brief sagte ein Sprecher"
         return speaker_after(tokens, verb + 1)
     if tokens[start].lower in SUBORDINATORS or tag_of(tokens[start]) == "KOUS":  # "wo Putin …", "zumal X betont hatte"
@@ -446,6 +455,35 @@ def speaker_before(tokens: list[Token], start: int, verb: int) -> tuple[int, int
             tag_of(tokens[end]) in FINITE_TAGS or (tag_of(tokens[end]) is None and tokens[end].text.isalpha())):
         return start, end  # "Datenschützer äußerten Bedenken … und warfen der Regierung „…“ vor": one subject, two verbs
     return (start, end) if end > start and verb - start <= 8 else None
+
+
+def _shared_subject(tokens: list[Token], start: int, verb: int) -> tuple[int, int] | None:
+    """A verb right after "und" has no subject of its own: it shares the subject of the main clause
+    that "und" goes on with. When the stretch before "und" (from the last comma) is the tail of
+    a clause cut by commas (no finite verb of its own: "Die „Kreuzzeitung“ mißt dem Umstande, dass
+    …, eine Bedeutung bei und sagt") or a verb phrase opened by its finite verb ("Kuh, der …, ließ
+    Mohr seinen Unmut entgelten und nannte ihn …", "Er erhielt das Buch, …, machte Konversation
+    darüber und erklärte"), that clause opened the sentence, and its subject is the sentence's
+    subject; the noun phrase next to "und" is an object. A sentence opened by a subordinate
+    clause keeps its subject after the verb ("Als …, biss der Mann den Gast und rief")."""
+    if verb < 2 or tokens[verb - 1].lower != "und" or start < 2 or start >= verb - 1 or tokens[start - 1].text != ",":
+        return None
+    segment = tokens[start:verb - 1]
+    if segment[0].lower in SUBORDINATORS | RELATIVE_OPENERS or tag_of(segment[0]) in {"KOUS", "PRELS", "PWAV"}:
+        return None  # "…, während die Initiative den Vorschlag unterstützt und fordert": its own subject
+    opens_with_verb = segment[0].text.islower() and tag_of(segment[0]) in FINITE_TAGS
+    if not opens_with_verb and any(tag_of(t) in FINITE_TAGS for t in segment):
+        return None  # "…, die Lage sei ernst und fordert": a clause of its own
+    if any(t.text in {":", ";"} for t in tokens[:start]):
+        return None
+    first = tokens[0]
+    if first.lower in SUBORDINATORS or tag_of(first) in {"KOUS", "KOUI"} or not first.text[:1].isupper():
+        return None
+    comma = next(k for k in range(start) if tokens[k].text == ",")
+    subject = clause_subject(tokens, 0, comma)
+    if subject is None or tag_of(tokens[subject[0]]) in ADVERBIAL_TAGS:
+        return None
+    return subject
 
 
 ADJECTIVE_ENDINGS = ("end", "isch", "ig", "lich", "los", "bar", "sam", "haft")
@@ -529,6 +567,30 @@ def _fronted_object(tokens: list[Token], start: int, end: int, verb: int) -> boo
     plural = tokens[start].lower == "die" and head.lower.endswith(("ungen", "heiten", "keiten", "nahmen", "ionen"))
     singular = tokens[verb].lower.endswith(("te", "t")) and not tokens[verb].lower.endswith(("ten", "en"))
     return plural and singular and tokens[after].capitalised
+
+
+def _prepositional_relative(tokens: list[Token], start: int, verb: int) -> bool:
+    """", in denen er …", ", in welchem er …": a relative clause opened by a preposition and its
+    relative pronoun has a subject of its own after the pronoun, not the noun the clause describes."""
+    return (0 < start and start + 2 < verb and tokens[start - 1].text == ","
+            and (tag_of(tokens[start]) == "APPR" or tokens[start].lower in {"in", "mit", "bei", "nach", "an", "auf", "von"})
+            and tokens[start + 1].lower in RELATIVE_OPENERS and tag_of(tokens[start + 1]) in {None, "PRELS"})
+
+
+def _plural_phrase(tokens: list[Token], start: int, end: int) -> bool:
+    """"Die tibetischen Mönche": after "die" an adjective in -en is plural (the feminine singular
+    reads "die tibetische"), as is a count word ("zwei", "mehrere", "viele")."""
+    words = tokens[start:end]
+    if len(words) < 2 or words[0].lower not in {"die", "zwei", "drei", "vier", "mehrere", "viele", "einige", "zahlreiche"}:
+        return False
+    if words[0].lower != "die":
+        return True
+    return words[1].text.islower() and words[1].lower.endswith("en") and words[2:3] != [] and words[2].capitalised
+
+
+def _singular_verb(token: Token) -> bool:
+    """A finite verb in the third person singular: plural forms end in -n ("sagten", "beschrieben", "sind")."""
+    return token.text.islower() and tag_of(token) in FINITE_TAGS and not token.lower.endswith(("n", "sind"))
 
 
 def _bounded_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
