@@ -405,6 +405,9 @@ def test_a_german_town_by_its_short_name_beats_a_foreign_town_of_that_german_nam
     # where the article is about the foreign country, the German name is its town's
     poland = mentioned("Die Stadt Osterode in Ostpreußen gehört heute zu Polen.", ["Osterode", "Polen"])
     assert near(poland["Osterode"], 53.70, 19.96, 10)
+    # a large foreign city keeps its German name: Rome, not the village Rom in Mecklenburg
+    rome = mentioned("Der Tübinger Theologe Hans Küng besuchte den Papst in Rom.", ["Rom"])
+    assert near(rome["Rom"], 41.89, 12.48, 20)
 
 
 def test_airports_of_a_list_named_by_city_and_airport():

@@ -362,6 +362,7 @@ def resolve(candidate: Candidate, countries: set[str], anchors: list[GazetteerEn
 
 
 EXONYM_PENALTY = 1.5
+EXONYM_MAX_POPULATION = 100_000  # a larger foreign city's German name is in use: 'Rom' is Rome, not Rom (Mecklenburg)
 
 
 def exonym_penalty(entry: GazetteerEntry, own_name: bool, entries: list[GazetteerEntry], own: list[bool],
@@ -369,8 +370,9 @@ def exonym_penalty(entry: GazetteerEntry, own_name: bool, entries: list[Gazettee
     """A foreign town matched only by an alternate name loses to a town of a German-speaking
     country whose own name or short form it is, unless the article names the foreign town's
     country or holds a place there: 'Osterode' in German news is Osterode am Harz, though
-    Ostróda in Poland carries its German name 'Osterode' and more people."""
-    if own_name or entry.fclass != "P" or entry.country in HOME_COUNTRIES:
+    Ostróda in Poland carries its German name 'Osterode' and more people. Not for a large foreign
+    city, whose German name is in current use ('Rom')."""
+    if own_name or entry.fclass != "P" or entry.country in HOME_COUNTRIES or entry.population >= EXONYM_MAX_POPULATION:
         return 0.0
     if entry.country in countries or any(a.country == entry.country and a is not entry for a in anchors):
         return 0.0
