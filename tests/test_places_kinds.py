@@ -135,8 +135,8 @@ def test_the_story_page_lists_each_place_with_its_kind():
 def test_each_town_in_a_list_of_airports_gets_its_own_airport_not_an_international_neighbour():
     names = {text: place.name for text, place in
              places_of("Die Flughäfen München, Düsseldorf und Köln/Bonn sollen betroffen sein.").items()}
-    assert names["Köln"] == "Cologne Bonn Airport" and names["Düsseldorf"] == "Dusseldorf International Airport"
-    assert names["München"] == "Munich International Airport"
+    assert names["Köln/Bonn"] == "Cologne Bonn Airport" and names["Düsseldorf"] == "Dusseldorf International Airport"
+    assert names["München"] == "Munich International Airport" and "Bonn" not in names
 
 
 def test_provinces_whose_codes_geonames_does_not_share_are_found_by_their_name():
@@ -419,3 +419,7 @@ def test_airports_of_a_list_named_by_city_and_airport():
     assert near(places["Chicago-O'Hare"], 41.98, -87.90, 5)
     listed = places_of("Streiks legten die Flughäfen Frankfurt am Main, München und Hamburg lahm.")
     assert near(listed["München"], 48.35, 11.79, 5) and listed["München"].kind == "facility"
+    # an airport named by the two towns it serves is the first town's airport, not the second town
+    pair = places_of("Am Flughafen Köln/Bonn und an den Flughäfen Düsseldorf und Minneapolis-St. Paul wird gestreikt.")
+    assert "Bonn" not in pair and near(pair["Flughafen Köln/Bonn"], 50.87, 7.14, 5)
+    assert near(pair["Minneapolis-St. Paul"], 44.88, -93.22, 5)

@@ -47,7 +47,7 @@ JOINED_HEADS = r"(?:Werft|Kraftwerks?|Raffinerie|Stadions?|Arena|Museums?|Klinik
 ADJECTIVE_JOINED = re.compile(rf"^(?P<place>[A-ZÄÖÜ]\w+er) (?:[A-ZÄÖÜ][\w]*-)+(?P<head>{JOINED_HEADS})$")
 GENERIC_AIRPORT_WORDS = {"international", "airport", "intl", "regional", "municipal", "county", "executive",
                          "air", "base", "field", "airfield", "national", "domestic", "&", "space", "port"}
-NAME_WORD = r"[A-ZÄÖÜ][\w'’-]*"
+NAME_WORD = r"[A-ZÄÖÜ][\w'’-]*(?:/[A-ZÄÖÜ][\w'’-]*)?"  # 'Köln/Bonn': an airport named by two towns
 FACILITY_IN_TEXT = re.compile(
     rf"\b(?:(?:{AIRPORT_HEADS}|{OTHER_HEADS})(?: von| in)? {NAME_WORD}(?: (?:am |an der )?{NAME_WORD}){{0,3}}"
     rf"|[A-ZÄÖÜ]\w+er (?:{AIRPORT_HEADS}|{OTHER_HEADS})\b(?: {NAME_WORD})?"

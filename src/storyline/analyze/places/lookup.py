@@ -22,7 +22,7 @@ from storyline.model import Article
 
 # an airport of a list: a town ('Frankfurt am Main', 'St. Louis'), maybe with the airport's own
 # name after a hyphen ('Chicago-O'Hare'); a second word only where the item ends ('Dallas-Fort Worth,')
-AIRPORT_ITEM = re.compile(r"(?:St\. )?[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)*(?: [A-ZÄÖÜ][\w'’]*(?=,| und | sowie |\s*[.;:)]))?"
+AIRPORT_ITEM = re.compile(r"(?:St\. )?[A-ZÄÖÜ][\w'’]*(?:[-/](?:St\. )?[A-ZÄÖÜ][\w'’]*)*(?: [A-ZÄÖÜ][\w'’]*(?=,| und | sowie |\s*[.;:)]))?"
                           r"(?: am [A-ZÄÖÜ]\w*)?")
 AIRPORT_LIST = re.compile(rf"\bFlughäfen(?: in| von)? ((?:{AIRPORT_ITEM.pattern})(?:(?:, | und | sowie )"
                           rf"(?:{AIRPORT_ITEM.pattern}))*)")
@@ -195,7 +195,12 @@ def facility_entries(head: str, place: str, airport: bool) -> list[GazetteerEntr
     if not airport:
         return [e for e in towns if e.fclass in ("P", "S")]
     # a town first: 'Frankfurt' is also the distinctive word of 'Frankfurt-Hahn Airport'
-    return [airport_near(town) or town for town in towns] or airport_named(place)
+    found = [airport_near(town) or town for town in towns] or airport_named(place)
+    first = re.split(r"[/-]", place)[0]
+    if found or first == place or len(first) < MIN_LETTERS:
+        return found
+    # an airport named by the two towns it serves ('Köln/Bonn', 'Minneapolis-St. Paul'): the first town's
+    return [airport for town in lookup_name(first, villages=False) if (airport := airport_near(town))]
 
 
 INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einem|einen|einer|eines)\s+$")
