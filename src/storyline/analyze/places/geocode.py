@@ -289,20 +289,10 @@ def candidates_from_text(article: Article, mentions: list[Mention]) -> list[Cand
     return found
 
 
-# GeoNames' cities500 lists a town with population 0 only as the seat of an administrative
-# division (353 German towns, Osterode am Harz among them): such a seat is a municipality's town,
-# as large as the smallest towns the file lists by their people, not a hamlet
-SEAT_POPULATION = 1_000
-
-
-def is_listed_seat(entry: GazetteerEntry) -> bool:
-    return entry.fclass == "P" and entry.population == 0 and entry.source.isdigit()
-
-
 def prior_score(entry: GazetteerEntry) -> float:
     """Prominence before context: population (log), countries and named regions above towns
     of the same size, and a home bias for German-language news."""
-    score = math.log10(max(entry.population, SEAT_POPULATION) if is_listed_seat(entry) else entry.population + 10)
+    score = math.log10(entry.population + 10)
     if entry.fcode == "PCLI":
         score += 3.0
     elif entry.fclass != "P":
