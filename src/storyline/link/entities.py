@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from storyline.analyze.entities.english import role_before
 from storyline.link.names import (PARTICLES, SURNAME_TITLES, TITLE_BEFORE, matching_org_keys, name_key, name_length,
                                   name_tokens, org_keys, organisation_without_genitive, personal_words,
                                   place_without_genitive, split_title, strip_genitive, surname_key)
@@ -210,8 +211,6 @@ def _roles(article: Article, entity: LocalEntity) -> list[str]:
     for mention in entity.mentions:
         before = article.text[max(0, mention.start - 60):mention.start]
         if article.language == "en":
-            from storyline.analyze.entities.english import role_before
-
             role = role_before(before)
         else:
             match = ROLE_WORD.search(before)

@@ -303,11 +303,13 @@ def _classify_quoted(article, sentences, quoted, index) -> Found | None:
 # quotation right after a definite article is the name of an organisation, a paper or a work
 # (an indefinite one takes a coinage: "sprach von einer „Gefahr für Leib und Leben“").
 DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?i:der|die|das|des|dem|den)\s+(?:[a-zäöüß]+(?:e|en|er|es|em)\s+)?$")
+
+
 def _holds_clause(text: str, quote: Quoted) -> bool:
     """The quoted words are a sentence, not a name: they end in "!" or "?" or hold a finite verb
     (a name's abbreviation dots, "„St. = Anz.“", "„Journal de St. Petersburg“", end no sentence)."""
     inner = text[quote.start:quote.end]
-    return bool(re.search(r"[!?]", inner)) or any(
+    return "!" in inner or "?" in inner or any(
         t.text.islower() and tag_of(t) in FINITE_TAGS for t in tokens_of_span(text, quote.start, quote.end))
 
 

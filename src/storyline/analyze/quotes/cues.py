@@ -168,7 +168,7 @@ def _in_comparison(tokens: list[Token], i: int) -> bool:
     j = i - 1
     while j > 0 and tokens[j].lower in COMPARISON_ADVERBS:
         j -= 1
-    return j >= 0 and j < i and tokens[j].lower in {"als", "wie"} and (i + 1 == len(tokens) or tokens[i + 1].text in {",", ".", ";", ")", "–", "!", "?"})
+    return j >= 0 and tokens[j].lower in {"als", "wie"} and (i + 1 == len(tokens) or tokens[i + 1].text in {",", ".", ";", ")", "–", "!", "?"})
 
 
 NAMING = frozenset({"nennt", "nannte", "nennen", "nannten", "genannt"})
